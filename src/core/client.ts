@@ -1,0 +1,67 @@
+/**
+ * The provider-neutral client contract.
+ * @module
+ */
+
+import type { WhatsAppEventMap, WhatsAppEventName } from './events.js';
+import type { OutboundMessage, TemplateMessage } from './message.js';
+import type { ProviderId } from './provider.js';
+import type { SendResult } from './result.js';
+import type { WebhookEvent } from './webhook-event.js';
+
+/** Per-call options of `send()` and friends. */
+export interface SendOptions {
+  /** Cancels the send (and any retry wait). */
+  signal?: AbortSignal | undefined;
+  /** Per-attempt timeout in milliseconds, overriding the client's. */
+  timeout?: number | undefined;
+  /** Retries after the first attempt, overriding the client's. */
+  maxRetries?: number | undefined;
+  /** Retry ambiguous failures (5xx, timeouts) of this send; see `RetryPolicy.unsafe`. */
+  unsafe?: boolean | undefined;
+}
+
+/** A webhook delivery handed to `client.parseWebhook` when you already hold the raw body and headers. */
+export interface WebhookInput {
+  /** The raw request body, exactly as received (needed for signature checks). */
+  rawBody: string | Uint8Array;
+  /** Request headers; names are matched case-insensitively. */
+  headers: Headers | Record<string, string | string[] | undefined>;
+  /** The full request URL (Gupshup URL tokens). */
+  url?: string | undefined;
+  /** HTTP method, default `POST`. */
+  method?: string | undefined;
+}
+
+/**
+ * One interface over every provider. Create one with `createClient(config)` or a provider class.
+ *
+ * @example
+ * ```ts
+ * const client = createClient({ provider: 'meta', accessToken, phoneNumberId, apiVersion: 'v23.0' });
+ * const { messageId } = await client.sendText('+447700900123', 'Your order has shipped');
+ * ```
+ */
+export interface WhatsAppClient {
+  /** Which provider this client talks to. */
+  readonly provider: ProviderId;
+  /** Sends any {@link OutboundMessage}. Resolves with a {@link SendResult} or throws a `WhatsAppError`. */
+  send(message: OutboundMessage, options?: SendOptions): Promise<SendResult>;
+  /** Sends a text message. */
+  sendText(to: string, text: string, options?: SendOptions): Promise<SendResult>;
+  /** Sends a pre-approved template. */
+  sendTemplate(to: string, template: TemplateMessage, options?: SendOptions): Promise<SendResult>;
+  /** Marks an inbound message as read (blue ticks), where the provider supports it. */
+  markAsRead(messageId: string): Promise<void>;
+  /**
+   * Verifies and parses a webhook delivery, emits `message.received` / `message.status` / `template.status`,
+   * and returns the events. Throws `WebhookVerificationError` or `WebhookParseError` when refused.
+   */
+  parseWebhook(request: Request | WebhookInput): Promise<WebhookEvent[]>;
+  /** Adds a typed event listener. */
+  on<K extends WhatsAppEventName>(event: K, listener: (payload: WhatsAppEventMap[K]) => unknown): this;
+  /** Adds a typed event listener called at most once. */
+  once<K extends WhatsAppEventName>(event: K, listener: (payload: WhatsAppEventMap[K]) => unknown): this;
+  /** Removes a listener. */
+  off<K extends WhatsAppEventName>(event: K, listener?: (payload: WhatsAppEventMap[K]) => unknown): this;
+}

@@ -1,0 +1,76 @@
+/**
+ * Client configuration shared by every provider, and the strict parser that validates it: unknown keys are
+ * refused with the list of valid ones, and no error ever echoes a value (values may be secrets).
+ * @module
+ */
+import { z } from 'zod';
+import { ConfigError } from './errors.js';
+import { formatIssues, fromZodIssues } from './issues.js';
+import type { Logger } from './logger.js';
+import type { ProviderId } from './provider.js';
+import type { RetryPolicy } from './retry.js';
+
+/** The retry policy schema (see {@link RetryPolicy}). */
+export const RetryPolicySchema = z.strictObject({
+  unsafe: z.boolean().optional(),
+  baseDelayMs: z.number().int().min(0).optional(),
+  maxDelayMs: z.number().int().min(0).optional(),
+  jitter: z.number().min(0).max(1).optional(),
+  maxRetryAfterMs: z.number().int().min(0).optional(),
+}) satisfies z.ZodType<RetryPolicy>;
+
+/** Config keys every provider accepts. */
+export const commonConfigShape = {
+  /** Override the provider's API host (regional hosts, a proxy, or the local sandbox on 127.0.0.1). */
+  baseUrl: z.url({ protocol: /^https?$/ }).optional(),
+  /** Per-attempt timeout in milliseconds. Default 30 000. */
+  timeout: z.number().int().positive().max(600_000).optional(),
+  /** Retries after the first attempt. Default 2. */
+  maxRetries: z.number().int().min(0).max(10).optional(),
+  /** Backoff and which ambiguous failures are retried. */
+  retry: RetryPolicySchema.optional(),
+  /** A `fetch` implementation (proxies, tests, custom agents). Default: the global `fetch`. */
+  fetch: z
+    .custom<typeof fetch>((v) => typeof v === 'function', { message: 'fetch must be a function' })
+    .optional(),
+  /** Where to write debug lines and warnings; secrets are never written. */
+  logger: z
+    .custom<Logger>((v) => typeof v === 'object' && v !== null, {
+      message: 'logger must be an object with log methods',
+    })
+    .optional(),
+  /** Extra headers sent with every request. */
+  headers: z.record(z.string(), z.string()).optional(),
+  /** A quota tracker or its options: business-initiated sends are counted against the messaging tier. */
+  quota: z.unknown().optional(),
+  /** A conversation-window tracker or its options: free-form sends outside the 24 h window are refused locally. */
+  window: z.unknown().optional(),
+};
+
+/** Default per-attempt timeout. */
+export const DEFAULT_TIMEOUT_MS = 30_000;
+/** Default number of retries. */
+export const DEFAULT_MAX_RETRIES = 2;
+
+/**
+ * Validates `input` against a strict provider config schema. Throws a {@link ConfigError} that lists every
+ * problem by key, names unknown keys with the list of valid ones, and never includes a value.
+ */
+export function parseConfig<S extends z.ZodObject>(
+  schema: S,
+  input: unknown,
+  provider: ProviderId,
+): z.output<S> {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new ConfigError(`The ${provider} client config must be an object.`, { provider });
+  }
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const valid = Object.keys(schema.shape).sort();
+  const issues = fromZodIssues(result.error.issues).map((issue) =>
+    issue.code === 'schema.unrecognized_keys'
+      ? { ...issue, message: `${issue.message}. Valid keys: ${valid.join(', ')}` }
+      : issue,
+  );
+  throw new ConfigError(`Invalid ${provider} client config: ${formatIssues(issues)}`, { provider, issues });
+}

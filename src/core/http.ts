@@ -1,0 +1,362 @@
+/**
+ * The HTTP layer every provider client shares: one ky instance per client for the attempt (per-attempt
+ * timeout, injected `fetch`), and a retry loop around it that follows {@link RetryPolicy}. Providers supply
+ * only their auth headers and how a response becomes an error.
+ * @internal
+ */
+import ky from 'ky';
+import {
+  AbortError,
+  ConnectionError,
+  createApiError,
+  isWhatsAppError,
+  TimeoutError,
+  WhatsAppError,
+} from './errors.js';
+import type { TypedEmitter, WhatsAppEventMap } from './events.js';
+import type { Logger } from './logger.js';
+import type { ProviderId } from './provider.js';
+import { redactSecrets } from './redact.js';
+import { isRetryable, parseRetryAfter, type ResolvedRetryPolicy, retryDelay } from './retry.js';
+
+/** What a provider's error mapper receives. */
+export interface ResponseContext {
+  status: number;
+  headers: Headers;
+  /** The body parsed as JSON when it is JSON (whatever the content type), else the text, else `undefined`. */
+  body: unknown;
+  /** The provider's request/trace id from the configured header. */
+  requestId: string | undefined;
+  /** `Retry-After` in milliseconds, when present. */
+  retryAfterMs: number | undefined;
+}
+
+/** Settings of an {@link HttpTransport}. */
+export interface HttpTransportOptions {
+  provider: ProviderId;
+  baseUrl: string;
+  timeout: number;
+  maxRetries: number;
+  retry: ResolvedRetryPolicy;
+  fetch?: typeof fetch | undefined;
+  logger?: Logger | undefined;
+  events?: TypedEmitter<WhatsAppEventMap> | undefined;
+  /** Headers added to every attempt (credentials). Called per attempt so tokens can refresh. */
+  auth?: (() => Record<string, string> | Promise<Record<string, string>>) | undefined;
+  /** Header carrying the provider's request id (e.g. `x-nexmo-trace-id`). */
+  requestIdHeader?: string | undefined;
+  /**
+   * Turns a response into an error, or returns `undefined` when it is a success. Called for every response, so a
+   * provider can treat a 2xx body such as `{ "status": "error" }` as the failure it is. The default refuses
+   * non-2xx with {@link createApiError}.
+   */
+  responseError?: ((ctx: ResponseContext) => WhatsAppError | undefined) | undefined;
+  /** Secrets to scrub from any error message or log line. */
+  secrets?: (() => readonly (string | undefined)[]) | undefined;
+  /** Randomness for jitter (tests). */
+  random?: (() => number) | undefined;
+}
+
+/** One request. */
+export interface HttpRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Path under `baseUrl`, or an absolute URL. */
+  path: string;
+  /** JSON body. */
+  json?: unknown;
+  /** `application/x-www-form-urlencoded` body. */
+  form?: Record<string, string | undefined>;
+  headers?: Record<string, string>;
+  searchParams?: Record<string, string | number | undefined>;
+  /**
+   * Whether repeating the request cannot cause a second effect. Defaults to true for GET/PUT/DELETE, false for
+   * POST/PATCH (sends).
+   */
+  idempotent?: boolean;
+  signal?: AbortSignal | undefined;
+  timeout?: number | undefined;
+  maxRetries?: number | undefined;
+  /** Per-request override of {@link RetryPolicy.unsafe}. */
+  unsafe?: boolean | undefined;
+  clientRef?: string | undefined;
+}
+
+/** A successful response. */
+export interface HttpResponse {
+  status: number;
+  headers: Headers;
+  body: unknown;
+  requestId: string | undefined;
+}
+
+/** Connection failures that prove the request never reached the server. */
+const UNSENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EADDRNOTAVAIL',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'ConnectionRefused',
+]);
+
+/** Reads the error codes in an error's `cause` chain (undici puts `ECONNREFUSED` there, sometimes in an AggregateError). */
+export function errorCodes(error: unknown): string[] {
+  const codes: string[] = [];
+  const seen = new Set<unknown>();
+  const visit = (e: unknown, depth: number) => {
+    if (!e || typeof e !== 'object' || seen.has(e) || depth > 5) return;
+    seen.add(e);
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string') codes.push(code);
+    visit((e as { cause?: unknown }).cause, depth + 1);
+    const errors = (e as { errors?: unknown }).errors;
+    if (Array.isArray(errors)) for (const inner of errors) visit(inner, depth + 1);
+  };
+  visit(error, 0);
+  return codes;
+}
+
+function parseBody(text: string): unknown {
+  if (text.length === 0) return undefined;
+  const first = text.trimStart()[0];
+  if (first === '{' || first === '[') {
+    try {
+      return JSON.parse(text);
+    } catch {
+      return text;
+    }
+  }
+  return text;
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new AbortError());
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new AbortError());
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+const IDEMPOTENT_METHODS = new Set(['GET', 'PUT', 'DELETE']);
+
+/** Executes requests with per-attempt timeouts and the retry policy; see {@link HttpTransportOptions}. */
+export class HttpTransport {
+  readonly #o: HttpTransportOptions;
+  readonly #ky: typeof ky;
+
+  constructor(options: HttpTransportOptions) {
+    this.#o = options;
+    const fetchImpl = options.fetch ?? globalThis.fetch;
+    if (typeof fetchImpl !== 'function') {
+      throw new WhatsAppError(
+        'No fetch implementation is available. Use Node 20+, Bun, Deno or Workers, or pass `fetch` in the client config.',
+        { code: 'config_invalid', provider: options.provider },
+      );
+    }
+    this.#ky = ky.create({
+      retry: 0,
+      throwHttpErrors: false,
+      // ky would otherwise bind to the global fetch at call time; keep the injected one.
+      fetch: (input, init) => fetchImpl(input, init),
+    });
+  }
+
+  /** The resolved base URL. */
+  get baseUrl(): string {
+    return this.#o.baseUrl;
+  }
+
+  /** Resolves `path` against the base URL (absolute URLs are kept). */
+  url(path: string): string {
+    if (/^https?:\/\//i.test(path)) return path;
+    return `${this.#o.baseUrl.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+  }
+
+  /** Sends `req`, retrying as the policy allows; resolves with a success or throws a {@link WhatsAppError}. */
+  async request(req: HttpRequest): Promise<HttpResponse> {
+    const o = this.#o;
+    const url = this.url(req.path);
+    const idempotent = req.idempotent ?? IDEMPOTENT_METHODS.has(req.method);
+    const policy = req.unsafe === undefined ? o.retry : { ...o.retry, unsafe: req.unsafe };
+    const maxRetries = req.maxRetries ?? o.maxRetries;
+    const timeout = req.timeout ?? o.timeout;
+    for (let attempt = 1; ; attempt++) {
+      let error: WhatsAppError;
+      try {
+        return await this.#attempt(req, url, attempt, timeout);
+      } catch (e) {
+        error = isWhatsAppError(e) ? e : this.#wrapUnknown(e);
+      }
+      const retriesLeft = attempt <= maxRetries;
+      const delay =
+        retriesLeft && isRetryable(error, idempotent, policy)
+          ? retryDelay(error, attempt, policy, o.random)
+          : undefined;
+      if (delay === undefined) throw error;
+      o.events?.emit('retry', {
+        provider: o.provider,
+        timestamp: new Date(),
+        method: req.method,
+        url,
+        attempt,
+        delayMs: delay,
+        error,
+      });
+      o.logger?.warn?.(
+        `waba-kit: ${req.method} ${url} failed (${error.code}); retry ${attempt} in ${delay} ms`,
+      );
+      await sleep(delay, req.signal);
+    }
+  }
+
+  async #attempt(req: HttpRequest, url: string, attempt: number, timeout: number): Promise<HttpResponse> {
+    const o = this.#o;
+    if (req.signal?.aborted) throw new AbortError(undefined, { provider: o.provider });
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      ...req.headers,
+      ...(await o.auth?.()),
+    };
+    let body: string | undefined;
+    if (req.json !== undefined) {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(req.json);
+    } else if (req.form) {
+      headers['content-type'] = 'application/x-www-form-urlencoded';
+      const form = new URLSearchParams();
+      for (const [k, v] of Object.entries(req.form)) if (v !== undefined) form.append(k, v);
+      body = form.toString();
+    }
+    const searchParams: Record<string, string> = {};
+    for (const [k, v] of Object.entries(req.searchParams ?? {}))
+      if (v !== undefined) searchParams[k] = String(v);
+    o.events?.emit('request', {
+      provider: o.provider,
+      timestamp: new Date(),
+      method: req.method,
+      url,
+      attempt,
+      clientRef: req.clientRef,
+    });
+    const started = Date.now();
+    let response: Response;
+    try {
+      response = await this.#ky(url, {
+        method: req.method,
+        headers,
+        body: body ?? null,
+        searchParams,
+        timeout,
+        ...(req.signal ? { signal: req.signal } : {}),
+      });
+    } catch (e) {
+      throw this.#transportError(e, timeout, req.signal);
+    }
+    const text = await response.text().catch(() => '');
+    const parsed = parseBody(text);
+    const requestId = o.requestIdHeader ? (response.headers.get(o.requestIdHeader) ?? undefined) : undefined;
+    const durationMs = Date.now() - started;
+    o.events?.emit('response', {
+      provider: o.provider,
+      timestamp: new Date(),
+      method: req.method,
+      url,
+      attempt,
+      status: response.status,
+      durationMs,
+      requestId,
+    });
+    o.logger?.debug?.(`waba-kit: ${req.method} ${url} -> ${response.status} in ${durationMs} ms`);
+    const ctx: ResponseContext = {
+      status: response.status,
+      headers: response.headers,
+      body: parsed,
+      requestId,
+      retryAfterMs: parseRetryAfter(response.headers),
+    };
+    const error = o.responseError ? o.responseError(ctx) : defaultResponseError(o.provider, ctx);
+    if (error) throw this.#scrub(error);
+    return { status: response.status, headers: response.headers, body: parsed, requestId };
+  }
+
+  #transportError(e: unknown, timeout: number, signal: AbortSignal | undefined): WhatsAppError {
+    const provider = this.#o.provider;
+    const name = (e as { name?: unknown })?.name;
+    if (signal?.aborted || name === 'AbortError') return new AbortError(undefined, { provider, cause: e });
+    if (name === 'TimeoutError') {
+      return new TimeoutError(
+        `The request to ${provider} timed out after ${timeout} ms (per attempt). Raise \`timeout\` in the client config or per call.`,
+        {
+          provider,
+          timeoutMs: timeout,
+          cause: e,
+        },
+      );
+    }
+    const codes = errorCodes(e);
+    const unsent = codes.some((c) => UNSENT_CODES.has(c));
+    const detail = codes.length > 0 ? codes.join(', ') : e instanceof Error ? e.message : String(e);
+    return this.#scrub(
+      new ConnectionError(
+        `Could not reach ${provider} at ${new URL(this.#o.baseUrl).host} (${detail}). ${unsent ? 'Nothing was sent.' : 'The request may or may not have been received.'}`,
+        { provider, unsent, cause: e },
+      ),
+    );
+  }
+
+  #wrapUnknown(e: unknown): WhatsAppError {
+    return new WhatsAppError(
+      `Unexpected failure talking to ${this.#o.provider}: ${e instanceof Error ? e.message : String(e)}`,
+      {
+        provider: this.#o.provider,
+        cause: e,
+      },
+    );
+  }
+
+  /** Scrubs configured secrets from an error's message (providers sometimes echo credentials back). */
+  #scrub<E extends WhatsAppError>(error: E): E {
+    const secrets = this.#o.secrets?.() ?? [];
+    const clean = redactSecrets(error.message, secrets);
+    if (clean !== error.message)
+      Object.defineProperty(error, 'message', {
+        value: clean,
+        enumerable: false,
+        writable: true,
+        configurable: true,
+      });
+    return error;
+  }
+}
+
+/** The default error mapping: non-2xx -> {@link createApiError} with whatever detail the body carries. */
+export function defaultResponseError(provider: ProviderId, ctx: ResponseContext): WhatsAppError | undefined {
+  if (ctx.status >= 200 && ctx.status < 300) return undefined;
+  const body = ctx.body as Record<string, unknown> | string | undefined;
+  const detail =
+    typeof body === 'string'
+      ? body.slice(0, 300)
+      : typeof body?.detail === 'string'
+        ? body.detail
+        : typeof body?.message === 'string'
+          ? body.message
+          : undefined;
+  return createApiError({
+    provider,
+    status: ctx.status,
+    message: `${provider} answered HTTP ${ctx.status}${detail ? `: ${detail}` : ''}`,
+    detail,
+    requestId: ctx.requestId,
+    retryAfterMs: ctx.retryAfterMs,
+    body: ctx.body,
+  });
+}

@@ -1,0 +1,19 @@
+/**
+ * Provider-neutral building blocks: the message model, errors, events, phone numbers and the client contract.
+ * @module
+ */
+
+export { BaseClient, type BaseConfig, type SendGuard } from './base-client.js';
+export type { SendOptions, WebhookInput, WhatsAppClient } from './client.js';
+export * from './errors.js';
+export type { EventBase, WhatsAppEventMap, WhatsAppEventName, WhatsAppListener } from './events.js';
+export type { Logger } from './logger.js';
+export * from './message.js';
+export { isValidPhone, normalizePhone, phoneDigits } from './phone.js';
+export type { ProviderId } from './provider.js';
+export { PROVIDERS } from './provider.js';
+export { maskPhone, REDACTED } from './redact.js';
+export type { SendResult } from './result.js';
+export type { RetryPolicy } from './retry.js';
+export { DEFAULT_RETRY_POLICY } from './retry.js';
+export type * from './webhook-event.js';

@@ -1,0 +1,82 @@
+/**
+ * Redaction helpers: secrets never reach an error message, a log line, `JSON.stringify` or `util.inspect`.
+ * @module
+ */
+
+/** Header names whose values are credentials. Compared case-insensitively. */
+const SECRET_HEADERS = new Set([
+  'authorization',
+  'apikey',
+  'api-key',
+  'x-api-key',
+  'x-clevertap-passcode',
+  'cookie',
+  'set-cookie',
+  'proxy-authorization',
+]);
+
+/** The placeholder that replaces a secret. */
+export const REDACTED = '[redacted]';
+
+/** Returns a copy of `headers` with credential headers replaced by {@link REDACTED}. */
+export function redactHeaders(headers: Headers | Record<string, string> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!headers) return out;
+  const entries = headers instanceof Headers ? headers.entries() : Object.entries(headers);
+  for (const [key, value] of entries) out[key] = SECRET_HEADERS.has(key.toLowerCase()) ? REDACTED : value;
+  return out;
+}
+
+/**
+ * Masks a phone number for logs and error messages: keeps the first 3 and last 2 digits
+ * (`+447700900123` -> `+447*******23`). Inputs that are not phone-like are masked whole.
+ */
+export function maskPhone(phone: string): string {
+  const digits = String(phone).replace(/\D/g, '');
+  if (digits.length < 6) return '***';
+  const plus = String(phone).trim().startsWith('+') ? '+' : '';
+  return `${plus}${digits.slice(0, 3)}${'*'.repeat(digits.length - 5)}${digits.slice(-2)}`;
+}
+
+/**
+ * Replaces every occurrence of each secret in `text` with {@link REDACTED}. Secrets shorter than 4 characters are
+ * ignored (they would mangle ordinary text and are not worth hiding).
+ */
+export function redactSecrets(text: string, secrets: readonly (string | undefined)[]): string {
+  let out = text;
+  for (const secret of secrets) {
+    if (!secret || secret.length < 4) continue;
+    out = out.split(secret).join(REDACTED);
+    // Keys pasted into environment variables carry literal "\n"; redact that spelling too.
+    if (secret.includes('\n')) out = out.split(secret.replace(/\n/g, '\\n')).join(REDACTED);
+  }
+  return out;
+}
+
+/** The symbol Node's `util.inspect` looks for; a global symbol, so no `node:util` import is needed. */
+export const INSPECT = Symbol.for('nodejs.util.inspect.custom');
+
+/**
+ * Returns a shallow copy of a config object with the named secret fields replaced by {@link REDACTED}
+ * (present ones only) and functions replaced by `[function]`.
+ */
+export function redactConfig<T extends object>(
+  config: T,
+  secretKeys: readonly string[],
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(config)) {
+    if (value === undefined) continue;
+    if (secretKeys.includes(key)) out[key] = REDACTED;
+    else if (typeof value === 'function') out[key] = '[function]';
+    else if (
+      value !== null &&
+      typeof value === 'object' &&
+      !Array.isArray(value) &&
+      !(value instanceof Date)
+    ) {
+      out[key] = '[object]';
+    } else out[key] = value;
+  }
+  return out;
+}

@@ -1,0 +1,49 @@
+/**
+ * `createClient(config)`: one entry point that builds the right client from plain config.
+ * @module
+ */
+
+import type { WhatsAppClient } from './core/client.js';
+import { ConfigError } from './core/errors.js';
+import { PROVIDERS, type ProviderId } from './core/provider.js';
+
+/** Config accepted by {@link createClient}: a provider's config plus `provider`. */
+export type ClientConfig = { provider: ProviderId } & Record<string, unknown>;
+
+type Factory = (config: Record<string, unknown>) => WhatsAppClient;
+
+/** Provider factories, filled in as provider modules are written. */
+const factories: Partial<Record<ProviderId, Factory>> = {};
+
+/**
+ * Builds the client for `config.provider`, validating the rest of the config strictly.
+ *
+ * @throws ConfigError naming the provider when it is unknown, or listing the invalid keys.
+ */
+export function createClient(config: ClientConfig): WhatsAppClient {
+  if (typeof config !== 'object' || config === null) {
+    throw new ConfigError('createClient(config) needs a config object with a `provider` key.');
+  }
+  const { provider, ...rest } = config;
+  if (!PROVIDERS.includes(provider)) {
+    throw new ConfigError(
+      `Unknown provider ${JSON.stringify(String(provider)).slice(0, 40)}. Valid providers: ${PROVIDERS.join(', ')}.`,
+      {
+        issues: [
+          {
+            code: 'provider.unknown',
+            path: ['provider'],
+            message: `valid providers: ${PROVIDERS.join(', ')}`,
+          },
+        ],
+      },
+    );
+  }
+  const factory = factories[provider];
+  if (!factory) {
+    throw new ConfigError(`The ${provider} client is not available in this version of waba-kit.`, {
+      provider,
+    });
+  }
+  return factory(rest);
+}

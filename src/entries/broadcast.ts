@@ -1,0 +1,5 @@
+/**
+ * `waba-kit/broadcast` entry point.
+ * @module
+ */
+export * from '../broadcast/index.js';

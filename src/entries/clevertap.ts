@@ -1,0 +1,5 @@
+/**
+ * `waba-kit/clevertap` entry point.
+ * @module
+ */
+export * from '../providers/clevertap/index.js';

@@ -1,0 +1,5 @@
+/**
+ * `waba-kit/gupshup` entry point.
+ * @module
+ */
+export * from '../providers/gupshup/index.js';

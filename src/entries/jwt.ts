@@ -1,0 +1,5 @@
+/**
+ * `waba-kit/jwt` entry point.
+ * @module
+ */
+export * from '../jwt/index.js';

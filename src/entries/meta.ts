@@ -1,0 +1,5 @@
+/**
+ * `waba-kit/meta` entry point.
+ * @module
+ */
+export * from '../providers/meta/index.js';

@@ -1,0 +1,5 @@
+/**
+ * `waba-kit/nexmo` entry point.
+ * @module
+ */
+export * from '../providers/nexmo/index.js';

@@ -1,0 +1,5 @@
+/**
+ * `waba-kit/quota` entry point.
+ * @module
+ */
+export * from '../quota/index.js';

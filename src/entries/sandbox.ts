@@ -1,0 +1,5 @@
+/**
+ * `waba-kit/sandbox` entry point.
+ * @module
+ */
+export * from '../sandbox/index.js';

@@ -1,0 +1,5 @@
+/**
+ * `waba-kit/templates` entry point.
+ * @module
+ */
+export * from '../templates/index.js';

@@ -1,0 +1,5 @@
+/**
+ * `waba-kit/webhooks` entry point.
+ * @module
+ */
+export * from '../webhooks/index.js';

@@ -1,0 +1,36 @@
+import { defineConfig, type Options } from 'tsup';
+
+/** One entry per public subpath: `dist/<name>.{js,cjs,d.ts,d.cts}`. */
+const entry = {
+  index: 'src/index.ts',
+  nexmo: 'src/entries/nexmo.ts',
+  gupshup: 'src/entries/gupshup.ts',
+  meta: 'src/entries/meta.ts',
+  clevertap: 'src/entries/clevertap.ts',
+  templates: 'src/entries/templates.ts',
+  jwt: 'src/entries/jwt.ts',
+  webhooks: 'src/entries/webhooks.ts',
+  quota: 'src/entries/quota.ts',
+  broadcast: 'src/entries/broadcast.ts',
+  sandbox: 'src/entries/sandbox.ts',
+  node: 'src/entries/node.ts',
+};
+
+const common: Options = {
+  entry,
+  target: 'es2022',
+  platform: 'neutral',
+  sourcemap: true,
+  treeshake: true,
+  splitting: true,
+  dts: true,
+  external: ['ioredis', 'redis', /^node:/],
+};
+
+export default defineConfig([
+  // ESM: dependencies stay external, consumers dedupe them.
+  { ...common, format: ['esm'], clean: true },
+  // CJS: ky and jose are ESM-only, and Node 20 before 20.19 cannot require() ESM,
+  // so they are bundled into the CommonJS build. zod and eventemitter3 ship CJS.
+  { ...common, format: ['cjs'], noExternal: ['ky', 'jose'] },
+]);
