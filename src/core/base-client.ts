@@ -215,6 +215,19 @@ export abstract class BaseClient<C extends BaseConfig = BaseConfig> implements W
   /** Verifies and parses a webhook delivery; see {@link WhatsAppClient.parseWebhook}. */
   abstract parseWebhook(request: Request | WebhookInput): Promise<WebhookEvent[]>;
 
+  /**
+   * Emits the client events for parsed webhook events: `message.received`, `message.status`,
+   * `template.status`. Providers call this from `parseWebhook` after verification and parsing.
+   */
+  protected dispatchWebhookEvents(events: readonly WebhookEvent[]): void {
+    for (const event of events) {
+      const base = { provider: this.provider, timestamp: new Date() };
+      if (event.kind === 'message') this.#events.emit('message.received', { ...base, event });
+      else if (event.kind === 'status') this.#events.emit('message.status', { ...base, event });
+      else if (event.kind === 'template-status') this.#events.emit('template.status', { ...base, event });
+    }
+  }
+
   /** Maps a prepared message to the provider's wire format and sends it. */
   protected abstract transport(message: PreparedMessage, options: SendOptions): Promise<SendResult>;
 
