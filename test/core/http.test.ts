@@ -1,0 +1,346 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { HttpResponse, http } from 'msw';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  AbortError,
+  ConnectionError,
+  InternalServerError,
+  isRateLimitError,
+  RateLimitError,
+  TimeoutError,
+} from '../../src/core/errors.js';
+import { TypedEmitter, type WhatsAppEventMap } from '../../src/core/events.js';
+import { HttpTransport, type HttpTransportOptions } from '../../src/core/http.js';
+import { resolveRetryPolicy } from '../../src/core/retry.js';
+import { server } from '../setup/msw.js';
+
+const BASE = 'https://api.example.test';
+const SECRET = 'sk_live_abcdefghijklmnop';
+
+function transport(overrides: Partial<HttpTransportOptions> = {}) {
+  const events = new TypedEmitter<WhatsAppEventMap>({ provider: 'meta' });
+  const t = new HttpTransport({
+    provider: 'meta',
+    baseUrl: BASE,
+    timeout: 30_000,
+    maxRetries: 2,
+    retry: resolveRetryPolicy({ jitter: 0 }),
+    events,
+    auth: () => ({ authorization: `Bearer ${SECRET}` }),
+    secrets: () => [SECRET],
+    ...overrides,
+  });
+  return { t, events };
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('HttpTransport requests', () => {
+  it('sends JSON with auth headers and parses the JSON answer', async () => {
+    server.use(
+      http.post(`${BASE}/v1/messages`, async ({ request }) => {
+        expect(request.headers.get('authorization')).toBe(`Bearer ${SECRET}`);
+        expect(request.headers.get('content-type')).toBe('application/json');
+        expect(await request.json()).toEqual({ hello: 'world' });
+        return HttpResponse.json({ id: 'm1' }, { status: 202, headers: { 'x-trace': 't-1' } });
+      }),
+    );
+    const { t } = transport({ requestIdHeader: 'x-trace' });
+    const res = await t.request({ method: 'POST', path: '/v1/messages', json: { hello: 'world' } });
+    expect(res).toMatchObject({ status: 202, body: { id: 'm1' }, requestId: 't-1' });
+  });
+
+  it('sends form bodies and parses JSON whatever the content type', async () => {
+    server.use(
+      http.post(`${BASE}/msg`, async ({ request }) => {
+        expect(request.headers.get('content-type')).toBe('application/x-www-form-urlencoded');
+        const form = new URLSearchParams(await request.text());
+        expect(Object.fromEntries(form)).toEqual({ channel: 'whatsapp', message: '{"type":"text"}' });
+        return new HttpResponse('{"status":"submitted","messageId":"g1"}', {
+          headers: { 'content-type': 'text/plain' },
+        });
+      }),
+    );
+    const { t } = transport();
+    const res = await t.request({
+      method: 'POST',
+      path: 'msg',
+      form: { channel: 'whatsapp', message: '{"type":"text"}', skipped: undefined },
+    });
+    expect(res.body).toEqual({ status: 'submitted', messageId: 'g1' });
+  });
+
+  it('keeps absolute URLs and adds search params', async () => {
+    server.use(
+      http.get('https://other.example.test/x', ({ request }) => {
+        expect(new URL(request.url).searchParams.get('limit')).toBe('10');
+        return HttpResponse.json([]);
+      }),
+    );
+    const { t } = transport();
+    await t.request({
+      method: 'GET',
+      path: 'https://other.example.test/x',
+      searchParams: { limit: 10, after: undefined },
+    });
+  });
+
+  it('emits request and response events without headers', async () => {
+    server.use(http.get(`${BASE}/ping`, () => HttpResponse.json({})));
+    const { t, events } = transport();
+    const seen: unknown[] = [];
+    events.on('request', (e) => seen.push(e));
+    events.on('response', (e) => seen.push(e));
+    await t.request({ method: 'GET', path: 'ping', clientRef: 'ref-1' });
+    expect(seen).toHaveLength(2);
+    expect(seen[0]).toMatchObject({
+      provider: 'meta',
+      method: 'GET',
+      url: `${BASE}/ping`,
+      attempt: 1,
+      clientRef: 'ref-1',
+    });
+    expect(seen[1]).toMatchObject({ status: 200, attempt: 1 });
+    expect(JSON.stringify(seen)).not.toContain(SECRET);
+  });
+
+  it('lets a provider turn a 2xx body into an error', async () => {
+    server.use(
+      http.post(`${BASE}/msg`, () => HttpResponse.json({ status: 'error', message: 'Invalid destination' })),
+    );
+    const { t } = transport({
+      responseError: (ctx) =>
+        (ctx.body as { status?: string }).status === 'error'
+          ? new InternalServerError('gupshup said error')
+          : undefined,
+    });
+    await expect(t.request({ method: 'POST', path: 'msg' })).rejects.toThrow('gupshup said error');
+  });
+});
+
+describe('retry policy over the wire', () => {
+  it('retries a 429 after its Retry-After, then succeeds', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    let calls = 0;
+    server.use(
+      http.post(`${BASE}/send`, () => {
+        calls++;
+        if (calls === 1)
+          return HttpResponse.json({ title: 'Too Many' }, { status: 429, headers: { 'retry-after': '2' } });
+        return HttpResponse.json({ id: 'ok' });
+      }),
+    );
+    const { t, events } = transport();
+    const retries: number[] = [];
+    events.on('retry', (e) => retries.push(e.delayMs));
+    const promise = t.request({ method: 'POST', path: 'send', json: {} });
+    await vi.advanceTimersByTimeAsync(1_999);
+    expect(calls).toBe(1);
+    await vi.advanceTimersByTimeAsync(1);
+    await expect(promise).resolves.toMatchObject({ body: { id: 'ok' } });
+    expect(calls).toBe(2);
+    expect(retries).toEqual([2000]);
+  });
+
+  it('gives up on 429 after maxRetries with a RateLimitError carrying retryAfterMs', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    let calls = 0;
+    server.use(
+      http.post(`${BASE}/send`, () => {
+        calls++;
+        return HttpResponse.json({}, { status: 429, headers: { 'retry-after': '1' } });
+      }),
+    );
+    const { t } = transport({ maxRetries: 2 });
+    const promise = t.request({ method: 'POST', path: 'send', json: {} });
+    const assertion = expect(promise).rejects.toSatisfy(
+      (e) => isRateLimitError(e) && e.retryAfterMs === 1000,
+    );
+    await vi.advanceTimersByTimeAsync(5_000);
+    await assertion;
+    expect(calls).toBe(3);
+  });
+
+  it('does not wait out a Retry-After beyond maxRetryAfterMs: throws for the caller to reschedule', async () => {
+    let calls = 0;
+    server.use(
+      http.post(`${BASE}/send`, () => {
+        calls++;
+        return HttpResponse.json({}, { status: 429, headers: { 'retry-after': '3600' } });
+      }),
+    );
+    const { t } = transport();
+    await expect(t.request({ method: 'POST', path: 'send', json: {} })).rejects.toBeInstanceOf(
+      RateLimitError,
+    );
+    expect(calls).toBe(1);
+  });
+
+  it('does not retry a POST that got a 500 by default (the message may have gone out)', async () => {
+    let calls = 0;
+    server.use(
+      http.post(`${BASE}/send`, () => {
+        calls++;
+        return HttpResponse.json({ detail: 'boom' }, { status: 500 });
+      }),
+    );
+    const { t } = transport();
+    await expect(t.request({ method: 'POST', path: 'send', json: {} })).rejects.toBeInstanceOf(
+      InternalServerError,
+    );
+    expect(calls).toBe(1);
+  });
+
+  it('retries a POST 500 when the policy is unsafe', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    let calls = 0;
+    server.use(
+      http.post(`${BASE}/send`, () => {
+        calls++;
+        return calls < 3 ? HttpResponse.json({}, { status: 503 }) : HttpResponse.json({ id: 'ok' });
+      }),
+    );
+    const { t } = transport({ retry: resolveRetryPolicy({ unsafe: true, jitter: 0 }) });
+    const promise = t.request({ method: 'POST', path: 'send', json: {} });
+    await vi.advanceTimersByTimeAsync(499);
+    expect(calls).toBe(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(calls).toBe(2);
+    await vi.advanceTimersByTimeAsync(1000);
+    await expect(promise).resolves.toMatchObject({ body: { id: 'ok' } });
+    expect(calls).toBe(3);
+  });
+
+  it('per-request unsafe overrides the client policy', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    let calls = 0;
+    server.use(
+      http.post(`${BASE}/send`, () => {
+        calls++;
+        return calls < 2 ? HttpResponse.json({}, { status: 502 }) : HttpResponse.json({ id: 'ok' });
+      }),
+    );
+    const { t } = transport();
+    const promise = t.request({ method: 'POST', path: 'send', json: {}, unsafe: true });
+    await vi.advanceTimersByTimeAsync(600);
+    await expect(promise).resolves.toMatchObject({ body: { id: 'ok' } });
+    expect(calls).toBe(2);
+  });
+
+  it('retries an idempotent GET after a 500 by default', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    let calls = 0;
+    server.use(
+      http.get(`${BASE}/templates`, () => {
+        calls++;
+        return calls === 1 ? HttpResponse.json({}, { status: 500 }) : HttpResponse.json({ data: [] });
+      }),
+    );
+    const { t } = transport();
+    const promise = t.request({ method: 'GET', path: 'templates' });
+    await vi.advanceTimersByTimeAsync(500);
+    await expect(promise).resolves.toMatchObject({ body: { data: [] } });
+  });
+
+  it('maxRetries 0 never retries', async () => {
+    let calls = 0;
+    server.use(
+      http.post(`${BASE}/send`, () => {
+        calls++;
+        return HttpResponse.json({}, { status: 429, headers: { 'retry-after': '0' } });
+      }),
+    );
+    const { t } = transport({ maxRetries: 0 });
+    await expect(t.request({ method: 'POST', path: 'send', json: {} })).rejects.toBeInstanceOf(
+      RateLimitError,
+    );
+    expect(calls).toBe(1);
+  });
+});
+
+describe('timeouts, aborts and connection failures (real sockets on 127.0.0.1)', () => {
+  let srv: Server | undefined;
+  afterEach(async () => {
+    await new Promise<void>((r) => (srv ? srv.close(() => r()) : r()));
+    srv = undefined;
+  });
+
+  async function listen(handler: Parameters<typeof createServer>[1]): Promise<string> {
+    srv = createServer(handler);
+    await new Promise<void>((r) => srv?.listen(0, '127.0.0.1', () => r()));
+    return `http://127.0.0.1:${(srv.address() as AddressInfo).port}`;
+  }
+
+  it('a slow POST times out per attempt and is not retried by default', async () => {
+    let calls = 0;
+    const url = await listen((_req, res) => {
+      calls++;
+      setTimeout(() => res.end('{}'), 2_000).unref();
+    });
+    const { t } = transport({ baseUrl: url, timeout: 100 });
+    const error = await t.request({ method: 'POST', path: 'send', json: {} }).catch((e) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error.timeoutMs).toBe(100);
+    expect(error.message).toContain('timed out after 100 ms');
+    expect(calls).toBe(1);
+  });
+
+  it('connection refused proves nothing was sent: retried by default, then ConnectionError(unsent)', async () => {
+    const url = await listen(() => {});
+    await new Promise<void>((r) => srv?.close(() => r()));
+    srv = undefined;
+    const { t, events } = transport({
+      baseUrl: url,
+      retry: resolveRetryPolicy({ baseDelayMs: 1, jitter: 0 }),
+    });
+    let retries = 0;
+    events.on('retry', () => retries++);
+    const error = await t.request({ method: 'POST', path: 'send', json: {} }).catch((e) => e);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error.unsent).toBe(true);
+    expect(error.message).toContain('Nothing was sent');
+    expect(retries).toBe(2);
+  });
+
+  it('an AbortSignal cancels the request with AbortError and no retry', async () => {
+    let calls = 0;
+    const url = await listen((_req, res) => {
+      calls++;
+      setTimeout(() => res.end('{}'), 2_000).unref();
+    });
+    const { t } = transport({ baseUrl: url, retry: resolveRetryPolicy({ unsafe: true }) });
+    const controller = new AbortController();
+    const promise = t.request({ method: 'POST', path: 'send', json: {}, signal: controller.signal });
+    setTimeout(() => controller.abort(), 50);
+    await expect(promise).rejects.toBeInstanceOf(AbortError);
+    expect(calls).toBe(1);
+  });
+
+  it('uses the injected fetch', async () => {
+    const calls: string[] = [];
+    const fake: typeof fetch = async (input) => {
+      calls.push(input instanceof Request ? input.url : String(input));
+      return new Response('{"ok":true}', { status: 200 });
+    };
+    const { t } = transport({ fetch: fake });
+    await expect(t.request({ method: 'GET', path: 'x' })).resolves.toMatchObject({ body: { ok: true } });
+    expect(calls).toEqual([`${BASE}/x`]);
+  });
+});
+
+describe('redaction', () => {
+  it('scrubs configured secrets a provider echoes back in an error', async () => {
+    server.use(
+      http.post(`${BASE}/send`, () =>
+        HttpResponse.json({ message: `Invalid token ${SECRET}` }, { status: 401 }),
+      ),
+    );
+    const { t } = transport();
+    const error = await t.request({ method: 'POST', path: 'send', json: {} }).catch((e) => e);
+    expect(error.message).not.toContain(SECRET);
+    expect(error.message).toContain('[redacted]');
+  });
+});
