@@ -9,6 +9,14 @@ import type { SendOptions, WebhookInput, WhatsAppClient } from './client.js';
 import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './config.js';
 import { isWhatsAppError, UnsupportedMessageError, ValidationError, type WhatsAppError } from './errors.js';
 import { TypedEmitter, type WhatsAppEventMap, type WhatsAppEventName } from './events.js';
+import {
+  checkGates,
+  EMIT_EVENT,
+  type QuotaGate,
+  recordInboundEvents,
+  resolveGates,
+  type WindowGate,
+} from './gates.js';
 import { HttpTransport, type ResponseContext } from './http.js';
 import { formatIssues, fromZodIssues } from './issues.js';
 import type { Logger } from './logger.js';
@@ -74,6 +82,10 @@ export abstract class BaseClient<C extends BaseConfig = BaseConfig> implements W
   readonly #events: TypedEmitter<WhatsAppEventMap>;
   readonly #http: HttpTransport;
   readonly #guards: SendGuard[] = [];
+  readonly #quota: QuotaGate | undefined;
+  readonly #window: WindowGate | undefined;
+  /** Window recordings started by `dispatchWebhookEvents` and not settled yet; sends wait for them. */
+  readonly #inbound = new Set<Promise<unknown>>();
 
   protected constructor(spec: ProviderSpec<C>) {
     this.provider = spec.provider;
@@ -102,6 +114,19 @@ export abstract class BaseClient<C extends BaseConfig = BaseConfig> implements W
       responseError: spec.responseError,
       secrets,
     });
+    const gates = resolveGates(config as { quota?: unknown; window?: unknown }, spec.provider);
+    this.#quota = gates.quota;
+    this.#window = gates.window;
+    if (this.#quota?.on) {
+      this.#quota.on('quota.warning', ((p: WhatsAppEventMap['quota.warning']) =>
+        this.#events.emit('quota.warning', { ...p, provider: this.provider })) as (
+        payload: never,
+      ) => unknown);
+      this.#quota.on('quota.exceeded', ((p: WhatsAppEventMap['quota.exceeded']) =>
+        this.#events.emit('quota.exceeded', { ...p, provider: this.provider })) as (
+        payload: never,
+      ) => unknown);
+    }
   }
 
   /** The validated config (secrets included; never serialised). */
@@ -131,6 +156,10 @@ export abstract class BaseClient<C extends BaseConfig = BaseConfig> implements W
     try {
       prepared = this.prepare(message);
       for (const guard of this.#guards) await guard(prepared, { provider: this.provider });
+      if (this.#quota || this.#window) {
+        if (this.#inbound.size > 0) await Promise.allSettled([...this.#inbound]);
+        await checkGates(prepared, { quota: this.#quota, window: this.#window }, this.provider);
+      }
     } catch (error) {
       this.#failed(message, error);
       throw error;
@@ -220,12 +249,36 @@ export abstract class BaseClient<C extends BaseConfig = BaseConfig> implements W
    * `template.status`. Providers call this from `parseWebhook` after verification and parsing.
    */
   protected dispatchWebhookEvents(events: readonly WebhookEvent[]): void {
+    if (this.#window) {
+      for (const pending of recordInboundEvents(this.#window, events)) {
+        const tracked = pending.then(
+          () => undefined,
+          (error: unknown) =>
+            this.#events.emit('error', {
+              provider: this.provider,
+              timestamp: new Date(),
+              error,
+              event: 'message.received',
+            }),
+        );
+        this.#inbound.add(tracked);
+        void tracked.finally(() => this.#inbound.delete(tracked));
+      }
+    }
     for (const event of events) {
       const base = { provider: this.provider, timestamp: new Date() };
       if (event.kind === 'message') this.#events.emit('message.received', { ...base, event });
       else if (event.kind === 'status') this.#events.emit('message.status', { ...base, event });
       else if (event.kind === 'template-status') this.#events.emit('template.status', { ...base, event });
     }
+  }
+
+  /**
+   * Emits a client event on behalf of a helper (`broadcast()` emits `broadcast.progress` through it). Keyed by a
+   * registered symbol so it stays out of autocompletion and works across copies of the library.
+   */
+  [EMIT_EVENT]<K extends WhatsAppEventName>(event: K, payload: WhatsAppEventMap[K]): void {
+    this.#events.emit(event, payload);
   }
 
   /** Maps a prepared message to the provider's wire format and sends it. */

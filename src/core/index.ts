@@ -7,6 +7,15 @@ export { BaseClient, type BaseConfig, type SendGuard } from './base-client.js';
 export type { SendOptions, WebhookInput, WhatsAppClient } from './client.js';
 export * from './errors.js';
 export type { EventBase, WhatsAppEventMap, WhatsAppEventName, WhatsAppListener } from './events.js';
+export {
+  EMIT_EVENT,
+  type EmitEvent,
+  isQuotaGate,
+  isWindowGate,
+  type QuotaGate,
+  type QuotaGateDecision,
+  type WindowGate,
+} from './gates.js';
 export type { Logger } from './logger.js';
 export * from './message.js';
 export { isValidPhone, normalizePhone, phoneDigits } from './phone.js';

@@ -1,0 +1,171 @@
+/**
+ * The small structural interfaces the base client needs from a quota tracker and a conversation-window tracker,
+ * and the send guard that consults them. `waba-kit/quota` implements these shapes; core never imports it, so a
+ * client that uses neither pays for neither.
+ * @module
+ */
+import { ConfigError, QuotaExceededError, WindowClosedError } from './errors.js';
+import type { WhatsAppEventMap } from './events.js';
+import type { PreparedMessage } from './message.js';
+import type { ProviderId } from './provider.js';
+import { maskPhone } from './redact.js';
+import type { MessageEvent } from './webhook-event.js';
+
+/** What a quota gate answers for one recipient (see `QuotaTracker.acquire` in `waba-kit/quota`). */
+export interface QuotaGateDecision {
+  /** The message may be sent. */
+  allowed: boolean;
+  /** This decision used up one unique-recipient slot of the budget. */
+  counted: boolean;
+  /** Unique recipients counted in the moving window, after this decision. */
+  used: number;
+  /** The tier limit (`Infinity` for unlimited). */
+  limit: number;
+  /** `limit - used`, never negative. */
+  remaining: number;
+  /** When refused: when the oldest counted recipient leaves the window and a slot frees up. */
+  retryAt?: Date | undefined;
+}
+
+/** A quota tracker as the client sees it: `createQuotaTracker()` returns one. */
+export interface QuotaGate {
+  /** Decides whether a business-initiated message to `recipient` fits the budget, counting it when it does. */
+  acquire(
+    recipient: string,
+    options?: { at?: Date | number | undefined; conversationOpen?: boolean | undefined },
+  ): Promise<QuotaGateDecision>;
+  /** Subscribes to the tracker's events so the client can re-emit them. */
+  on?(event: 'quota.warning' | 'quota.exceeded', listener: (payload: never) => unknown): unknown;
+}
+
+/** A conversation-window tracker as the client sees it: `createConversationWindowTracker()` returns one. */
+export interface WindowGate {
+  /** Records a message from `user`, opening (or refreshing) the customer-service window. */
+  recordInbound(
+    user: string,
+    at?: Date | number | undefined,
+    options?: { freeEntryPoint?: boolean | undefined },
+  ): Promise<unknown>;
+  /** True while the window with `user` is open. */
+  isOpen(user: string, at?: Date | number | undefined): Promise<boolean>;
+  /** When the window with `user` closes (or closed); `undefined` when never opened or long forgotten. */
+  expiresAt(user: string): Promise<Date | undefined>;
+}
+
+/** True when `value` has the shape of a {@link QuotaGate}. */
+export function isQuotaGate(value: unknown): value is QuotaGate {
+  return typeof value === 'object' && value !== null && typeof (value as QuotaGate).acquire === 'function';
+}
+
+/** True when `value` has the shape of a {@link WindowGate}. */
+export function isWindowGate(value: unknown): value is WindowGate {
+  const v = value as WindowGate | null;
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof v.recordInbound === 'function' &&
+    typeof v.isOpen === 'function' &&
+    typeof v.expiresAt === 'function'
+  );
+}
+
+/**
+ * Reads the `quota` and `window` config keys. Absent keys give `undefined`; anything else that is not a tracker
+ * is refused with a {@link ConfigError} that says how to build one.
+ */
+export function resolveGates(
+  config: { quota?: unknown; window?: unknown },
+  provider: ProviderId,
+): { quota: QuotaGate | undefined; window: WindowGate | undefined } {
+  const { quota, window } = config;
+  if (quota !== undefined && !isQuotaGate(quota)) {
+    throw new ConfigError(
+      'Invalid quota: expected a quota tracker. Build one with createQuotaTracker({ tier }) from waba-kit/quota and pass it as `quota`.',
+      {
+        provider,
+        issues: [
+          {
+            code: 'config.quota',
+            path: ['quota'],
+            message: 'expected a quota tracker (createQuotaTracker from waba-kit/quota)',
+          },
+        ],
+      },
+    );
+  }
+  if (window !== undefined && !isWindowGate(window)) {
+    throw new ConfigError(
+      'Invalid window: expected a conversation-window tracker. Build one with createConversationWindowTracker() from waba-kit/quota and pass it as `window`.',
+      {
+        provider,
+        issues: [
+          {
+            code: 'config.window',
+            path: ['window'],
+            message:
+              'expected a conversation-window tracker (createConversationWindowTracker from waba-kit/quota)',
+          },
+        ],
+      },
+    );
+  }
+  return { quota, window };
+}
+
+/**
+ * The checks a client runs before sending, given its gates:
+ * - a free-form (non-template) message to a user whose window is closed throws {@link WindowClosedError}
+ *   (providers refuse it anyway: Meta 131047, Vonage 1340, Gupshup 470);
+ * - a template goes through `quota.acquire()`, as not counted when the window is open, and throws
+ *   {@link QuotaExceededError} with `retryAt` when refused.
+ */
+export async function checkGates(
+  message: PreparedMessage,
+  gates: { quota?: QuotaGate | undefined; window?: WindowGate | undefined },
+  provider: ProviderId,
+): Promise<void> {
+  const { quota, window } = gates;
+  if (!quota && !window) return;
+  const open = window ? await window.isOpen(message.to) : undefined;
+  if (message.type !== 'template') {
+    if (open === false && window) {
+      const closedAt = await window.expiresAt(message.to);
+      throw new WindowClosedError(
+        `Cannot send a free-form ${message.type} message to ${maskPhone(message.to)}: the 24 h customer-service window is closed${closedAt ? ` (it closed at ${closedAt.toISOString()})` : ' (the user has not written)'}. Send an approved template instead; it reopens the conversation.`,
+        { provider, closedAt },
+      );
+    }
+    return;
+  }
+  if (!quota) return;
+  const decision = await quota.acquire(message.to, { conversationOpen: open === true });
+  if (!decision.allowed) {
+    throw new QuotaExceededError(
+      `Messaging limit reached: ${decision.used} of ${decision.limit} unique users were messaged outside a customer-service window in the last 24 h, so the template to ${maskPhone(message.to)} was not sent${decision.retryAt ? `. A slot frees up at ${decision.retryAt.toISOString()}` : ''}.`,
+      { provider, retryAt: decision.retryAt, limit: decision.limit, used: decision.used },
+    );
+  }
+}
+
+/** Opens the window for every inbound message; other events are ignored. */
+export function recordInboundEvents(
+  window: WindowGate,
+  events: readonly { kind: string }[],
+): Promise<unknown>[] {
+  const pending: Promise<unknown>[] = [];
+  for (const event of events) {
+    if (event.kind !== 'message') continue;
+    const m = event as MessageEvent;
+    pending.push(window.recordInbound(m.from, m.timestamp));
+  }
+  return pending;
+}
+
+/**
+ * Symbol under which a client exposes an emitter for its own events to helpers such as `broadcast()`
+ * (`broadcast.progress`). Registered with `Symbol.for`, so two copies of the library agree on it.
+ */
+export const EMIT_EVENT: unique symbol = Symbol.for('waba-kit.client.emit');
+
+/** Emits a client event on behalf of a helper. */
+export type EmitEvent = <K extends keyof WhatsAppEventMap>(event: K, payload: WhatsAppEventMap[K]) => void;
