@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+// Packs the library, installs the tarball into a throwaway consumer project, and checks that every public
+// subpath loads with both `import` and `require`, and that error guards work across the two copies
+// (the ESM/CJS dual-package hazard). Run after `npm run build`.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const subpaths = Object.keys(pkg.exports)
+  .filter((k) => k !== './package.json')
+  .map((k) => (k === '.' ? pkg.name : `${pkg.name}/${k.slice(2)}`));
+
+const work = mkdtempSync(join(tmpdir(), 'waba-kit-consumer-'));
+const run = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+try {
+  const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', work], root));
+  const tarball = join(work, packed[0].filename);
+  const files = packed[0].files.map((f) => f.path);
+  const stray = files.filter((f) => !/^(dist\/|README\.md$|CHANGELOG\.md$|LICENSE$|package\.json$)/.test(f));
+  if (stray.length > 0) throw new Error(`the tarball holds files outside dist/README/CHANGELOG/LICENSE: ${stray.join(', ')}`);
+
+  const app = join(work, 'app');
+  mkdirSync(app);
+  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'consumer', private: true, version: '0.0.0' }));
+  run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', tarball], app);
+
+  const lines = subpaths.map((s) => JSON.stringify(s));
+  writeFileSync(
+    join(app, 'check.cjs'),
+    `for (const s of [${lines.join(',')}]) { const m = require(s); if (typeof m !== 'object') throw new Error('require ' + s); }\n` +
+      `const { RateLimitError, isRateLimitError } = require('waba-kit');\n` +
+      `if (!isRateLimitError(new RateLimitError('x'))) throw new Error('cjs guard');\n` +
+      `module.exports = { RateLimitError };\n`,
+  );
+  writeFileSync(
+    join(app, 'check.mjs'),
+    `import { createRequire } from 'node:module';\n` +
+      `for (const s of [${lines.join(',')}]) { const m = await import(s); if (typeof m !== 'object') throw new Error('import ' + s); }\n` +
+      `const esm = await import('waba-kit');\n` +
+      `const cjs = createRequire(import.meta.url)('./check.cjs');\n` +
+      `if (esm.RateLimitError === cjs.RateLimitError) throw new Error('expected two copies (ESM and CJS)');\n` +
+      `if (!esm.isRateLimitError(new cjs.RateLimitError('x'))) throw new Error('guard across ESM/CJS copies failed');\n` +
+      `if (!esm.normalizePhone('+44 7700 900123').startsWith('+44')) throw new Error('normalizePhone');\n` +
+      `console.log('ok: ${subpaths.length} subpaths load with import and require; guards work across copies');\n`,
+  );
+  run('node', ['check.cjs'], app);
+  process.stdout.write(run('node', ['check.mjs'], app));
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
