@@ -11,7 +11,11 @@ import {
   type WhatsAppClient,
 } from 'waba-kit';
 
-export async function notifyShipped(client: WhatsAppClient, to: string, orderId: string): Promise<SendResult | 'later'> {
+export async function notifyShipped(
+  client: WhatsAppClient,
+  to: string,
+  orderId: string,
+): Promise<SendResult | 'later'> {
   const clientRef = `shipped-${orderId}`;
   try {
     return await client.send({ type: 'text', to, text: `Order ${orderId} has shipped.`, clientRef });

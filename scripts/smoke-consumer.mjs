@@ -14,17 +14,22 @@ const subpaths = Object.keys(pkg.exports)
   .map((k) => (k === '.' ? pkg.name : `${pkg.name}/${k.slice(2)}`));
 
 const work = mkdtempSync(join(tmpdir(), 'waba-kit-consumer-'));
-const run = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+const run = (cmd, args, cwd) =>
+  execFileSync(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
 try {
   const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', work], root));
   const tarball = join(work, packed[0].filename);
   const files = packed[0].files.map((f) => f.path);
   const stray = files.filter((f) => !/^(dist\/|README\.md$|CHANGELOG\.md$|LICENSE$|package\.json$)/.test(f));
-  if (stray.length > 0) throw new Error(`the tarball holds files outside dist/README/CHANGELOG/LICENSE: ${stray.join(', ')}`);
+  if (stray.length > 0)
+    throw new Error(`the tarball holds files outside dist/README/CHANGELOG/LICENSE: ${stray.join(', ')}`);
 
   const app = join(work, 'app');
   mkdirSync(app);
-  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'consumer', private: true, version: '0.0.0' }));
+  writeFileSync(
+    join(app, 'package.json'),
+    JSON.stringify({ name: 'consumer', private: true, version: '0.0.0' }),
+  );
   run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', tarball], app);
 
   const lines = subpaths.map((s) => JSON.stringify(s));

@@ -1,0 +1,40 @@
+#!/usr/bin/env sh
+# Makes sure `redis-server` is on PATH for the Redis quota-store tests (test/quota/redis*.test.ts).
+# On a machine without it, installs Debian's `redis-server` package. CI runs as root; elsewhere sudo is used
+# when available. Exits non-zero with a clear message when it cannot install it.
+set -eu
+
+if command -v redis-server >/dev/null 2>&1; then
+  echo "redis-server found: $(command -v redis-server) ($(redis-server --version | head -n 1))"
+  exit 0
+fi
+
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "redis-server is missing and apt-get is not available: install Redis 6.2+ (redis-server) with your" >&2
+  echo "system's package manager, then re-run the tests." >&2
+  exit 1
+fi
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1; then
+    SUDO="sudo"
+  else
+    echo "redis-server is missing and this script is not running as root (no sudo): run" >&2
+    echo "  apt-get update && apt-get install -y redis-server" >&2
+    echo "as root, then re-run the tests." >&2
+    exit 1
+  fi
+fi
+
+echo "redis-server not found: installing Debian's redis-server package"
+$SUDO apt-get update
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends redis-server
+
+# The package may start a system service on port 6379; the tests start their own server on a free port and
+# do not use it.
+command -v redis-server >/dev/null 2>&1 || {
+  echo "redis-server was installed but is not on PATH (looked for it after apt-get install)." >&2
+  exit 1
+}
+echo "redis-server installed: $(redis-server --version | head -n 1)"
