@@ -3,5 +3,11 @@
  * Crypto through jose.
  * @module
  */
+export {
+  type ParsedPrivateKey,
+  type PrivateKeyFormat,
+  readPrivateKeyPem,
+  wrapPkcs1InPkcs8,
+} from './keys.js';
 export * from './sign.js';
 export * from './verify.js';
