@@ -1,0 +1,187 @@
+/**
+ * `GupshupClient`: WhatsApp over Gupshup's self-serve API (`api.gupshup.io`, `apikey` header, form-encoded).
+ * @module
+ */
+import { BaseClient } from '../../core/base-client.js';
+import type { SendOptions, WebhookInput } from '../../core/client.js';
+import { ApiError, ConfigError, ValidationError } from '../../core/errors.js';
+import type { OutboundMessage, PreparedMessage } from '../../core/message.js';
+import type { SendResult } from '../../core/result.js';
+import type { MessageEvent, WebhookEvent } from '../../core/webhook-event.js';
+import { parseWebhookRequest } from '../../webhooks/index.js';
+import {
+  GUPSHUP_DEFAULT_BASE_URL,
+  GUPSHUP_SECRET_KEYS,
+  type GupshupConfig,
+  parseGupshupConfig,
+  type ResolvedGupshupConfig,
+} from './config.js';
+import { gupshupResponseError } from './errors.js';
+import { type GupshupTemplate, parseGupshupTemplate, parseGupshupTemplateList } from './templates.js';
+import { GUPSHUP_SUPPORTS, type GupshupRequest, toGupshupRequest } from './wire.js';
+
+/**
+ * Sends and receives WhatsApp messages through Gupshup.
+ *
+ * Session messages and templates are form-encoded posts with the `apikey` header; templates are sent by
+ * **Gupshup template id** (the `name` of the template message) with positional parameters. A send succeeds
+ * only on HTTP 2xx with a non-empty `messageId`; `{"status":"error"}` answers throw typed errors even on 2xx.
+ * Delivery failures (closed window, not on WhatsApp, wallet empty) arrive later as `failed` status webhooks:
+ * turn their codes into typed errors with `gupshupErrorFromCode`.
+ *
+ * @example
+ * ```ts
+ * import { GupshupClient } from 'waba-kit/gupshup';
+ *
+ * const client = new GupshupClient({ apiKey: process.env.GUPSHUP_API_KEY!, appName: 'DemoApp', source: '+917834811114' });
+ * await client.sendText('+919876543210', 'Hi from Gupshup');
+ * await client.sendTemplate('+919876543210', {
+ *   name: 'ee4a68a0-1203-4c85-8dc3-49d0b3226a35', // the Gupshup template id
+ *   language: 'en',
+ *   body: ['Daisy', 'A123'],
+ * });
+ * ```
+ */
+export class GupshupClient extends BaseClient<ResolvedGupshupConfig> {
+  /** Validates `config` (throws `ConfigError` naming the bad keys, never their values). */
+  constructor(config: GupshupConfig) {
+    const resolved = parseGupshupConfig(config);
+    super({
+      provider: 'gupshup',
+      config: resolved,
+      defaultBaseUrl: GUPSHUP_DEFAULT_BASE_URL,
+      secretKeys: GUPSHUP_SECRET_KEYS,
+      supports: GUPSHUP_SUPPORTS,
+      auth: () => ({ apikey: resolved.apiKey }),
+      responseError: gupshupResponseError,
+    });
+  }
+
+  /** Builds the request `send()` would make, without sending (validation included). */
+  toWire(message: OutboundMessage): GupshupRequest {
+    return toGupshupRequest(this.prepare(message), {
+      source: this.config.source,
+      appName: this.config.appName,
+    });
+  }
+
+  protected async transport(message: PreparedMessage, options: SendOptions): Promise<SendResult> {
+    const { path, form } = toGupshupRequest(message, {
+      source: this.config.source,
+      appName: this.config.appName,
+    });
+    const response = await this.http.request({
+      method: 'POST',
+      path,
+      form,
+      signal: options.signal,
+      timeout: options.timeout,
+      maxRetries: options.maxRetries,
+      unsafe: options.unsafe,
+      clientRef: message.clientRef,
+    });
+    const messageId = (response.body as { messageId?: unknown } | undefined)?.messageId;
+    if (typeof messageId !== 'string' || messageId.trim().length === 0) {
+      throw new ApiError(
+        `Gupshup answered HTTP ${response.status} without a messageId; the message was not accepted as far as the answer shows.`,
+        { provider: 'gupshup', status: response.status, body: response.body },
+      );
+    }
+    return {
+      provider: 'gupshup',
+      messageId,
+      to: message.to,
+      clientRef: message.clientRef,
+      raw: response.body,
+    };
+  }
+
+  /**
+   * Lists the app's templates (`GET /wa/app/{appId}/template`; needs `appId`). The API answers the whole list
+   * in one response, so this resolves with an array.
+   */
+  async listTemplates(options: { signal?: AbortSignal } = {}): Promise<GupshupTemplate[]> {
+    const response = await this.http.request({
+      method: 'GET',
+      path: `/wa/app/${encodeURIComponent(this.#appId('listTemplates'))}/template`,
+      signal: options.signal,
+    });
+    return parseGupshupTemplateList(response.body, response.status);
+  }
+
+  /** Reads one template by Gupshup id (`GET /wa/app/{appId}/template/{templateId}`; needs `appId`). */
+  async getTemplate(templateId: string, options: { signal?: AbortSignal } = {}): Promise<GupshupTemplate> {
+    if (typeof templateId !== 'string' || templateId.length === 0)
+      throw new ValidationError('getTemplate needs a Gupshup template id.', {
+        provider: 'gupshup',
+        issues: [
+          { code: 'gupshup.template_id_missing', path: ['templateId'], message: 'give a template id' },
+        ],
+      });
+    const response = await this.http.request({
+      method: 'GET',
+      path: `/wa/app/${encodeURIComponent(this.#appId('getTemplate'))}/template/${encodeURIComponent(templateId)}`,
+      signal: options.signal,
+    });
+    const body = response.body as { template?: unknown } | undefined;
+    const template = parseGupshupTemplate(body?.template ?? body);
+    if (!template)
+      throw new ApiError(`Gupshup answered template ${templateId} without a template record.`, {
+        provider: 'gupshup',
+        status: response.status,
+        body: response.body,
+      });
+    return template;
+  }
+
+  /**
+   * Marks an inbound message as read (`PUT /wa/app/{appId}/msg/{messageId}/read`; needs `appId`). Pass the
+   * inbound message id or the {@link MessageEvent}. This endpoint is used by public Gupshup clients but not
+   * described on Gupshup's reference pages; treat it as best effort.
+   */
+  async markAsRead(message: string | MessageEvent): Promise<void> {
+    const id = typeof message === 'string' ? message : message.id;
+    if (typeof id !== 'string' || id.length === 0)
+      throw new ValidationError('markAsRead needs a message id or the inbound message event.', {
+        provider: 'gupshup',
+        issues: [{ code: 'gupshup.message_id_missing', path: ['messageId'], message: 'give a message id' }],
+      });
+    await this.http.request({
+      method: 'PUT',
+      path: `/wa/app/${encodeURIComponent(this.#appId('markAsRead'))}/msg/${encodeURIComponent(id)}/read`,
+      headers: { 'content-type': 'application/json' },
+    });
+  }
+
+  /**
+   * Verifies (shared-secret header or URL token, when configured; Gupshup does not sign webhooks) and parses a
+   * Gupshup callback (v2 or the Meta-format v3), emits the client events and returns the parsed events.
+   */
+  async parseWebhook(request: Request | WebhookInput): Promise<WebhookEvent[]> {
+    const c = this.config;
+    const events = await parseWebhookRequest('gupshup', request, {
+      sharedSecret: c.sharedSecret,
+      sharedSecretHeader: c.sharedSecretHeader,
+      urlToken: c.urlToken,
+      urlTokenParam: c.urlTokenParam,
+      verify: c.verifyWebhooks,
+    });
+    this.dispatchWebhookEvents(events);
+    return events;
+  }
+
+  #appId(method: string): string {
+    const appId = this.config.appId;
+    if (appId === undefined)
+      throw new ConfigError(
+        `GupshupClient.${method} needs appId in the client config (the Gupshup app id from the dashboard's app settings).`,
+        {
+          provider: 'gupshup',
+          issues: [
+            { code: 'gupshup.app_id_missing', path: ['appId'], message: 'appId is required for this call' },
+          ],
+        },
+      );
+    return appId;
+  }
+}

@@ -1,0 +1,168 @@
+/**
+ * `NexmoClient` (alias `VonageClient`): WhatsApp over the Vonage Messages API, v1 or v0.1.
+ * @module
+ */
+import { BaseClient } from '../../core/base-client.js';
+import type { SendOptions, WebhookInput } from '../../core/client.js';
+import { ApiError, ValidationError } from '../../core/errors.js';
+import type { OutboundMessage, PreparedMessage } from '../../core/message.js';
+import type { SendResult } from '../../core/result.js';
+import type { MessageEvent, WebhookEvent } from '../../core/webhook-event.js';
+import { createApplicationJwtSigner } from '../../jwt/index.js';
+import { parseWebhookRequest } from '../../webhooks/index.js';
+import { NEXMO_SECRET_KEYS, type NexmoConfig, parseNexmoConfig, type ResolvedNexmoConfig } from './config.js';
+import { nexmoResponseError } from './errors.js';
+import { NEXMO_SUPPORTS, toNexmoBody } from './wire.js';
+
+/** Hosts whose `_self.href` a read receipt may follow: Vonage's own API hosts. */
+const VONAGE_HOST = /(^|\.)(vonage|nexmo)\.com$/i;
+
+/**
+ * Sends and receives WhatsApp messages through the Vonage (Nexmo) Messages API.
+ *
+ * Auth is the application JWT (`applicationId` + `privateKey`; RS256, signed once per token lifetime and
+ * cached) or Basic (`apiKey` + `apiSecret`). `apiVersion` picks `POST /v1/messages` (default) or the legacy
+ * `POST /v0.1/messages`; `baseUrl` picks production, the sandbox, a regional host or any URL.
+ *
+ * @example
+ * ```ts
+ * import { NexmoClient } from 'waba-kit/nexmo';
+ *
+ * const client = new NexmoClient({
+ *   applicationId: process.env.VONAGE_APPLICATION_ID!,
+ *   privateKey: process.env.VONAGE_PRIVATE_KEY!, // PEM; literal \n is fine
+ *   from: '+447700900001',
+ * });
+ * const { messageId } = await client.sendText('+447700900123', 'Your order has shipped');
+ * await client.sendTemplate('+447700900123', { name: 'order_update', language: 'en_GB', body: ['Daisy', 'A123'] });
+ * ```
+ */
+export class NexmoClient extends BaseClient<ResolvedNexmoConfig> {
+  /** Validates `config` (throws `ConfigError` naming the bad keys, never their values). */
+  constructor(config: NexmoConfig) {
+    const resolved = parseNexmoConfig(config);
+    let auth: () => Promise<Record<string, string>>;
+    if (resolved.applicationId !== undefined && resolved.privateKey !== undefined) {
+      const signer = createApplicationJwtSigner({
+        applicationId: resolved.applicationId,
+        privateKey: resolved.privateKey,
+        ttlSeconds: resolved.jwtTtlSeconds,
+      });
+      auth = async () => ({ authorization: `Bearer ${await signer.token()}` });
+    } else {
+      const basic = `Basic ${btoa(`${resolved.apiKey}:${resolved.apiSecret}`)}`;
+      auth = async () => ({ authorization: basic });
+    }
+    super({
+      provider: 'nexmo',
+      config: resolved,
+      defaultBaseUrl: resolved.baseUrl,
+      secretKeys: NEXMO_SECRET_KEYS,
+      supports: NEXMO_SUPPORTS[resolved.apiVersion],
+      auth,
+      requestIdHeader: 'x-nexmo-trace-id',
+      responseError: nexmoResponseError,
+    });
+  }
+
+  /** The Messages API version this client sends with. */
+  get apiVersion(): ResolvedNexmoConfig['apiVersion'] {
+    return this.config.apiVersion;
+  }
+
+  /** Builds the request body `send()` would post, without sending (validation included). */
+  toWire(message: OutboundMessage): Record<string, unknown> {
+    return toNexmoBody(this.prepare(message), { from: this.config.from, apiVersion: this.config.apiVersion });
+  }
+
+  protected async transport(message: PreparedMessage, options: SendOptions): Promise<SendResult> {
+    const body = toNexmoBody(message, { from: this.config.from, apiVersion: this.config.apiVersion });
+    const response = await this.http.request({
+      method: 'POST',
+      path: `/${this.config.apiVersion}/messages`,
+      json: body,
+      signal: options.signal,
+      timeout: options.timeout,
+      maxRetries: options.maxRetries,
+      unsafe: options.unsafe,
+      clientRef: message.clientRef,
+    });
+    const uuid = (response.body as { message_uuid?: unknown } | undefined)?.message_uuid;
+    if (typeof uuid !== 'string' || uuid.length === 0) {
+      throw new ApiError(
+        `Vonage answered HTTP ${response.status} without a message_uuid; the message may or may not have been accepted. Check status webhooks for client_ref ${message.clientRef}.`,
+        { provider: 'nexmo', status: response.status, requestId: response.requestId, body: response.body },
+      );
+    }
+    return {
+      provider: 'nexmo',
+      messageId: uuid,
+      to: message.to,
+      clientRef: message.clientRef,
+      requestId: response.requestId,
+      raw: response.body,
+    };
+  }
+
+  /**
+   * Marks an inbound message as read (`PATCH /v1/messages/{message_uuid}` with `{"status":"read"}`).
+   *
+   * Message objects are geo-located, so pass the inbound {@link MessageEvent} when you have it: its `_self.href`
+   * (a Vonage regional URL) is used. Given only an id, the configured host is used. Read receipts exist only on
+   * the v1 API; this call uses it whatever `apiVersion` sends with.
+   */
+  async markAsRead(message: string | MessageEvent): Promise<void> {
+    const id = typeof message === 'string' ? message : message.id;
+    if (typeof id !== 'string' || id.length === 0)
+      throw new ValidationError('markAsRead needs a message id or the inbound message event.', {
+        provider: 'nexmo',
+        issues: [{ code: 'nexmo.message_id_missing', path: ['messageId'], message: 'give a message id' }],
+      });
+    const path =
+      (typeof message === 'string' ? undefined : this.#selfHref(message)) ??
+      `/v1/messages/${encodeURIComponent(id)}`;
+    await this.http.request({ method: 'PATCH', path, json: { status: 'read' }, idempotent: true });
+  }
+
+  /**
+   * Verifies (signed webhooks: `Authorization: Bearer` HS256 JWT with `signatureSecret`) and parses an inbound or
+   * status webhook, v0.1 or v1, emits the client events and returns the parsed events.
+   */
+  async parseWebhook(request: Request | WebhookInput): Promise<WebhookEvent[]> {
+    const events = await parseWebhookRequest('nexmo', request, {
+      signatureSecret: this.config.signatureSecret,
+      verify: this.config.verifyWebhooks,
+    });
+    this.dispatchWebhookEvents(events);
+    return events;
+  }
+
+  /** The `_self.href` of an inbound v1 event, when it points at a Vonage host (or the configured one). */
+  #selfHref(event: MessageEvent): string | undefined {
+    const href = (event.raw as { _self?: { href?: unknown } } | undefined)?._self?.href;
+    if (typeof href !== 'string') return undefined;
+    let url: URL;
+    try {
+      url = new URL(href);
+    } catch {
+      return undefined;
+    }
+    const configured = new URL(this.http.baseUrl);
+    const trusted =
+      url.origin === configured.origin || (url.protocol === 'https:' && VONAGE_HOST.test(url.hostname));
+    if (!trusted)
+      throw new ValidationError(
+        `The event's _self.href host ${url.hostname} is not a Vonage host; refusing to send credentials there. Pass the message id instead.`,
+        {
+          provider: 'nexmo',
+          issues: [{ code: 'nexmo.untrusted_href', path: ['_self', 'href'], message: 'not a Vonage host' }],
+        },
+      );
+    return url.toString();
+  }
+}
+
+/** Vonage's current name for {@link NexmoClient}; the same class. */
+export const VonageClient = NexmoClient;
+/** Vonage's current name for {@link NexmoClient}; the same class. */
+export type VonageClient = NexmoClient;
