@@ -6,14 +6,24 @@
 import type { WhatsAppClient } from './core/client.js';
 import { ConfigError } from './core/errors.js';
 import { PROVIDERS, type ProviderId } from './core/provider.js';
+import { GupshupClient } from './providers/gupshup/client.js';
+import type { GupshupConfig } from './providers/gupshup/config.js';
+import { NexmoClient } from './providers/nexmo/client.js';
+import type { NexmoConfig } from './providers/nexmo/config.js';
 
-/** Config accepted by {@link createClient}: a provider's config plus `provider`. */
-export type ClientConfig = { provider: ProviderId } & Record<string, unknown>;
+/** Config accepted by {@link createClient}: a provider's config plus `provider`, discriminated on `provider`. */
+export type ClientConfig =
+  | ({ provider: 'nexmo' } & NexmoConfig)
+  | ({ provider: 'gupshup' } & GupshupConfig)
+  | ({ provider: Exclude<ProviderId, 'nexmo' | 'gupshup'> } & Record<string, unknown>);
 
 type Factory = (config: Record<string, unknown>) => WhatsAppClient;
 
 /** Provider factories, filled in as provider modules are written. */
-const factories: Partial<Record<ProviderId, Factory>> = {};
+const factories: Partial<Record<ProviderId, Factory>> = {
+  nexmo: (config) => new NexmoClient(config as NexmoConfig),
+  gupshup: (config) => new GupshupClient(config as GupshupConfig),
+};
 
 /**
  * Builds the client for `config.provider`, validating the rest of the config strictly.
