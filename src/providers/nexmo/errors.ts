@@ -216,8 +216,9 @@ export interface NexmoErrorContext {
 
 /**
  * Builds the typed error for a Vonage error code, from a send response or a status webhook (`event.error.code`):
- * 1340 -> {@link WindowClosedError}, 1000/1241 -> {@link RateLimitError}, 1022 -> {@link TemplateError}, others
- * an {@link ApiError} subclass chosen by HTTP status, with `retryable` from {@link NEXMO_ERROR_CODES}.
+ * 1340 -> {@link WindowClosedError}; HTTP 429, a "Throttled"/"Rate Limit" title, or 1000/1241 without an HTTP
+ * status -> {@link RateLimitError}; 1022 -> {@link TemplateError}; others an {@link ApiError} subclass chosen
+ * by HTTP status (5xx always {@link InternalServerError}), with `retryable` from {@link NEXMO_ERROR_CODES}.
  *
  * @example
  * ```ts
@@ -255,9 +256,16 @@ export function nexmoErrorFromCode(
   };
   const titleText = `${context.title ?? ''} ${context.detail ?? ''}`;
   if (n === 1340 || WINDOW_TITLE.test(titleText)) return new WindowClosedError(message, fields);
-  if (status === 429 || n === 1000 || n === 1241 || (status === undefined && THROTTLE_TITLE.test(titleText)))
+  // The spec's own 500 example links anchor #1000 ("Internal error") although x-errors lists 1000 as Throttled:
+  // a 5xx status always wins, a throttle code counts only without one (status webhooks) or by its title.
+  const serverError = status !== undefined && status >= 500;
+  if (
+    status === 429 ||
+    (!serverError && THROTTLE_TITLE.test(titleText)) ||
+    (status === undefined && (n === 1000 || n === 1241))
+  )
     return new RateLimitError(message, { ...fields, retryAfterMs: context.retryAfterMs });
-  if (n === 1022) return new TemplateError(message, { ...fields, code: 'template_invalid' });
+  if (n === 1022 && !serverError) return new TemplateError(message, fields);
   const error: ApiError = createApiError({
     ...fields,
     message,
