@@ -45,12 +45,27 @@ export interface MessageEvent {
   reaction?: { emoji: string; messageId: string } | undefined;
   /** Contacts shared by the user, as the provider sent them. */
   contacts?: unknown[] | undefined;
+  /** A cart sent from a catalog (`type: 'order'`). */
+  order?: OrderDetails | undefined;
   /** The message this one replies to. */
   context?: { messageId: string } | undefined;
   /** The user's WhatsApp profile name. */
   profileName?: string | undefined;
   /** The provider's payload for this message. */
   raw: unknown;
+}
+
+/** The cart of an inbound `order` message. Prices are numbers. */
+export interface OrderDetails {
+  catalogId?: string | undefined;
+  /** The user's note, when any. */
+  text?: string | undefined;
+  items: {
+    productId: string;
+    quantity?: number | undefined;
+    price?: number | undefined;
+    currency?: string | undefined;
+  }[];
 }
 
 /** A delivery status update for a message the business sent. */
@@ -82,9 +97,18 @@ export interface TemplateStatusEvent {
   templateId?: string | undefined;
   name?: string | undefined;
   language?: string | undefined;
-  /** The provider's status word (`APPROVED`, `REJECTED`, `PAUSED`, ...). */
+  /**
+   * The provider's status word, upper-cased (`APPROVED`, `REJECTED`, `PAUSED`, ...). For `update: 'quality'`
+   * it is the new quality score (`GREEN`, `YELLOW`, `RED`, `UNKNOWN`), for `update: 'category'` the new category.
+   */
   status: string;
   reason?: string | undefined;
+  /** What changed: the review status (default), the quality score, the category, or the components. */
+  update?: 'status' | 'quality' | 'category' | 'components' | undefined;
+  /** The quality score before a `quality` update. */
+  previousQuality?: string | undefined;
+  /** The category before a `category` update. */
+  previousCategory?: string | undefined;
   raw: unknown;
 }
 

@@ -1,0 +1,54 @@
+/**
+ * Web Crypto helpers shared by webhook verification and test signing: hex encoding, SHA-256, HMAC-SHA256 and
+ * comparisons that do not exit early.
+ * @module
+ */
+
+const encoder = new TextEncoder();
+
+/** UTF-8 bytes of a string; bytes are returned as they are. */
+export function toBytes(data: string | Uint8Array): Uint8Array<ArrayBuffer> {
+  return (typeof data === 'string' ? encoder.encode(data) : data) as Uint8Array<ArrayBuffer>;
+}
+
+/** Lowercase hex of bytes. */
+export function toHex(bytes: Uint8Array): string {
+  let out = '';
+  for (const b of bytes) out += b.toString(16).padStart(2, '0');
+  return out;
+}
+
+/** SHA-256 of the bytes (UTF-8 for strings) as lowercase hex. */
+export async function sha256Hex(data: string | Uint8Array): Promise<string> {
+  return toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', toBytes(data))));
+}
+
+/** HMAC-SHA256 of the bytes (UTF-8 for strings) keyed with `secret`, as lowercase hex. */
+export async function hmacSha256Hex(secret: string, data: string | Uint8Array): Promise<string> {
+  const key = await crypto.subtle.importKey(
+    'raw',
+    toBytes(secret),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  );
+  return toHex(new Uint8Array(await crypto.subtle.sign('HMAC', key, toBytes(data))));
+}
+
+/**
+ * Compares two strings of equal length without exiting at the first difference. Different lengths return
+ * false at once: use it for fixed-length values (digests); hash variable-length secrets first
+ * ({@link secretsEqual}).
+ */
+export function timingSafeEqualString(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return diff === 0;
+}
+
+/** Compares two secrets in constant time, length included, by comparing their SHA-256 digests. */
+export async function secretsEqual(a: string, b: string): Promise<boolean> {
+  const [x, y] = await Promise.all([sha256Hex(a), sha256Hex(b)]);
+  return timingSafeEqualString(x, y) && a.length === b.length;
+}

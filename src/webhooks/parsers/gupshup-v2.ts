@@ -1,0 +1,298 @@
+/**
+ * Gupshup v2 callbacks: `{ app, timestamp (ms), version: 2, type, payload }` with `type` one of `message`,
+ * `message-event`, `user-event`, `billing-event`, `template-event`, `account-event`, `preference-event`.
+ *
+ * Sources: https://docs.gupshup.io/docs/subscriptions-and-notifications (envelope),
+ * https://docs.gupshup.io/docs/inbound-messages and the per-type pages (text, media, other, interactive),
+ * https://docs.gupshup.io/reference/postback-text-support (template button taps),
+ * https://docs.gupshup.io/docs/message-events, https://docs.gupshup.io/docs/user-event,
+ * https://partner-docs.gupshup.io/docs/pmp-events-1 (billing), https://docs.gupshup.io/docs/system-events
+ * (template and account events), https://partner-docs.gupshup.io/docs/bsuid (preference events).
+ *
+ * Uncertain wire details, handled tolerantly: a template quick-reply tap arrives with `type: "quick_reply"` on
+ * one page and `type: "text"` on another, the reliable flag being the inner `type: "button"`; the session
+ * quick-reply is labelled `button_reply` or `quick_reply`; `gsId` is missing on events older than a week.
+ * @module
+ */
+import { z } from 'zod';
+import type {
+  DeliveryStatus,
+  InboundMessageType,
+  MessageEvent,
+  WebhookEvent,
+} from '../../core/webhook-event.js';
+import type { ParseContext } from './context.js';
+import {
+  asArray,
+  asRecord,
+  compact,
+  compactOrUndefined,
+  loose,
+  mapStatus,
+  num,
+  parseTimestamp,
+  safe,
+  str,
+  strOrEmpty,
+} from './util.js';
+
+/** The v2 envelope. */
+export const GupshupV2EnvelopeSchema = z.looseObject({
+  app: loose.str,
+  phone: loose.str,
+  timestamp: loose.date,
+  version: loose.num,
+  type: loose.str,
+  payload: loose.record,
+});
+
+/** `payload` of `type: "message"`. */
+export const GupshupV2MessageSchema = z.looseObject({
+  id: loose.str,
+  source: loose.str,
+  type: loose.str,
+  payload: loose.record,
+  sender: loose.record,
+  context: loose.record,
+});
+
+/** `payload` of `type: "message-event"`. */
+export const GupshupV2MessageEventSchema = z.looseObject({
+  id: loose.str,
+  gsId: loose.str,
+  type: loose.str,
+  destination: loose.str,
+  payload: loose.record,
+  conversation: loose.record,
+  pricing: loose.record,
+});
+
+const STATUS_TABLE: Readonly<Record<string, DeliveryStatus>> = {
+  enqueued: 'accepted',
+  sent: 'sent',
+  delivered: 'delivered',
+  read: 'read',
+  failed: 'failed',
+  deleted: 'deleted',
+};
+
+const MEDIA: Readonly<Record<string, InboundMessageType>> = {
+  image: 'image',
+  video: 'video',
+  audio: 'audio',
+  file: 'document',
+  document: 'document',
+  sticker: 'sticker',
+};
+
+type Envelope = NonNullable<z.infer<typeof GupshupV2EnvelopeSchema>>;
+
+function parseInbound(envelope: Envelope, body: Record<string, unknown>, ctx: ParseContext): WebhookEvent {
+  const p = safe(GupshupV2MessageSchema, envelope.payload);
+  const from = p?.source ?? str(p?.sender?.phone);
+  if (!p?.id || !from) return { kind: 'unknown', provider: ctx.provider, raw: body };
+  const q = p.payload ?? {};
+  const declared = p.type ?? '';
+  const event: Partial<MessageEvent> = {};
+  let type: InboundMessageType = 'unsupported';
+  const innerType = str(q.type);
+
+  if ((declared === 'text' || declared === 'quick_reply') && innerType === 'button') {
+    // Template quick-reply tap (the inner `type: "button"` is the reliable flag).
+    type = 'reply';
+    event.reply = compact({ title: str(q.text), payload: str(q.postbackText) });
+    event.text = str(q.text);
+  } else if (declared === 'text') {
+    type = 'text';
+    event.text = strOrEmpty(q.text);
+  } else if (declared === 'button_reply' || declared === 'list_reply' || declared === 'quick_reply') {
+    type = 'reply';
+    const title = str(q.title) ?? str(q.text);
+    event.reply = compact({ id: str(q.id), title, payload: str(q.postbackText) ?? str(q.reply) });
+    event.text = title;
+  } else if (Object.hasOwn(MEDIA, declared)) {
+    type = MEDIA[declared] ?? 'document';
+    event.media = compactOrUndefined({
+      url: str(q.url),
+      caption: str(q.caption),
+      mimeType: str(q.contentType) ?? str(q['content-type']),
+      filename: str(q.name),
+    });
+    if (event.media?.caption) event.text = event.media.caption;
+  } else if (declared === 'location') {
+    type = 'location';
+    const latitude = num(q.latitude);
+    const longitude = num(q.longitude);
+    if (latitude !== undefined && longitude !== undefined) {
+      event.location = compact({ latitude, longitude, name: str(q.name), address: str(q.address) });
+    }
+  } else if (declared === 'contact' || declared === 'contacts') {
+    type = 'contacts';
+    event.contacts = asArray(q.contacts);
+  }
+
+  const contextId = str(p.context?.gsId) ?? str(p.context?.id);
+  return compact({
+    kind: 'message' as const,
+    provider: ctx.provider,
+    id: p.id,
+    from,
+    to: envelope.phone,
+    timestamp: envelope.timestamp ?? ctx.receivedAt,
+    type,
+    ...event,
+    context: contextId ? { messageId: contextId } : undefined,
+    profileName: str(p.sender?.name),
+    raw: body,
+  });
+}
+
+function parseMessageEvent(
+  envelope: Envelope,
+  body: Record<string, unknown>,
+  ctx: ParseContext,
+): WebhookEvent {
+  const p = safe(GupshupV2MessageEventSchema, envelope.payload);
+  const messageId = p?.gsId ?? p?.id;
+  if (!p || !messageId || !p.type) return { kind: 'unknown', provider: ctx.provider, raw: body };
+  const q = p.payload ?? {};
+  const failed = p.type === 'failed';
+  const code = str(q.code);
+  const reason = str(q.reason);
+  return compact({
+    kind: 'status' as const,
+    provider: ctx.provider,
+    messageId,
+    recipient: p.destination ?? str(q.phone) ?? '',
+    status: mapStatus(p.type, STATUS_TABLE),
+    providerStatus: p.type,
+    // `payload.ts` is Meta's time in seconds; the envelope's is Gupshup's in ms.
+    timestamp: parseTimestamp(q.ts) ?? envelope.timestamp ?? ctx.receivedAt,
+    error: failed || code ? compact({ code: code ?? 'unknown', reason }) : undefined,
+    conversation: compactOrUndefined({
+      id: str(p.conversation?.id),
+      category: str(p.pricing?.category) ?? str(p.conversation?.type),
+      expiresAt: parseTimestamp(p.conversation?.expiresAt),
+    }),
+    raw: body,
+  });
+}
+
+function parseTemplateEvent(
+  envelope: Envelope,
+  body: Record<string, unknown>,
+  ctx: ParseContext,
+): WebhookEvent {
+  const p = envelope.payload ?? {};
+  const kind = str(p.type);
+  const base = {
+    kind: 'template-status' as const,
+    provider: ctx.provider,
+    templateId: str(p.id),
+    name: str(p.elementName),
+    language: str(p.languageCode),
+    raw: body,
+  };
+  if (kind === 'category-update') {
+    return compact({
+      ...base,
+      update: 'category' as const,
+      status: (str(p.newCategory) ?? str(p.new_category) ?? str(p.category) ?? 'UNKNOWN').toUpperCase(),
+      previousCategory: str(p.oldCategory) ?? str(p.previous_category),
+    });
+  }
+  if (kind === 'quality-update') {
+    return compact({
+      ...base,
+      update: 'quality' as const,
+      status: (str(p.quality) ?? str(p.new_quality_score) ?? 'UNKNOWN').toUpperCase(),
+      previousQuality: str(p.previousQuality) ?? str(p.previous_quality_score),
+    });
+  }
+  return compact({
+    ...base,
+    update: 'status' as const,
+    status: (str(p.status) ?? 'UNKNOWN').toUpperCase(),
+    reason: str(p.rejectedReason) ?? str(p.reason) ?? str(p.description),
+  });
+}
+
+function parseUserEvent(envelope: Envelope, body: Record<string, unknown>, ctx: ParseContext): WebhookEvent {
+  const p = envelope.payload ?? {};
+  const phone = str(p.phone);
+  const event = str(p.type);
+  if (!phone || !event) return { kind: 'unknown', provider: ctx.provider, raw: body };
+  return { kind: 'user', provider: ctx.provider, phone, event, raw: body };
+}
+
+function parsePreferenceEvent(
+  envelope: Envelope,
+  body: Record<string, unknown>,
+  ctx: ParseContext,
+): WebhookEvent[] {
+  const inner = asRecord(envelope.payload?.payload) ?? envelope.payload ?? {};
+  const prefs = asArray(inner.user_preferences);
+  if (prefs.length === 0) return [{ kind: 'unknown', provider: ctx.provider, raw: body }];
+  return prefs.map((p): WebhookEvent => {
+    const pref = asRecord(p);
+    const phone = str(pref?.wa_id) ?? str(pref?.phone);
+    const word = str(pref?.value)?.toLowerCase();
+    if (!phone || !word) return { kind: 'unknown', provider: ctx.provider, raw: p };
+    const event = word === 'stop' ? 'marketing-stop' : word === 'resume' ? 'marketing-resume' : word;
+    return { kind: 'user', provider: ctx.provider, phone, event, raw: p };
+  });
+}
+
+function parseBillingEvent(
+  envelope: Envelope,
+  body: Record<string, unknown>,
+  ctx: ParseContext,
+): WebhookEvent {
+  const p = envelope.payload ?? {};
+  const references = asRecord(p.references);
+  const deductions = asRecord(p.deductions);
+  return compact({
+    kind: 'billing' as const,
+    provider: ctx.provider,
+    messageId: str(references?.gsId) ?? str(references?.id),
+    category: str(deductions?.category) ?? str(deductions?.type),
+    raw: body,
+  });
+}
+
+/** Parses a Gupshup v2 callback. */
+export function parseGupshupV2Payload(body: Record<string, unknown>, ctx: ParseContext): WebhookEvent[] {
+  const envelope = safe(GupshupV2EnvelopeSchema, body);
+  if (!envelope) return [{ kind: 'unknown', provider: ctx.provider, raw: body }];
+  switch (envelope.type) {
+    case 'message':
+      return [parseInbound(envelope, body, ctx)];
+    case 'message-event':
+      return [parseMessageEvent(envelope, body, ctx)];
+    case 'template-event':
+      return [parseTemplateEvent(envelope, body, ctx)];
+    case 'user-event':
+      return [parseUserEvent(envelope, body, ctx)];
+    case 'preference-event':
+      return parsePreferenceEvent(envelope, body, ctx);
+    case 'billing-event':
+      return [parseBillingEvent(envelope, body, ctx)];
+    case 'account-event':
+      return [
+        {
+          kind: 'account',
+          provider: ctx.provider,
+          event: str(envelope.payload?.type) ?? 'account-event',
+          detail: envelope.payload,
+          raw: body,
+        },
+      ];
+    default:
+      return [{ kind: 'unknown', provider: ctx.provider, raw: body }];
+  }
+}
+
+/** True for a Gupshup v2 envelope (`version: 2` and a string `type`). */
+export function isGupshupV2Format(body: Record<string, unknown>): boolean {
+  return (body.version === 2 || body.version === '2') && typeof body.type === 'string';
+}

@@ -1,0 +1,348 @@
+/**
+ * Meta Cloud API webhook format, also used by CleverTap (BSP on the Cloud API) and by Gupshup v3 ("Meta
+ * format", with `gs_app_id`, `statuses[].gs_id`, a non-Meta `enqueued` status whose timestamp may be in ms,
+ * `failed` statuses carrying `code`/`reason`, `set-callback` entries and `field: "billing-event"`).
+ *
+ * Sources: https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/ (envelope,
+ * messages, statuses, template and account fields); https://partner-docs.gupshup.io/docs/events and
+ * https://partner-docs.gupshup.io/docs/passthrough-v3-incoming-events (Gupshup v3 additions).
+ * @module
+ */
+import { z } from 'zod';
+import type {
+  DeliveryStatus,
+  InboundMessageType,
+  MessageEvent,
+  StatusEvent,
+  WebhookEvent,
+} from '../../core/webhook-event.js';
+import type { ParseContext } from './context.js';
+import {
+  asArray,
+  asRecord,
+  compact,
+  compactOrUndefined,
+  loose,
+  mapStatus,
+  num,
+  parseTimestamp,
+  safe,
+  str,
+  strOrEmpty,
+} from './util.js';
+
+/** The envelope: `{ object, entry: [{ id, changes: [{ field, value }] }] }`. Unknown fields are kept. */
+export const MetaEnvelopeSchema = z.looseObject({
+  object: loose.str,
+  gs_app_id: loose.str,
+  entry: loose.array,
+});
+
+/** One change of an entry. */
+export const MetaChangeSchema = z.looseObject({ field: loose.str, value: loose.record });
+
+/** One inbound message of `value.messages[]`. */
+export const MetaMessageSchema = z.looseObject({
+  id: loose.str,
+  from: loose.str,
+  timestamp: loose.date,
+  type: loose.str,
+  context: loose.record,
+  errors: loose.array,
+});
+
+/** One status of `value.statuses[]`. */
+export const MetaStatusSchema = z.looseObject({
+  id: loose.str,
+  gs_id: loose.str,
+  status: loose.str,
+  type: loose.str,
+  timestamp: loose.date,
+  recipient_id: loose.str,
+  biz_opaque_callback_data: loose.str,
+  conversation: loose.record,
+  pricing: loose.record,
+  errors: loose.array,
+  code: loose.str,
+  reason: loose.str,
+});
+
+const STATUS_TABLE: Readonly<Record<string, DeliveryStatus>> = {
+  // Gupshup v3 only; not a Meta status.
+  enqueued: 'accepted',
+  accepted: 'accepted',
+  sent: 'sent',
+  delivered: 'delivered',
+  read: 'read',
+  // Voice message played: the recipient has read it.
+  played: 'read',
+  failed: 'failed',
+  // Not in the current Cloud API reference; On-Premises and some BSPs still send it.
+  deleted: 'deleted',
+};
+
+const MEDIA_TYPES = new Set(['image', 'video', 'audio', 'document', 'sticker']);
+
+function profileNames(value: Record<string, unknown>): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const contact of asArray(value.contacts)) {
+    const c = asRecord(contact);
+    const waId = str(c?.wa_id);
+    const name = str(asRecord(c?.profile)?.name);
+    if (waId && name) names.set(waId, name);
+  }
+  return names;
+}
+
+function parseMessage(
+  item: unknown,
+  value: Record<string, unknown>,
+  names: Map<string, string>,
+  ctx: ParseContext,
+): WebhookEvent {
+  const m = safe(MetaMessageSchema, item);
+  if (!m?.id || !m.from) return { kind: 'unknown', provider: ctx.provider, raw: item };
+  const metadata = asRecord(value.metadata);
+  const declared = m.type ?? 'unsupported';
+  const body = asRecord(m[declared]);
+  let type: InboundMessageType = 'unsupported';
+  const event: Partial<MessageEvent> = {};
+
+  if (declared === 'text') {
+    type = 'text';
+    event.text = strOrEmpty(body?.body);
+  } else if (MEDIA_TYPES.has(declared)) {
+    type = declared as InboundMessageType;
+    event.media = compactOrUndefined({
+      id: str(body?.id),
+      url: str(body?.url) ?? str(body?.link),
+      caption: str(body?.caption),
+      mimeType: str(body?.mime_type),
+      filename: str(body?.filename),
+    });
+    if (event.media?.caption) event.text = event.media.caption;
+  } else if (declared === 'location') {
+    type = 'location';
+    const latitude = num(body?.latitude);
+    const longitude = num(body?.longitude);
+    if (latitude !== undefined && longitude !== undefined) {
+      event.location = compact({ latitude, longitude, name: str(body?.name), address: str(body?.address) });
+    }
+  } else if (declared === 'contacts') {
+    type = 'contacts';
+    event.contacts = asArray(m.contacts);
+  } else if (declared === 'interactive') {
+    type = 'reply';
+    const kind = str(body?.type);
+    const reply =
+      asRecord(body?.button_reply) ?? asRecord(body?.list_reply) ?? asRecord(kind ? body?.[kind] : undefined);
+    const nfm = asRecord(body?.nfm_reply);
+    event.reply = nfm
+      ? compact({ id: str(nfm.name), title: str(nfm.body), payload: str(nfm.response_json) })
+      : compact({ id: str(reply?.id), title: str(reply?.title) });
+    event.text = event.reply.title;
+  } else if (declared === 'button') {
+    // Template quick-reply tap.
+    type = 'reply';
+    event.reply = compact({ title: str(body?.text), payload: str(body?.payload) });
+    event.text = event.reply.title;
+  } else if (declared === 'reaction') {
+    type = 'reaction';
+    const messageId = str(body?.message_id);
+    if (messageId) event.reaction = { emoji: strOrEmpty(body?.emoji) ?? '', messageId };
+  } else if (declared === 'order') {
+    type = 'order';
+    event.order = compact({
+      catalogId: str(body?.catalog_id),
+      text: str(body?.text),
+      items: asArray(body?.product_items).flatMap((p) => {
+        const item = asRecord(p);
+        const productId = str(item?.product_retailer_id);
+        if (!productId) return [];
+        return [
+          compact({
+            productId,
+            quantity: num(item?.quantity),
+            price: num(item?.item_price),
+            currency: str(item?.currency),
+          }),
+        ];
+      }),
+    });
+    if (event.order.text) event.text = event.order.text;
+  }
+
+  const contextId = str(m.context?.id);
+  return compact({
+    kind: 'message' as const,
+    provider: ctx.provider,
+    id: m.id,
+    from: m.from,
+    to: str(metadata?.display_phone_number) ?? str(metadata?.phone_number_id),
+    timestamp: m.timestamp ?? ctx.receivedAt,
+    type,
+    ...event,
+    context: contextId ? { messageId: contextId } : undefined,
+    profileName: names.get(m.from) ?? (names.size === 1 ? [...names.values()][0] : undefined),
+    raw: item,
+  });
+}
+
+function parseStatus(item: unknown, ctx: ParseContext): WebhookEvent {
+  const s = safe(MetaStatusSchema, item);
+  if (s && !s.status && s.type) {
+    // Gupshup v3 sends `{ "type": "set-callback" }` when a subscription is set.
+    return { kind: 'account', provider: ctx.provider, event: s.type, detail: item, raw: item };
+  }
+  const messageId = s?.gs_id ?? s?.id;
+  if (!s || !messageId || !s.status) return { kind: 'unknown', provider: ctx.provider, raw: item };
+  const firstError = asRecord(asArray(s.errors)[0]);
+  const errorCode = str(firstError?.code) ?? s.code;
+  const errorReason =
+    str(asRecord(firstError?.error_data)?.details) ??
+    str(firstError?.message) ??
+    str(firstError?.title) ??
+    s.reason;
+  const conversation = s.conversation;
+  const pricing = s.pricing;
+  const event: StatusEvent = compact({
+    kind: 'status' as const,
+    provider: ctx.provider,
+    messageId,
+    recipient: s.recipient_id ?? '',
+    status: mapStatus(s.status, STATUS_TABLE),
+    providerStatus: s.status,
+    timestamp: s.timestamp ?? ctx.receivedAt,
+    error:
+      errorCode || errorReason ? compact({ code: errorCode ?? 'unknown', reason: errorReason }) : undefined,
+    clientRef: s.biz_opaque_callback_data,
+    conversation: compactOrUndefined({
+      id: str(conversation?.id),
+      category: str(pricing?.category) ?? str(asRecord(conversation?.origin)?.type),
+      expiresAt: parseTimestamp(conversation?.expiration_timestamp),
+    }),
+    raw: item,
+  });
+  return event;
+}
+
+function parseTemplateChange(field: string, value: Record<string, unknown>, ctx: ParseContext): WebhookEvent {
+  const base = {
+    kind: 'template-status' as const,
+    provider: ctx.provider,
+    templateId: str(value.message_template_id),
+    name: str(value.message_template_name),
+    language: str(value.message_template_language),
+    raw: value,
+  };
+  if (field === 'message_template_quality_update') {
+    return compact({
+      ...base,
+      update: 'quality' as const,
+      status: (str(value.new_quality_score) ?? 'UNKNOWN').toUpperCase(),
+      previousQuality: str(value.previous_quality_score),
+    });
+  }
+  if (field === 'template_category_update') {
+    return compact({
+      ...base,
+      update: 'category' as const,
+      status: (str(value.new_category) ?? str(value.correct_category) ?? 'UNKNOWN').toUpperCase(),
+      previousCategory: str(value.previous_category),
+    });
+  }
+  if (field === 'message_template_components_update') {
+    return compact({ ...base, update: 'components' as const, status: 'COMPONENTS_UPDATED' });
+  }
+  return compact({
+    ...base,
+    update: 'status' as const,
+    status: (str(value.event) ?? 'UNKNOWN').toUpperCase(),
+    reason: str(value.reason) ?? str(asRecord(value.rejection_info)?.reason),
+  });
+}
+
+const TEMPLATE_FIELDS = new Set([
+  'message_template_status_update',
+  'message_template_quality_update',
+  'message_template_components_update',
+  'template_category_update',
+]);
+
+/** `user_preferences`: marketing stop/resume, one event per preference. */
+function parseUserPreferences(value: Record<string, unknown>, ctx: ParseContext): WebhookEvent[] {
+  const prefs = asArray(value.user_preferences);
+  if (prefs.length === 0) return [{ kind: 'unknown', provider: ctx.provider, raw: value }];
+  return prefs.map((p) => {
+    const pref = asRecord(p);
+    const phone = str(pref?.wa_id) ?? str(pref?.user_id);
+    const word = str(pref?.value)?.toLowerCase();
+    if (!phone || !word) return { kind: 'unknown' as const, provider: ctx.provider, raw: p };
+    const event = word === 'stop' ? 'marketing-stop' : word === 'resume' ? 'marketing-resume' : word;
+    return { kind: 'user' as const, provider: ctx.provider, phone, event, raw: p };
+  });
+}
+
+/** Gupshup v3 `field: "billing-event"`: `value.billing{deductions, references}`. */
+function parseBilling(value: Record<string, unknown>, ctx: ParseContext): WebhookEvent {
+  const billing = asRecord(value.billing) ?? value;
+  const references = asRecord(billing.references);
+  const deductions = asRecord(billing.deductions);
+  return compact({
+    kind: 'billing' as const,
+    provider: ctx.provider,
+    messageId: str(references?.gsId) ?? str(references?.id),
+    category: str(deductions?.category) ?? str(deductions?.type),
+    raw: value,
+  });
+}
+
+function parseChange(change: unknown, ctx: ParseContext): WebhookEvent[] {
+  const c = safe(MetaChangeSchema, change);
+  const value = c?.value;
+  if (!c || !value) return [{ kind: 'unknown', provider: ctx.provider, raw: change }];
+  const field = c.field ?? (value.messages || value.statuses ? 'messages' : undefined);
+  if (field === 'messages' || field === 'smb_message_echoes') {
+    const names = profileNames(value);
+    const events: WebhookEvent[] = [];
+    for (const message of asArray(value.messages)) events.push(parseMessage(message, value, names, ctx));
+    for (const status of asArray(value.statuses)) events.push(parseStatus(status, ctx));
+    for (const error of asArray(value.errors)) {
+      events.push({ kind: 'account', provider: ctx.provider, event: 'error', detail: error, raw: error });
+    }
+    if (events.length === 0) events.push({ kind: 'unknown', provider: ctx.provider, raw: change });
+    return events;
+  }
+  if (field && TEMPLATE_FIELDS.has(field)) return [parseTemplateChange(field, value, ctx)];
+  if (field === 'user_preferences') return parseUserPreferences(value, ctx);
+  if (field === 'billing-event') return [parseBilling(value, ctx)];
+  if (field) return [{ kind: 'account', provider: ctx.provider, event: field, detail: value, raw: change }];
+  return [{ kind: 'unknown', provider: ctx.provider, raw: change }];
+}
+
+/**
+ * Parses a Meta-format payload: every change of every entry, every message, status and error of each change,
+ * in order.
+ */
+export function parseMetaPayload(body: Record<string, unknown>, ctx: ParseContext): WebhookEvent[] {
+  const envelope = safe(MetaEnvelopeSchema, body);
+  const entries = envelope?.entry ?? [];
+  const events: WebhookEvent[] = [];
+  for (const entry of entries) {
+    const changes = asRecord(entry)?.changes;
+    if (!Array.isArray(changes)) {
+      events.push({ kind: 'unknown', provider: ctx.provider, raw: entry });
+      continue;
+    }
+    for (const change of changes) events.push(...parseChange(change, ctx));
+  }
+  if (events.length === 0) events.push({ kind: 'unknown', provider: ctx.provider, raw: body });
+  return events;
+}
+
+/** True when the payload is in Meta's format (Cloud API, CleverTap, Gupshup v3). */
+export function isMetaFormat(body: Record<string, unknown>): boolean {
+  return (
+    body.object === 'whatsapp_business_account' || (Array.isArray(body.entry) && body.type === undefined)
+  );
+}

@@ -1,0 +1,148 @@
+/**
+ * Tolerant field readers shared by the wire-format parsers. Every reader takes `unknown` and returns a value of
+ * the wanted type or `undefined`; none of them throws.
+ * @module
+ */
+import { z } from 'zod';
+import type { DeliveryStatus } from '../../core/webhook-event.js';
+
+/** A plain JSON object, or undefined. */
+export function asRecord(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
+}
+
+/** An array, or an empty array. */
+export function asArray(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+/** A non-empty string; finite numbers become strings (ids and codes arrive as either). */
+export function str(value: unknown): string | undefined {
+  if (typeof value === 'string') return value.length > 0 ? value : undefined;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value === 'bigint') return String(value);
+  return undefined;
+}
+
+/** A string, empty allowed (reaction emojis are empty when removed). */
+export function strOrEmpty(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : str(value);
+}
+
+const NUMERIC = /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/;
+
+/** A finite number; numeric strings (`"-122.425332"`, `"0.0333"`) become numbers. */
+export function num(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value === 'string' && NUMERIC.test(value)) {
+    const n = Number(value);
+    return Number.isFinite(n) ? n : undefined;
+  }
+  return undefined;
+}
+
+/** Unix times above this are milliseconds (1e11 s is the year 5138; 1e11 ms is 1973). */
+const MS_THRESHOLD = 1e11;
+const UTC_SPACED = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(UTC|GMT|Z)?$/i;
+
+/**
+ * Reads a timestamp in any of the forms providers send: ISO 8601 (`2020-01-01T14:00:00.000Z`), Vonage's
+ * `2020-01-01 14:00:00 UTC`, unix seconds (Meta, as a string) and unix milliseconds (Gupshup). Returns
+ * undefined for anything else, or for a date outside the range `Date` can hold.
+ */
+export function parseTimestamp(value: unknown): Date | undefined {
+  let ms: number | undefined;
+  const n = num(value);
+  if (n !== undefined) {
+    ms = Math.abs(n) >= MS_THRESHOLD ? n : n * 1000;
+  } else if (typeof value === 'string') {
+    const text = value.trim();
+    const spaced = UTC_SPACED.exec(text);
+    // A date and time with no zone, or with a UTC/GMT word, is UTC (that is what Vonage means).
+    ms = spaced
+      ? Date.parse(`${spaced[1]}T${spaced[2]}Z`)
+      : /\d{4}-\d{2}-\d{2}/.test(text)
+        ? Date.parse(text)
+        : NaN;
+  }
+  if (ms === undefined || !Number.isFinite(ms)) return undefined;
+  const date = new Date(ms);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+/** `T` with every property that may be undefined made optional (and never undefined). */
+export type Compact<T> = {
+  [K in keyof T as unknown extends T[K] ? K : undefined extends T[K] ? never : K]: T[K];
+} & {
+  [K in keyof T as unknown extends T[K] ? never : undefined extends T[K] ? K : never]?: Exclude<
+    T[K],
+    undefined
+  >;
+};
+
+/** Returns a copy of `object` without its `undefined` values (the event types use exact optional fields). */
+export function compact<T extends Record<string, unknown>>(object: T): Compact<T> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(object)) if (value !== undefined) out[key] = value;
+  return out as Compact<T>;
+}
+
+/** Returns `object` compacted, or undefined when it has no defined value at all. */
+export function compactOrUndefined<T extends Record<string, unknown>>(object: T): Compact<T> | undefined {
+  const out = compact(object);
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/** Normalised status for a provider's status word; unknown words map to `unknown`. */
+export function mapStatus(
+  word: string | undefined,
+  table: Readonly<Record<string, DeliveryStatus>>,
+): DeliveryStatus {
+  if (!word) return 'unknown';
+  return Object.hasOwn(table, word.toLowerCase()) ? (table[word.toLowerCase()] ?? 'unknown') : 'unknown';
+}
+
+/** Parses `value` with a zod schema, returning undefined instead of throwing. */
+export function safe<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> | undefined {
+  const result = schema.safeParse(value);
+  return result.success ? result.data : undefined;
+}
+
+/**
+ * Zod building blocks for tolerant payload schemas: objects keep unknown fields (`looseObject`), and a field of
+ * the wrong type reads as absent instead of rejecting the payload.
+ */
+export const loose = {
+  /** An optional string (numbers accepted and stringified). */
+  str: z
+    .unknown()
+    .optional()
+    .transform((v) => str(v)),
+  /** An optional string, empty allowed. */
+  text: z
+    .unknown()
+    .optional()
+    .transform((v) => strOrEmpty(v)),
+  /** An optional number (numeric strings accepted). */
+  num: z
+    .unknown()
+    .optional()
+    .transform((v) => num(v)),
+  /** An optional timestamp in any supported form. */
+  date: z
+    .unknown()
+    .optional()
+    .transform((v) => parseTimestamp(v)),
+  /** An optional object, kept whole. */
+  record: z
+    .unknown()
+    .optional()
+    .transform((v) => asRecord(v)),
+  /** An array (absent or wrong type reads as empty). */
+  array: z
+    .unknown()
+    .optional()
+    .transform((v) => asArray(v)),
+};

@@ -1,0 +1,180 @@
+/**
+ * Vonage Messages API v1 webhooks: flat `to`/`from` strings, `channel`, `message_type` with a sibling field
+ * named after it, `profile`, `context`, and RFC 7807 error objects on statuses.
+ *
+ * Sources: https://developer.vonage.com/messages/guides/migration-guide (v1 inbound example, whose timestamp is
+ * `2020-01-01 14:00:00 UTC` while the OpenAPI description says ISO 8601: both are read), the v1 OpenAPI
+ * description (`inboundWhatsAppMessageCommon`, `messageStatusWhatsApp`), and the fields mapped by Vonage's Java
+ * SDK `InboundMessage` (sticker, vcard, reaction, button, `location.lat/long`), which are less documented and
+ * parsed tolerantly.
+ * @module
+ */
+import { z } from 'zod';
+import type { InboundMessageType, MessageEvent, WebhookEvent } from '../../core/webhook-event.js';
+import type { ParseContext } from './context.js';
+import {
+  asArray,
+  asRecord,
+  compact,
+  compactOrUndefined,
+  loose,
+  mapStatus,
+  num,
+  safe,
+  str,
+  strOrEmpty,
+} from './util.js';
+import { VONAGE_STATUS_TABLE, vonagePrice } from './vonage-v0.1.js';
+
+/** The v1 payload (inbound and status share the envelope). */
+export const VonageV1Schema = z.looseObject({
+  channel: loose.str,
+  message_uuid: loose.str,
+  to: loose.str,
+  from: loose.str,
+  timestamp: loose.date,
+  message_type: loose.str,
+  status: loose.str,
+  error: loose.record,
+  usage: loose.record,
+  client_ref: loose.str,
+  profile: loose.record,
+  context: loose.record,
+  whatsapp: loose.record,
+});
+
+const MEDIA: Readonly<Record<string, InboundMessageType>> = {
+  image: 'image',
+  video: 'video',
+  audio: 'audio',
+  file: 'document',
+  sticker: 'sticker',
+};
+
+/** The error code of a v1 status: RFC 7807 `title` is the code as a string; else the last segment of `type`. */
+function errorCode(error: Record<string, unknown> | undefined): string | undefined {
+  const title = str(error?.title);
+  if (title && /^\d+$/.test(title)) return title;
+  const fromType = str(error?.type)?.split(/[/#]/).pop();
+  return title ?? (fromType && /^\d+$/.test(fromType) ? fromType : undefined) ?? str(error?.code);
+}
+
+/** Parses a Vonage v1 inbound message or status. */
+export function parseVonageV1Payload(body: Record<string, unknown>, ctx: ParseContext): WebhookEvent[] {
+  const p = safe(VonageV1Schema, body);
+  const id = p?.message_uuid;
+  if (!p || !id) return [{ kind: 'unknown', provider: ctx.provider, raw: body }];
+  const timestamp = p.timestamp ?? ctx.receivedAt;
+
+  if (p.status) {
+    const code = errorCode(p.error);
+    const reason = str(p.error?.detail) ?? str(p.error?.reason);
+    const whatsapp = p.whatsapp;
+    const conversation = asRecord(whatsapp?.conversation);
+    return [
+      compact({
+        kind: 'status' as const,
+        provider: ctx.provider,
+        messageId: id,
+        recipient: p.to ?? '',
+        status: mapStatus(p.status, VONAGE_STATUS_TABLE),
+        providerStatus: p.status,
+        timestamp,
+        error: code || reason ? compact({ code: code ?? 'unknown', reason }) : undefined,
+        clientRef: p.client_ref,
+        price: vonagePrice(p.usage),
+        conversation: compactOrUndefined({
+          id: str(conversation?.id),
+          category: str(asRecord(whatsapp?.pricing)?.category) ?? str(asRecord(conversation?.origin)?.type),
+        }),
+        raw: body,
+      }),
+    ];
+  }
+
+  if (!p.message_type || !p.from) return [{ kind: 'unknown', provider: ctx.provider, raw: body }];
+  const declared = p.message_type;
+  const inner = asRecord(body[declared]);
+  const event: Partial<MessageEvent> = {};
+  let type: InboundMessageType = 'unsupported';
+  if (declared === 'text') {
+    type = 'text';
+    event.text = strOrEmpty(body.text);
+  } else if (Object.hasOwn(MEDIA, declared)) {
+    type = MEDIA[declared] ?? 'document';
+    event.media = compactOrUndefined({
+      url: str(inner?.url),
+      caption: str(inner?.caption),
+      filename: str(inner?.name),
+    });
+    if (event.media?.caption) event.text = event.media.caption;
+  } else if (declared === 'vcard' || declared === 'contact') {
+    type = 'contacts';
+    event.media = compactOrUndefined({ url: str(inner?.url), filename: str(inner?.name) });
+    event.contacts = inner ? [inner] : [];
+  } else if (declared === 'location') {
+    type = 'location';
+    const latitude = num(inner?.lat ?? inner?.latitude);
+    const longitude = num(inner?.long ?? inner?.longitude);
+    if (latitude !== undefined && longitude !== undefined) {
+      event.location = compact({ latitude, longitude, name: str(inner?.name), address: str(inner?.address) });
+    }
+  } else if (declared === 'reply') {
+    type = 'reply';
+    event.reply = compact({ id: str(inner?.id), title: str(inner?.title) });
+    event.text = event.reply.title;
+  } else if (declared === 'button') {
+    // Template quick-reply tap.
+    type = 'reply';
+    event.reply = compact({ title: str(inner?.text), payload: str(inner?.payload) });
+    event.text = event.reply.title;
+  } else if (declared === 'reaction') {
+    type = 'reaction';
+    const messageId = str(p.context?.message_uuid);
+    const removed = str(inner?.action) === 'unreact';
+    if (messageId) event.reaction = { emoji: removed ? '' : (strOrEmpty(inner?.emoji) ?? ''), messageId };
+  } else if (declared === 'order') {
+    type = 'order';
+    event.order = compact({
+      catalogId: str(inner?.catalog_id),
+      items: asArray(inner?.product_items).flatMap((item) => {
+        const i = asRecord(item);
+        const productId = str(i?.product_retailer_id);
+        if (!productId) return [];
+        return [
+          compact({
+            productId,
+            quantity: num(i?.quantity),
+            price: num(i?.item_price),
+            currency: str(i?.currency),
+          }),
+        ];
+      }),
+    });
+  }
+  const contextId = str(p.context?.message_uuid);
+  return [
+    compact({
+      kind: 'message' as const,
+      provider: ctx.provider,
+      id,
+      from: p.from,
+      to: p.to,
+      timestamp,
+      type,
+      ...event,
+      context: contextId ? { messageId: contextId } : undefined,
+      profileName: str(p.profile?.name),
+      raw: body,
+    }),
+  ];
+}
+
+/** True for a v1 payload: a `channel` or `message_type` field, or a string `to` next to a `message_uuid`. */
+export function isVonageV1Format(body: Record<string, unknown>): boolean {
+  return (
+    typeof body.channel === 'string' ||
+    typeof body.message_type === 'string' ||
+    (typeof body.message_uuid === 'string' && typeof body.to === 'string')
+  );
+}

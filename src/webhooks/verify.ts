@@ -1,0 +1,166 @@
+/**
+ * `verifyWebhook`: proves a delivery came from the provider, before anything is parsed.
+ * @module
+ */
+import type { ProviderId } from '../core/provider.js';
+import { verifyVonageSignature } from '../jwt/verify.js';
+import { hmacSha256Hex, secretsEqual, timingSafeEqualString, toBytes } from './crypto.js';
+import { getHeader } from './request.js';
+import type { VerifyWebhookOptions, WebhookVerificationReason, WebhookVerificationResult } from './types.js';
+
+/** The Meta / CleverTap signature header. */
+export const META_SIGNATURE_HEADER = 'x-hub-signature-256';
+/** Default header carrying a Gupshup shared secret. */
+export const DEFAULT_SHARED_SECRET_HEADER = 'authorization';
+/** Default query parameter carrying a Gupshup URL token. */
+export const DEFAULT_URL_TOKEN_PARAM = 'token';
+
+const MESSAGES: Record<WebhookVerificationReason, string> = {
+  missing_secret: 'No secret is configured for this provider, so the delivery cannot be verified.',
+  missing_header: 'The signature header is missing.',
+  malformed_header: 'The signature header is not in the expected form.',
+  signature_mismatch: 'The signature does not match the body and the configured secret.',
+  token_mismatch: 'The shared secret or URL token does not match the configured one.',
+  missing_token: 'The Authorization header has no Bearer token.',
+  malformed_token: 'The Bearer token is not a well-formed JWT.',
+  algorithm_not_allowed: 'The token is not signed with HS256.',
+  issuer_mismatch: "The token's iss is not Vonage.",
+  missing_iat: 'The token has no iat claim.',
+  iat_too_old: "The token's iat is older than the allowed age (replayed or delayed delivery?).",
+  iat_in_future: "The token's iat is in the future (clock skew above 60 s?).",
+  payload_hash_missing: 'The token has no payload_hash claim.',
+  payload_hash_mismatch: "The token's payload_hash does not match the body (body altered or re-serialised?).",
+};
+
+function fail(reason: WebhookVerificationReason): WebhookVerificationResult {
+  return { valid: false, reason, message: MESSAGES[reason] };
+}
+
+/** The secret `provider` is verified with, when configured. */
+export function hasSecretFor(provider: ProviderId, options: VerifyWebhookOptions | object): boolean {
+  const o = options as VerifyWebhookOptions;
+  switch (provider) {
+    case 'nexmo':
+      return !!o.signatureSecret;
+    case 'meta':
+    case 'clevertap':
+      return !!o.appSecret;
+    case 'gupshup':
+      return !!o.sharedSecret || !!o.urlToken;
+    default:
+      return false;
+  }
+}
+
+/**
+ * Escapes every non-ASCII UTF-16 unit as `\uXXXX` (lowercase hex), which is how Meta serialises the payload it
+ * signs. A raw body that kept UTF-8 characters is checked in this form when the raw bytes do not match.
+ */
+export function escapeNonAscii(text: string): string {
+  return text.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+
+async function verifyMeta(options: VerifyWebhookOptions): Promise<WebhookVerificationResult> {
+  const secret = options.appSecret;
+  if (!secret) return fail('missing_secret');
+  const header = getHeader(options.headers, META_SIGNATURE_HEADER);
+  if (header === undefined || header.trim() === '') return fail('missing_header');
+  const match = /^\s*sha256=([0-9a-fA-F]{64})\s*$/.exec(header);
+  if (!match?.[1]) return fail('malformed_header');
+  const given = match[1].toLowerCase();
+  const bytes = toBytes(options.rawBody);
+  if (timingSafeEqualString(await hmacSha256Hex(secret, bytes), given)) return { valid: true };
+  // Meta signs the payload with non-ASCII characters escaped as \uXXXX; a body that reached us unescaped
+  // (some proxies and frameworks re-encode) is checked in that form too.
+  const text = typeof options.rawBody === 'string' ? options.rawBody : decoder.decode(bytes);
+  const escaped = escapeNonAscii(text);
+  if (escaped !== text && timingSafeEqualString(await hmacSha256Hex(secret, escaped), given)) {
+    return { valid: true };
+  }
+  return fail('signature_mismatch');
+}
+
+async function verifyGupshup(options: VerifyWebhookOptions): Promise<WebhookVerificationResult> {
+  const { sharedSecret, urlToken } = options;
+  if (!sharedSecret && !urlToken) return fail('missing_secret');
+  if (sharedSecret) {
+    const header = getHeader(options.headers, options.sharedSecretHeader ?? DEFAULT_SHARED_SECRET_HEADER);
+    if (header === undefined) return fail('missing_header');
+    const value = header.trim();
+    const bearer = /^Bearer\s+(.+)$/i.exec(value)?.[1];
+    const [plain, withBearer] = await Promise.all([
+      secretsEqual(value, sharedSecret),
+      secretsEqual(bearer ?? '', sharedSecret),
+    ]);
+    if (!plain && !withBearer) return fail('token_mismatch');
+  }
+  if (urlToken) {
+    let given: string | null = null;
+    try {
+      given = options.url
+        ? new URL(options.url).searchParams.get(options.urlTokenParam ?? DEFAULT_URL_TOKEN_PARAM)
+        : null;
+    } catch {
+      given = null;
+    }
+    if (given === null) return fail('missing_token');
+    if (!(await secretsEqual(given, urlToken))) return fail('token_mismatch');
+  }
+  return { valid: true };
+}
+
+async function verifyVonage(options: VerifyWebhookOptions): Promise<WebhookVerificationResult> {
+  if (!options.signatureSecret) return fail('missing_secret');
+  const authorization = getHeader(options.headers, 'authorization');
+  if (authorization === undefined) return fail('missing_header');
+  const result = await verifyVonageSignature({
+    authorization,
+    signatureSecret: options.signatureSecret,
+    rawBody: options.rawBody,
+    maxAgeSeconds: options.maxAgeSeconds,
+    now: options.now,
+  });
+  return result.valid ? { valid: true } : fail(result.reason);
+}
+
+/**
+ * Verifies that a delivery came from the provider. Resolves `{ valid: true }` or `{ valid: false, reason,
+ * message }`; it does not throw for a bad delivery.
+ *
+ * - `nexmo`: `Authorization: Bearer <JWT>` signed HS256 with `signatureSecret`, `iss` = `Vonage`, `iat` at most
+ *   `maxAgeSeconds` (300) old, `payload_hash` = SHA-256 hex of the raw body.
+ * - `meta`, `clevertap`: `X-Hub-Signature-256: sha256=<HMAC-SHA256(raw body, appSecret)>`, compared in constant
+ *   time; a missing header is refused. Bodies with non-ASCII characters are also checked in Meta's
+ *   `\uXXXX`-escaped form.
+ * - `gupshup`: no signature exists; `sharedSecret` in a header (default `Authorization`, plain or `Bearer`)
+ *   and/or `urlToken` in the callback URL, compared in constant time.
+ *
+ * @example
+ * ```ts
+ * const rawBody = await request.text();
+ * const result = await verifyWebhook('meta', {
+ *   rawBody,
+ *   headers: request.headers,
+ *   appSecret: process.env.META_APP_SECRET,
+ * });
+ * if (!result.valid) return new Response(result.reason, { status: 401 });
+ * ```
+ */
+export async function verifyWebhook(
+  provider: ProviderId,
+  options: VerifyWebhookOptions,
+): Promise<WebhookVerificationResult> {
+  switch (provider) {
+    case 'nexmo':
+      return verifyVonage(options);
+    case 'meta':
+    case 'clevertap':
+      return verifyMeta(options);
+    case 'gupshup':
+      return verifyGupshup(options);
+    default:
+      return fail('missing_secret');
+  }
+}
