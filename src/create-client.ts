@@ -6,8 +6,12 @@
 import type { WhatsAppClient } from './core/client.js';
 import { ConfigError } from './core/errors.js';
 import { PROVIDERS, type ProviderId } from './core/provider.js';
+import { CleverTapClient } from './providers/clevertap/client.js';
+import type { CleverTapConfig } from './providers/clevertap/config.js';
 import { GupshupClient } from './providers/gupshup/client.js';
 import type { GupshupConfig } from './providers/gupshup/config.js';
+import { MetaCloudClient } from './providers/meta/client.js';
+import type { MetaConfig } from './providers/meta/config.js';
 import { NexmoClient } from './providers/nexmo/client.js';
 import type { NexmoConfig } from './providers/nexmo/config.js';
 
@@ -15,7 +19,8 @@ import type { NexmoConfig } from './providers/nexmo/config.js';
 export type ClientConfig =
   | ({ provider: 'nexmo' } & NexmoConfig)
   | ({ provider: 'gupshup' } & GupshupConfig)
-  | ({ provider: Exclude<ProviderId, 'nexmo' | 'gupshup'> } & Record<string, unknown>);
+  | ({ provider: 'meta' } & MetaConfig)
+  | ({ provider: 'clevertap' } & CleverTapConfig);
 
 type Factory = (config: Record<string, unknown>) => WhatsAppClient;
 
@@ -23,6 +28,8 @@ type Factory = (config: Record<string, unknown>) => WhatsAppClient;
 const factories: Partial<Record<ProviderId, Factory>> = {
   nexmo: (config) => new NexmoClient(config as NexmoConfig),
   gupshup: (config) => new GupshupClient(config as GupshupConfig),
+  meta: (config) => new MetaCloudClient(config as MetaConfig),
+  clevertap: (config) => new CleverTapClient(config as CleverTapConfig),
 };
 
 /**

@@ -1,0 +1,441 @@
+/**
+ * `CloudApiClient`: the WhatsApp Cloud API transport shared by `MetaCloudClient` and `CleverTapClient` (CleverTap
+ * BSP numbers run on the Cloud API). Sends (`POST /{apiVersion}/{phoneNumberId}/messages` with a bearer
+ * token), marks messages read, parses webhooks, and manages templates on `/{wabaId}/message_templates`.
+ * @module
+ */
+import { type TemplateDefinition, validateTemplate } from '../../templates/index.js';
+import { parseWebhookRequest } from '../../webhooks/index.js';
+import { BaseClient, type BaseConfig } from '../base-client.js';
+import type { SendOptions, WebhookInput } from '../client.js';
+import {
+  ApiError,
+  ConfigError,
+  type Issue,
+  TemplateError,
+  ValidationError,
+  type WhatsAppError,
+} from '../errors.js';
+import type { ResponseContext } from '../http.js';
+import { formatIssues, fromZodIssues } from '../issues.js';
+import type { OutboundMessage, OutboundMessageType, PreparedMessage, TemplateMessage } from '../message.js';
+import type { ProviderId } from '../provider.js';
+import type { SendResult } from '../result.js';
+import type { WebhookEvent } from '../webhook-event.js';
+import { type CloudApiConfigFields, DEFAULT_GRAPH_API_VERSION, GRAPH_API_BASE_URL } from './config.js';
+import { createGraphResponseError } from './errors.js';
+import { richParameterSchema } from './rich-parameters.js';
+import { scrubErrorFields } from './scrub.js';
+import {
+  type MessageTemplate,
+  parseMessageTemplate,
+  parseTemplateCreateResponse,
+  parseTemplatePage,
+  TEMPLATE_FIELDS,
+  type TemplateCreateResult,
+  type TemplateDeleteTarget,
+  type TemplateEdit,
+  TemplateEditHistory,
+  type TemplateListQuery,
+  templateDeleteQuery,
+  templateEditBody,
+} from './templates.js';
+import {
+  type CloudApiBodyValue,
+  type CloudApiOutbound,
+  markAsReadBody,
+  parseCloudApiSendResponse,
+  toCloudApiMessage,
+} from './wire.js';
+
+/** Every message type of the Cloud API's `Message` discriminator that the neutral model carries. */
+export const CLOUD_API_MESSAGE_TYPES: ReadonlySet<OutboundMessageType> = new Set<OutboundMessageType>([
+  'text',
+  'image',
+  'video',
+  'audio',
+  'document',
+  'sticker',
+  'location',
+  'template',
+  'interactive',
+  'reaction',
+  'contacts',
+]);
+
+/** A validated Cloud API client config. */
+export type CloudApiConfig = BaseConfig & CloudApiConfigFields;
+
+/** Options of a Cloud API client that are not config (not serialisable). */
+export interface CloudApiClientOptions {
+  /** Clock for the template edit history, in epoch milliseconds. Default `Date.now`. */
+  now?: (() => number) | undefined;
+}
+
+/** What a subclass tells {@link CloudApiClient} about itself. */
+export interface CloudApiSpec<C extends CloudApiConfig> {
+  provider: ProviderId;
+  config: C;
+  /** Config keys holding secrets. */
+  secretKeys: readonly (keyof C & string)[];
+  /** The rule profile `createTemplate` and `editTemplate` validate with. */
+  templateProfile: 'meta' | 'strict';
+  /** The provider's Graph error mapping; default {@link createGraphResponseError} for `provider`. */
+  responseError?: ((ctx: ResponseContext) => WhatsAppError | undefined) | undefined;
+  options?: CloudApiClientOptions | undefined;
+}
+
+/** A template message for the Cloud API: the neutral fields, body parameters possibly currency/date_time. */
+export type CloudApiTemplateMessage = Omit<TemplateMessage, 'body'> & {
+  body?: CloudApiBodyValue[] | Record<string, CloudApiBodyValue> | undefined;
+};
+
+/**
+ * The Cloud API client base. Use `MetaCloudClient` (Meta directly) or `CleverTapClient` (CleverTap as BSP).
+ */
+export abstract class CloudApiClient<C extends CloudApiConfig = CloudApiConfig> extends BaseClient<C> {
+  readonly #profile: 'meta' | 'strict';
+  readonly #editHistory: TemplateEditHistory;
+
+  protected constructor(spec: CloudApiSpec<C>) {
+    const { config } = spec;
+    super({
+      provider: spec.provider,
+      config,
+      defaultBaseUrl: GRAPH_API_BASE_URL,
+      secretKeys: spec.secretKeys,
+      supports: CLOUD_API_MESSAGE_TYPES,
+      auth: () => ({ authorization: `Bearer ${config.accessToken}` }),
+      requestIdHeader: 'x-fb-trace-id',
+      responseError: (ctx) => {
+        const error = (spec.responseError ?? createGraphResponseError(spec.provider))(ctx);
+        return error && scrubErrorFields(error, secretsOf(config, spec.secretKeys));
+      },
+    });
+    this.#profile = spec.templateProfile;
+    this.#editHistory = new TemplateEditHistory(spec.options?.now);
+  }
+
+  /** The pinned Graph API version. */
+  get apiVersion(): string {
+    return this.config.apiVersion ?? DEFAULT_GRAPH_API_VERSION;
+  }
+
+  /** `/{apiVersion}/{...segments}` with each segment URL-encoded. */
+  protected graphPath(...segments: string[]): string {
+    return `/${this.apiVersion}/${segments.map(encodeURIComponent).join('/')}`;
+  }
+
+  /**
+   * Validates like the base, and also accepts Cloud API rich body parameters (`currency`, `date_time`) in
+   * template messages; they are checked here and carried through to the wire mapping untouched.
+   */
+  override prepare(message: OutboundMessage): PreparedMessage {
+    const body = (message as { type?: unknown; body?: unknown }).body;
+    if ((message as { type?: unknown }).type !== 'template' || !hasRichParameters(body)) {
+      return super.prepare(message);
+    }
+    const rich = new Map<string | number, CloudApiBodyValue>();
+    const issues: Issue[] = [];
+    const plain = mapBody(body, (value, key) => {
+      if (typeof value === 'string') return value;
+      const parsed = richParameterSchema.safeParse(value);
+      if (!parsed.success) {
+        issues.push(...fromZodIssues(parsed.error.issues, ['body', key]));
+        return '';
+      }
+      rich.set(key, parsed.data);
+      return parsed.data.fallbackValue;
+    });
+    if (issues.length > 0) {
+      throw new ValidationError(`Invalid template message: ${formatIssues(issues)}`, {
+        provider: this.provider,
+        issues,
+      });
+    }
+    const prepared = super.prepare({ ...(message as object), body: plain } as OutboundMessage);
+    const restored = mapBody((prepared as { body?: unknown }).body, (value, key) => rich.get(key) ?? value);
+    return { ...prepared, body: restored } as PreparedMessage;
+  }
+
+  /** Sends a pre-approved template; body parameters may be text or Cloud API `currency` / `date_time`. */
+  override sendTemplate(
+    to: string,
+    template: CloudApiTemplateMessage,
+    options?: SendOptions,
+  ): Promise<SendResult> {
+    return this.send({ ...template, type: 'template', to } as OutboundMessage, options);
+  }
+
+  protected async transport(message: PreparedMessage, options: SendOptions): Promise<SendResult> {
+    const response = await this.http.request({
+      method: 'POST',
+      path: this.graphPath(this.config.phoneNumberId, 'messages'),
+      json: toCloudApiMessage(message as CloudApiOutbound),
+      signal: options.signal,
+      timeout: options.timeout,
+      maxRetries: options.maxRetries,
+      unsafe: options.unsafe,
+      clientRef: message.clientRef,
+    });
+    const parsed = parseCloudApiSendResponse(response.body);
+    if (!parsed.messageId) {
+      throw new ApiError(
+        `${this.provider} answered HTTP ${response.status} without a message id (messages[0].id); the message may not have been accepted.`,
+        {
+          provider: this.provider,
+          status: response.status,
+          requestId: response.requestId,
+          body: response.body,
+        },
+      );
+    }
+    return {
+      provider: this.provider,
+      messageId: parsed.messageId,
+      to: message.to,
+      clientRef: message.clientRef,
+      requestId: response.requestId,
+      raw: response.body,
+    };
+  }
+
+  /**
+   * Marks an inbound message as read (blue ticks): `POST /{phoneNumberId}/messages` with `status: "read"`.
+   *
+   * @example
+   * ```ts
+   * client.on('message.received', ({ event }) => client.markAsRead(event.id));
+   * ```
+   */
+  async markAsRead(messageId: string): Promise<void> {
+    if (typeof messageId !== 'string' || messageId.length === 0) {
+      throw new ValidationError('markAsRead(messageId) needs the id (wamid) of an inbound message.', {
+        provider: this.provider,
+        issues: [{ code: 'message_id.required', path: ['messageId'], message: 'messageId is required' }],
+      });
+    }
+    await this.http.request({
+      method: 'POST',
+      path: this.graphPath(this.config.phoneNumberId, 'messages'),
+      json: markAsReadBody(messageId),
+      // Marking read twice has no further effect, so it may be retried like a GET.
+      idempotent: true,
+    });
+  }
+
+  /**
+   * Verifies (`X-Hub-Signature-256` with `appSecret`, when configured) and parses a Cloud API webhook delivery,
+   * emits `message.received` / `message.status` / `template.status`, and returns the events.
+   */
+  async parseWebhook(request: Request | WebhookInput): Promise<WebhookEvent[]> {
+    const events = await parseWebhookRequest(this.provider, request, { appSecret: this.config.appSecret });
+    this.dispatchWebhookEvents(events);
+    return events;
+  }
+
+  // ---------------------------------------------------------------- template management
+
+  /** The WABA id, or a {@link ConfigError} saying template management needs it. */
+  protected get wabaId(): string {
+    const wabaId = this.config.wabaId;
+    if (!wabaId) {
+      throw new ConfigError(
+        `Template management needs \`wabaId\` (the WhatsApp Business Account id) in the ${this.provider} client config.`,
+        {
+          provider: this.provider,
+          issues: [
+            {
+              code: 'config.missing',
+              path: ['wabaId'],
+              message: 'wabaId is required for template management',
+            },
+          ],
+        },
+      );
+    }
+    return wabaId;
+  }
+
+  /**
+   * Validates a template definition with the client's rule profile; throws a {@link TemplateError} listing every
+   * error-severity issue. Subclasses add provider rules by overriding {@link templateIssues}.
+   */
+  protected checkTemplate(definition: TemplateDefinition): void {
+    const result = validateTemplate(definition, { profile: this.#profile });
+    const issues: Issue[] = result.issues
+      .filter((i) => i.severity === 'error')
+      .map(({ code, path, message }) => ({ code, path, message }));
+    issues.push(...this.templateIssues(definition));
+    if (issues.length > 0) {
+      throw new TemplateError(
+        `Template "${String((definition as { name?: unknown }).name)}" is not valid for ${this.provider} (profile ${this.#profile}): ${formatIssues(issues)}`,
+        { provider: this.provider, issues },
+      );
+    }
+  }
+
+  /** Provider-specific template rules beyond the profile (none for Meta). */
+  protected templateIssues(_definition: TemplateDefinition): Issue[] {
+    return [];
+  }
+
+  /** Called after a template was edited or deleted (CleverTap warns that campaigns using it stopped). */
+  protected onTemplateChanged(
+    _action: 'edited' | 'deleted',
+    _template: { id?: string; name: string },
+  ): void {}
+
+  /**
+   * Submits a template for review: validates it locally first (profile `meta` for Meta, `strict` for CleverTap)
+   * and throws a {@link TemplateError} without any request when it would be refused, then
+   * `POST /{wabaId}/message_templates` with the definition as given.
+   *
+   * @example
+   * ```ts
+   * const { id, status } = await client.createTemplate({
+   *   name: 'order_update', language: 'en_US', category: 'UTILITY',
+   *   components: [{ type: 'BODY', text: 'Order {{1}} has shipped.', example: { body_text: [['A-42']] } }],
+   * });
+   * ```
+   */
+  async createTemplate(definition: TemplateDefinition): Promise<TemplateCreateResult> {
+    this.checkTemplate(definition);
+    const response = await this.http.request({
+      method: 'POST',
+      path: this.graphPath(this.wabaId, 'message_templates'),
+      json: definition,
+    });
+    return parseTemplateCreateResponse(response.body);
+  }
+
+  /**
+   * Lists templates, following Graph cursor paging (`paging.cursors.after`) page by page as you iterate.
+   *
+   * @example
+   * ```ts
+   * for await (const t of client.listTemplates({ status: 'APPROVED' })) console.log(t.name, t.qualityScore);
+   * ```
+   */
+  async *listTemplates(query: TemplateListQuery = {}): AsyncGenerator<MessageTemplate, void, undefined> {
+    const path = this.graphPath(this.wabaId, 'message_templates');
+    let after: string | undefined;
+    do {
+      const response = await this.http.request({
+        method: 'GET',
+        path,
+        searchParams: {
+          fields: TEMPLATE_FIELDS,
+          limit: query.limit ?? 100,
+          status: query.status,
+          category: query.category,
+          name: query.name,
+          language: query.language,
+          after,
+        },
+      });
+      const page = parseTemplatePage(response.body);
+      for (const template of page.templates) yield template;
+      after = page.after;
+    } while (after !== undefined);
+  }
+
+  /** Reads one template by id (`GET /{templateId}`). */
+  async getTemplate(templateId: string): Promise<MessageTemplate> {
+    const response = await this.http.request({
+      method: 'GET',
+      path: this.graphPath(requireId(templateId, this.provider)),
+      searchParams: { fields: TEMPLATE_FIELDS },
+    });
+    return parseMessageTemplate(response.body);
+  }
+
+  /**
+   * Edits a template (`POST /{templateId}`): reads its current status, refuses locally what Meta refuses (an
+   * approved template more than once per 24 h or 10 times per 30 days, a template in review, a category change
+   * of an approved template), validates the new components with the client's profile, then submits. The edited
+   * template goes back to review.
+   */
+  async editTemplate(templateId: string, edit: TemplateEdit): Promise<void> {
+    const current = await this.getTemplate(templateId);
+    const refused = this.#editHistory.check(current, edit);
+    if (refused.length > 0) {
+      throw new TemplateError(`Cannot edit template "${current.name}": ${formatIssues(refused)}`, {
+        provider: this.provider,
+        issues: refused,
+      });
+    }
+    if (edit.components !== undefined) {
+      this.checkTemplate({
+        name: current.name,
+        language: current.language,
+        category: edit.category ?? current.category,
+        ...(current.parameterFormat ? { parameter_format: current.parameterFormat } : {}),
+        components: edit.components,
+      } as unknown as TemplateDefinition);
+    }
+    await this.http.request({
+      method: 'POST',
+      path: this.graphPath(current.id || templateId),
+      json: templateEditBody(edit),
+    });
+    if (current.status === 'APPROVED') this.#editHistory.record(current.id || templateId);
+    this.onTemplateChanged('edited', { id: current.id || templateId, name: current.name });
+  }
+
+  /**
+   * Deletes every language of a template name (`{ name }`), or one template (`{ id, name }`):
+   * `DELETE /{wabaId}/message_templates?name=...[&hsm_id=...]`. A deleted approved name cannot be reused for 30
+   * days.
+   */
+  async deleteTemplate(target: TemplateDeleteTarget): Promise<void> {
+    if (!target || typeof target.name !== 'string' || target.name.length === 0) {
+      throw new ValidationError('deleteTemplate needs { name } or { id, name }.', {
+        provider: this.provider,
+        issues: [{ code: 'template.name_required', path: ['name'], message: 'name is required' }],
+      });
+    }
+    await this.http.request({
+      method: 'DELETE',
+      path: this.graphPath(this.wabaId, 'message_templates'),
+      searchParams: templateDeleteQuery(target),
+    });
+    this.onTemplateChanged(
+      'deleted',
+      'id' in target ? { id: target.id, name: target.name } : { name: target.name },
+    );
+  }
+}
+
+/** The secret values of a config, by key. */
+export function secretsOf(config: object, keys: readonly string[]): string[] {
+  return keys
+    .map((k) => (config as Record<string, unknown>)[k])
+    .filter((v): v is string => typeof v === 'string');
+}
+
+function requireId(id: string, provider: ProviderId): string {
+  if (typeof id !== 'string' || !/^\d{1,32}$/.test(id)) {
+    throw new ValidationError('A template id is the numeric id Meta returned (digits only).', {
+      provider,
+      issues: [{ code: 'template.id_invalid', path: ['templateId'], message: 'expected digits' }],
+    });
+  }
+  return id;
+}
+
+function hasRichParameters(body: unknown): boolean {
+  if (typeof body !== 'object' || body === null) return false;
+  return Object.values(body).some((v) => typeof v === 'object' && v !== null);
+}
+
+function mapBody(
+  body: unknown,
+  fn: (value: CloudApiBodyValue, key: string | number) => CloudApiBodyValue,
+): unknown {
+  if (Array.isArray(body)) return body.map((v, i) => fn(v as CloudApiBodyValue, i));
+  if (typeof body === 'object' && body !== null) {
+    return Object.fromEntries(Object.entries(body).map(([k, v]) => [k, fn(v as CloudApiBodyValue, k)]));
+  }
+  return body;
+}

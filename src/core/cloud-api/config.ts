@@ -1,0 +1,50 @@
+/**
+ * Config keys of every client that talks to Meta's WhatsApp Cloud API (`MetaCloudClient`, and `CleverTapClient`,
+ * whose numbers run on the Cloud API).
+ * @module
+ */
+import { z } from 'zod';
+
+/**
+ * The Graph API version used when the config does not pin one. Pin it yourself (`apiVersion: 'v23.0'`): fields
+ * and behaviour change between versions (e.g. `conversation` leaves status webhooks from v24.0).
+ */
+export const DEFAULT_GRAPH_API_VERSION = 'v23.0';
+
+/** Meta's Graph API host. */
+export const GRAPH_API_BASE_URL = 'https://graph.facebook.com';
+
+/** Config keys holding secrets in a Cloud API config. */
+export const CLOUD_API_SECRET_KEYS = ['accessToken', 'appSecret', 'verifyToken'] as const;
+
+const id = (what: string) =>
+  z.string().regex(/^\d{1,32}$/, `${what} is the numeric id shown in WhatsApp Manager (digits only)`);
+
+/** The Cloud API keys of a client config (merged with `commonConfigShape` by each provider). */
+export const cloudApiConfigShape = {
+  /** A system-user or business-integration access token, sent as `Authorization: Bearer`. */
+  accessToken: z.string().min(20, 'accessToken looks too short to be a Graph API token'),
+  /** The id of the business phone number that sends (`/{phoneNumberId}/messages`). */
+  phoneNumberId: id('phoneNumberId'),
+  /** The WhatsApp Business Account id; needed for template management (`/{wabaId}/message_templates`). */
+  wabaId: id('wabaId').optional(),
+  /** The pinned Graph API version, e.g. `v23.0`. Default {@link DEFAULT_GRAPH_API_VERSION}. */
+  apiVersion: z
+    .string()
+    .regex(/^v\d{1,3}\.\d{1,2}$/, 'apiVersion looks like "v23.0"')
+    .optional(),
+  /** The app secret: webhook `X-Hub-Signature-256` checks. */
+  appSecret: z.string().min(8).optional(),
+  /** The token you typed in the webhook settings: the GET `hub.verify_token` handshake. */
+  verifyToken: z.string().min(1).optional(),
+};
+
+/** The Cloud API fields of a validated config. */
+export interface CloudApiConfigFields {
+  accessToken: string;
+  phoneNumberId: string;
+  wabaId?: string | undefined;
+  apiVersion?: string | undefined;
+  appSecret?: string | undefined;
+  verifyToken?: string | undefined;
+}

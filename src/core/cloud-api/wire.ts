@@ -1,0 +1,294 @@
+/**
+ * The neutral message -> WhatsApp Cloud API request body mapping, and the send-response parser. Pure functions:
+ * no I/O, no config. Shared by `MetaCloudClient` and `CleverTapClient` (CleverTap BSP numbers run on the Cloud
+ * API). Field names follow Meta's OpenAPI description (`business-messaging-api_v23.0.yaml`, `Message`
+ * discriminator) and https://developers.facebook.com/docs/whatsapp/cloud-api/reference/messages.
+ * @module
+ */
+import type {
+  Contact,
+  InteractiveMessage,
+  PreparedMessage,
+  TemplateButton,
+  TemplateHeader,
+  TemplateMessageInput,
+} from '../message.js';
+
+/** A JSON object as sent on the wire. */
+export type CloudApiBody = Record<string, unknown>;
+
+/**
+ * A template body parameter the Cloud API types beyond plain text: `currency` and `date_time`. Meta renders the
+ * `fallbackValue` (localisation of these types was retired), so a plain string works too; these exist for
+ * templates reviewed with currency/date examples.
+ */
+export type CloudApiRichParameter =
+  | { type: 'currency'; fallbackValue: string; code: string; amount1000: number }
+  | { type: 'date_time'; fallbackValue: string };
+
+/** A template body parameter value: text, or a {@link CloudApiRichParameter}. */
+export type CloudApiBodyValue = string | CloudApiRichParameter;
+
+/** A template message whose body parameters may also be {@link CloudApiRichParameter}s. */
+export type CloudApiTemplateInput = Omit<TemplateMessageInput, 'body'> & {
+  body?: CloudApiBodyValue[] | Record<string, CloudApiBodyValue> | undefined;
+};
+
+/** What {@link toCloudApiMessage} maps: a prepared neutral message, templates possibly with rich parameters. */
+export type CloudApiOutbound =
+  | Exclude<PreparedMessage, { type: 'template' }>
+  | (CloudApiTemplateInput & { clientRef: string });
+
+/** Recipient as the Cloud API's `wa_id` spells it: international digits, no `+`. */
+export function toWaId(to: string): string {
+  return to.replace(/^\+/, '');
+}
+
+function media(message: { url?: string | undefined; mediaId?: string | undefined }): CloudApiBody {
+  return message.mediaId !== undefined ? { id: message.mediaId } : { link: message.url };
+}
+
+function omitUndefined<T extends Record<string, unknown>>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** Template header -> the `header` component. */
+export function headerComponent(header: TemplateHeader): CloudApiBody {
+  let parameter: CloudApiBody;
+  if (header.type === 'text') parameter = { type: 'text', text: header.text };
+  else if (header.type === 'location') {
+    parameter = {
+      type: 'location',
+      location: omitUndefined({
+        latitude: header.latitude,
+        longitude: header.longitude,
+        name: header.name,
+        address: header.address,
+      }),
+    };
+  } else {
+    const object = media(header);
+    if (header.type === 'document' && header.filename !== undefined) object.filename = header.filename;
+    parameter = { type: header.type, [header.type]: object };
+  }
+  return { type: 'header', parameters: [parameter] };
+}
+
+function bodyParameter(value: CloudApiBodyValue, name?: string): CloudApiBody {
+  const named = name === undefined ? {} : { parameter_name: name };
+  if (typeof value === 'string') return { type: 'text', ...named, text: value };
+  if (value.type === 'currency') {
+    return {
+      type: 'currency',
+      ...named,
+      currency: { fallback_value: value.fallbackValue, code: value.code, amount_1000: value.amount1000 },
+    };
+  }
+  return { type: 'date_time', ...named, date_time: { fallback_value: value.fallbackValue } };
+}
+
+/**
+ * Template body parameters -> the `body` component: an array is positional (`{{1}}`, `{{2}}`...), a record is
+ * named (`parameter_name`, for templates created with `parameter_format: "named"`).
+ */
+export function bodyComponent(
+  body: CloudApiBodyValue[] | Record<string, CloudApiBodyValue>,
+): CloudApiBody | undefined {
+  const parameters = Array.isArray(body)
+    ? body.map((value) => bodyParameter(value))
+    : Object.entries(body).map(([name, value]) => bodyParameter(value, name));
+  return parameters.length === 0 ? undefined : { type: 'body', parameters };
+}
+
+/**
+ * A dynamic template button -> a `button` component. `index` is the button's 0-based position in the template,
+ * sent as a string as in Meta's reference. Quick replies carry a `payload`, URL buttons the URL suffix as `text`,
+ * copy-code buttons a `coupon_code`.
+ */
+export function buttonComponent(button: TemplateButton): CloudApiBody {
+  const base = { type: 'button', index: String(button.index) };
+  switch (button.type) {
+    case 'quick_reply':
+      return { ...base, sub_type: 'quick_reply', parameters: [{ type: 'payload', payload: button.payload }] };
+    case 'url':
+      return { ...base, sub_type: 'url', parameters: [{ type: 'text', text: button.text }] };
+    case 'copy_code':
+      return {
+        ...base,
+        sub_type: 'copy_code',
+        parameters: [{ type: 'coupon_code', coupon_code: button.code }],
+      };
+  }
+}
+
+/** The `template` object of a template message. */
+export function templateObject(message: CloudApiTemplateInput): CloudApiBody {
+  const components: CloudApiBody[] = [];
+  if (message.header) components.push(headerComponent(message.header));
+  const body = message.body === undefined ? undefined : bodyComponent(message.body);
+  if (body) components.push(body);
+  for (const button of [...(message.buttons ?? [])].sort((a, b) => a.index - b.index)) {
+    components.push(buttonComponent(button));
+  }
+  return {
+    name: message.name,
+    language: { code: message.language, policy: 'deterministic' },
+    ...(components.length > 0 ? { components } : {}),
+  };
+}
+
+/** The `interactive` object: reply buttons, a list, or a call-to-action URL button. */
+export function interactiveObject(message: InteractiveMessage): CloudApiBody {
+  const common = omitUndefined({
+    header: message.header ? { type: 'text', text: message.header.text } : undefined,
+    body: { text: message.body },
+    footer: message.footer === undefined ? undefined : { text: message.footer },
+  });
+  const action = message.action;
+  switch (action.type) {
+    case 'buttons':
+      return {
+        type: 'button',
+        ...common,
+        action: {
+          buttons: action.buttons.map((b) => ({ type: 'reply', reply: { id: b.id, title: b.title } })),
+        },
+      };
+    case 'list':
+      return {
+        type: 'list',
+        ...common,
+        action: {
+          button: action.button,
+          sections: action.sections.map((s) =>
+            omitUndefined({
+              title: s.title,
+              rows: s.rows.map((r) =>
+                omitUndefined({ id: r.id, title: r.title, description: r.description }),
+              ),
+            }),
+          ),
+        },
+      };
+    case 'cta_url':
+      return {
+        type: 'cta_url',
+        ...common,
+        action: { name: 'cta_url', parameters: { display_text: action.displayText, url: action.url } },
+      };
+  }
+}
+
+/** One neutral contact card -> the Cloud API's contact object. */
+export function contactObject(contact: Contact): CloudApiBody {
+  return omitUndefined({
+    name: omitUndefined({
+      formatted_name: contact.name.formattedName,
+      first_name: contact.name.firstName,
+      last_name: contact.name.lastName,
+    }),
+    phones: contact.phones?.map((p) => omitUndefined({ phone: p.phone, type: p.type, wa_id: p.waId })),
+    emails: contact.emails?.map((e) => omitUndefined({ email: e.email, type: e.type })),
+    org: contact.organization
+      ? omitUndefined({ company: contact.organization.company, title: contact.organization.title })
+      : undefined,
+    urls: contact.urls?.map((u) => omitUndefined({ url: u.url, type: u.type })),
+  });
+}
+
+function typeObject(message: CloudApiOutbound): CloudApiBody {
+  switch (message.type) {
+    case 'text':
+      return omitUndefined({ body: message.text, preview_url: message.previewUrl });
+    case 'image':
+    case 'video':
+      return omitUndefined({ ...media(message), caption: message.caption });
+    case 'document':
+      return omitUndefined({ ...media(message), caption: message.caption, filename: message.filename });
+    case 'audio':
+    case 'sticker':
+      return media(message);
+    case 'location':
+      return omitUndefined({
+        latitude: message.latitude,
+        longitude: message.longitude,
+        name: message.name,
+        address: message.address,
+      });
+    case 'reaction':
+      return { message_id: message.messageId, emoji: message.emoji };
+    case 'interactive':
+      return interactiveObject(message);
+    case 'template':
+      return templateObject(message);
+    case 'contacts':
+      // The Cloud API names the array after the type: `"contacts": [ ... ]`.
+      return { list: message.contacts.map(contactObject) };
+  }
+}
+
+/**
+ * Maps a prepared message to the `POST /{phoneNumberId}/messages` body: the common envelope
+ * (`messaging_product`, `recipient_type`, `to` as digits, `type`), the object named after the type, `context`
+ * when the message replies to another, and `biz_opaque_callback_data` carrying `clientRef` (echoed back in
+ * status webhooks).
+ *
+ * @example
+ * ```ts
+ * toCloudApiMessage({ type: 'text', to: '+447700900123', text: 'Hi', clientRef: 'order-42' });
+ * // { messaging_product: 'whatsapp', recipient_type: 'individual', to: '447700900123', type: 'text',
+ * //   text: { body: 'Hi' }, biz_opaque_callback_data: 'order-42' }
+ * ```
+ */
+export function toCloudApiMessage(message: CloudApiOutbound): CloudApiBody {
+  const object = typeObject(message);
+  const body: CloudApiBody = {
+    messaging_product: 'whatsapp',
+    recipient_type: 'individual',
+    to: toWaId(message.to),
+    type: message.type,
+    [message.type]: message.type === 'contacts' ? object.list : object,
+  };
+  if (message.replyTo !== undefined) body.context = { message_id: message.replyTo };
+  body.biz_opaque_callback_data = message.clientRef;
+  return body;
+}
+
+/** The body that marks an inbound message as read (`POST /{phoneNumberId}/messages`). */
+export function markAsReadBody(messageId: string): CloudApiBody {
+  return { messaging_product: 'whatsapp', status: 'read', message_id: messageId };
+}
+
+/** `messages[].message_status` of a send response. */
+export type CloudApiMessageStatus = 'accepted' | 'held_for_quality_assessment' | 'paused' | (string & {});
+
+/** What a send response says, when it says it. */
+export interface CloudApiSendResponse {
+  /** The `wamid` of the message; status webhooks refer to it. */
+  messageId: string | undefined;
+  /** `contacts[0].wa_id`: the recipient as WhatsApp knows them. */
+  waId: string | undefined;
+  /** `contacts[0].user_id`: the business-scoped user id, when Meta returns one. */
+  userId: string | undefined;
+  /** `messages[0].message_status`, when present. */
+  messageStatus: CloudApiMessageStatus | undefined;
+}
+
+/**
+ * Reads `{ messaging_product, contacts: [{ input, wa_id }], messages: [{ id, message_status? }] }`. Tolerant: a
+ * missing field is `undefined`, never an exception.
+ */
+export function parseCloudApiSendResponse(body: unknown): CloudApiSendResponse {
+  const b = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+  const first = (v: unknown): Record<string, unknown> =>
+    Array.isArray(v) && typeof v[0] === 'object' && v[0] !== null ? (v[0] as Record<string, unknown>) : {};
+  const message = first(b.messages);
+  const contact = first(b.contacts);
+  const str = (v: unknown) => (typeof v === 'string' && v.length > 0 ? v : undefined);
+  return {
+    messageId: str(message.id),
+    waId: str(contact.wa_id),
+    userId: str(contact.user_id),
+    messageStatus: str(message.message_status),
+  };
+}
