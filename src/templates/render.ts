@@ -1,0 +1,116 @@
+/**
+ * `renderTemplate`: the text a recipient would see for a definition and a set of send-time parameters.
+ * @module
+ */
+import type { TemplateMessage } from '../core/message.js';
+import { fillPlaceholders, type Placeholder } from './placeholders.js';
+import { buttonsOf, componentsOf, str, upper } from './shape.js';
+
+/**
+ * Send-time parameters, shaped like the core `TemplateMessage` (`header`, `body` as an array for `{{1}}..` or a
+ * record for named variables, `buttons` by 0-based index). A whole `TemplateMessage` is accepted too.
+ */
+export type TemplateParams = Partial<TemplateMessage>;
+
+/** One rendered button. */
+export interface RenderedButton {
+  /** The definition's button type, e.g. `QUICK_REPLY`, `URL`, `PHONE_NUMBER`, `COPY_CODE`. */
+  type: string;
+  /** The label shown. */
+  text: string;
+  /** URL buttons: the URL with its variable filled in. */
+  url?: string;
+  /** Phone buttons: the number dialled. */
+  phoneNumber?: string;
+  /** Quick replies: the payload sent back on tap, when given. */
+  payload?: string;
+  /** Copy-code buttons: the code copied, when given. */
+  code?: string;
+}
+
+/** What a recipient would see. Variables without a value stay as written (`{{2}}`). */
+export interface RenderedTemplate {
+  /** The header text, for TEXT headers. */
+  header?: string;
+  /** The header media or location format (`IMAGE`, `VIDEO`, `GIF`, `DOCUMENT`, `LOCATION`), for non-text headers. */
+  headerFormat?: string;
+  body: string;
+  footer?: string;
+  buttons: RenderedButton[];
+  /** Header, body, footer and button labels as one plain-text preview. */
+  text: string;
+}
+
+/** Looks a variable up in positional (array) or named (record) parameters. */
+export function lookupParam(body: TemplateParams['body'], v: Placeholder): string | undefined {
+  if (body === undefined || body === null) return undefined;
+  if (Array.isArray(body)) return v.kind === 'positional' ? body[Number(v.name) - 1] : undefined;
+  if (typeof body !== 'object') return undefined;
+  return v.kind === 'named' && Object.hasOwn(body, v.name)
+    ? (body as Record<string, string>)[v.name]
+    : undefined;
+}
+
+function headerText(params: TemplateParams | undefined): string | undefined {
+  const header = params?.header;
+  return header && header.type === 'text' ? header.text : undefined;
+}
+
+/**
+ * Renders a template definition with send-time parameters into the text a recipient would see: header, body and
+ * footer with variables filled, and each button's label (plus the filled URL, phone number, payload or code).
+ * Meant for previews, logs and tests; it never throws, and variables without a value are left as written.
+ *
+ * @example
+ * ```ts
+ * import { renderTemplate } from 'waba-kit/templates';
+ *
+ * const { text } = renderTemplate(definition, { body: ['Ana', 'A-1042'] });
+ * // "Hi Ana, order A-1042 has shipped."
+ * ```
+ */
+export function renderTemplate(template: unknown, params: TemplateParams = {}): RenderedTemplate {
+  const c = componentsOf(template);
+  const out: RenderedTemplate = { body: '', buttons: [], text: '' };
+  const header = c.HEADER?.value;
+  if (header) {
+    const format = upper(header.format) ?? 'TEXT';
+    const text = str(header.text);
+    if (format === 'TEXT' && text !== undefined) {
+      const value = headerText(params);
+      out.header = fillPlaceholders(text, () => value);
+    } else if (format !== 'TEXT') out.headerFormat = format;
+  }
+  const body = str(c.BODY?.value.text);
+  if (body !== undefined) out.body = fillPlaceholders(body, (v) => lookupParam(params?.body, v));
+  const footer = str(c.FOOTER?.value.text);
+  if (footer !== undefined) out.footer = footer;
+  const given = Array.isArray(params?.buttons) ? params.buttons : [];
+  buttonsOf(c.BUTTONS).forEach((b, index) => {
+    if (!b) return;
+    const param = given.find((p) => p?.index === index);
+    const rendered: RenderedButton = { type: b.type, text: str(b.value.text) ?? '' };
+    if (b.type === 'URL') {
+      const url = str(b.value.url);
+      const suffix = param?.type === 'url' ? param.text : undefined;
+      if (url !== undefined) rendered.url = fillPlaceholders(url, () => suffix);
+    } else if (b.type === 'PHONE_NUMBER') {
+      const phone = str(b.value.phone_number);
+      if (phone !== undefined) rendered.phoneNumber = phone;
+    } else if (b.type === 'QUICK_REPLY' && param?.type === 'quick_reply') {
+      rendered.payload = param.payload;
+    } else if (b.type === 'COPY_CODE') {
+      if (!rendered.text) rendered.text = 'Copy code';
+      if (param?.type === 'copy_code') rendered.code = param.code;
+    }
+    out.buttons.push(rendered);
+  });
+  const parts = [
+    out.header ?? (out.headerFormat ? `[${out.headerFormat}]` : undefined),
+    out.body,
+    out.footer,
+    out.buttons.length > 0 ? out.buttons.map((b) => `[ ${b.text} ]`).join('\n') : undefined,
+  ];
+  out.text = parts.filter((p) => p !== undefined && p !== '').join('\n\n');
+  return out;
+}

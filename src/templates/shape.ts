@@ -1,0 +1,59 @@
+/**
+ * Tolerant readers over an untrusted template definition: they never throw, whatever the input is. Shared by
+ * the validator, the renderer and the send-time checks. @internal
+ * @module
+ */
+
+/** A plain object (not null, not an array). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** `value` when it is a string, otherwise undefined. */
+export function str(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** Upper-cased `value` when it is a string (Meta accepts `body` and `BODY`), otherwise undefined. */
+export function upper(value: unknown): string | undefined {
+  return typeof value === 'string' ? value.toUpperCase() : undefined;
+}
+
+/** A short description of a value's type for messages (never the value itself). */
+export function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+/** The component types this module reads. */
+export type KnownComponent = 'HEADER' | 'BODY' | 'FOOTER' | 'BUTTONS';
+
+/** One component found in the definition, with its position in `components`. */
+export interface Located {
+  index: number;
+  value: Record<string, unknown>;
+}
+
+/** The first HEADER, BODY, FOOTER and BUTTONS components of a definition, when present. */
+export function componentsOf(template: unknown): Partial<Record<KnownComponent, Located>> {
+  const out: Partial<Record<KnownComponent, Located>> = {};
+  if (!isRecord(template) || !Array.isArray(template.components)) return out;
+  template.components.forEach((c: unknown, index) => {
+    if (!isRecord(c)) return;
+    const type = upper(c.type);
+    if ((type === 'HEADER' || type === 'BODY' || type === 'FOOTER' || type === 'BUTTONS') && !out[type]) {
+      out[type] = { index, value: c };
+    }
+  });
+  return out;
+}
+
+/** The buttons of a BUTTONS component, with their upper-cased type; non-objects become `undefined` entries. */
+export function buttonsOf(
+  component: Located | undefined,
+): ({ type: string; value: Record<string, unknown> } | undefined)[] {
+  const list = component?.value.buttons;
+  if (!Array.isArray(list)) return [];
+  return list.map((b: unknown) => (isRecord(b) ? { type: upper(b.type) ?? '', value: b } : undefined));
+}
