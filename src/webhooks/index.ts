@@ -17,9 +17,33 @@ export type {
   WebhookEvent,
   WebhookEventKind,
 } from '../core/webhook-event.js';
+export {
+  createMemoryDedupeStore,
+  type MemoryDedupeStoreOptions,
+  type WebhookDedupeStore,
+  webhookEventKey,
+} from './dedupe.js';
+export {
+  AccountEventSchema,
+  BillingEventSchema,
+  MessageEventSchema,
+  StatusEventSchema,
+  TemplateStatusEventSchema,
+  UnknownEventSchema,
+  UserEventSchema,
+  WebhookEventSchema,
+} from './event-schema.js';
+export {
+  type CreateWebhookHandlerOptions,
+  createWebhookHandler,
+  DEFAULT_DEDUPE_TTL_MS,
+  DEFAULT_MAX_BODY_BYTES,
+  type WebhookEventHandlers,
+} from './handler.js';
 export { detectWebhookFormat, type ParseWebhookOptions, parseWebhook } from './parse.js';
 export { parseWebhookRequest } from './parse-request.js';
 export { getHeader, type HeaderSource } from './request.js';
+export { type SignWebhookForTestOptions, signWebhookForTest } from './sign-for-test.js';
 export type {
   VerifyWebhookOptions,
   WebhookFormat,

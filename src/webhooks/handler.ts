@@ -1,0 +1,188 @@
+/**
+ * `createWebhookHandler`: a Fetch-standard `(req: Request) => Promise<Response>` webhook endpoint for Hono, Bun,
+ * Deno, Next.js route handlers and Workers (and Node through `waba-kit/node`).
+ * @module
+ */
+import { ConfigError, isWhatsAppError } from '../core/errors.js';
+import { PROVIDERS, type ProviderId } from '../core/provider.js';
+import type { WebhookEvent } from '../core/webhook-event.js';
+import { secretsEqual } from './crypto.js';
+import { createMemoryDedupeStore, type WebhookDedupeStore, webhookEventKey } from './dedupe.js';
+import { parseWebhook } from './parse.js';
+import { assertVerified } from './parse-request.js';
+import { BodyTooLargeError, normalizeDelivery } from './request.js';
+import type { WebhookSecrets } from './types.js';
+import { hasSecretFor } from './verify.js';
+
+/** Typed handlers, one per event kind. They may be async; they run in payload order. */
+export type WebhookEventHandlers = {
+  [K in WebhookEvent['kind']]?: (event: Extract<WebhookEvent, { kind: K }>) => unknown;
+};
+
+/** Options of {@link createWebhookHandler}. */
+export interface CreateWebhookHandlerOptions extends WebhookSecrets {
+  /** The provider posting to this endpoint; it selects verification and is reported in events. */
+  provider: ProviderId;
+  /** Meta/CleverTap: the verify token answered on the GET `hub.challenge` handshake. */
+  verifyToken?: string | undefined;
+  /** Handlers per event kind. */
+  on?: WebhookEventHandlers | undefined;
+  /** Called for events whose kind has no handler in `on`. */
+  onUnhandled?: ((event: WebhookEvent) => unknown) | undefined;
+  /** Called when a handler throws (with the event) or when a delivery is refused (without). */
+  onError?: ((error: unknown, event?: WebhookEvent) => unknown) | undefined;
+  /**
+   * Duplicate detection: `false` turns it off; otherwise a store (default: in memory, 10 000 keys) and a TTL
+   * (default 24 h).
+   */
+  dedupe?: false | { store?: WebhookDedupeStore | undefined; ttlMs?: number | undefined } | undefined;
+  /** Largest accepted body in bytes; larger deliveries get 413. Default 3 MiB. */
+  maxBodyBytes?: number | undefined;
+  /**
+   * Keeps the runtime alive for work finished after the response (Workers `ctx.waitUntil`, Vercel
+   * `waitUntil`). When given, the handler answers 200 at once and the handlers run after the response.
+   */
+  waitUntil?: ((promise: Promise<unknown>) => void) | undefined;
+}
+
+/** 3 MiB: Meta batches up to 1 000 updates per POST. */
+export const DEFAULT_MAX_BODY_BYTES = 3 * 1024 * 1024;
+/** 24 h, Vonage's retry horizon. */
+export const DEFAULT_DEDUPE_TTL_MS = 24 * 60 * 60 * 1000;
+
+const empty = (status: number, headers?: Record<string, string>): Response =>
+  new Response(null, headers ? { status, headers } : { status });
+
+function checkOptions(options: CreateWebhookHandlerOptions): void {
+  if (!PROVIDERS.includes(options?.provider)) {
+    throw new ConfigError(`createWebhookHandler needs provider: one of ${PROVIDERS.join(', ')}.`, {
+      issues: [
+        { code: 'provider.invalid', path: ['provider'], message: `Expected one of ${PROVIDERS.join(', ')}.` },
+      ],
+    });
+  }
+  if (options.verify === true && !hasSecretFor(options.provider, options)) {
+    const name =
+      options.provider === 'nexmo'
+        ? 'signatureSecret'
+        : options.provider === 'gupshup'
+          ? 'sharedSecret or urlToken'
+          : 'appSecret';
+    throw new ConfigError(`verify: true needs ${name} for ${options.provider} webhooks.`, {
+      provider: options.provider,
+      issues: [{ code: 'secret.missing', path: [name], message: 'Required to verify webhooks.' }],
+    });
+  }
+  const max = options.maxBodyBytes;
+  if (max !== undefined && !(Number.isFinite(max) && max > 0)) {
+    throw new ConfigError('maxBodyBytes must be a positive number of bytes.', {
+      provider: options.provider,
+      issues: [
+        { code: 'max_body_bytes.invalid', path: ['maxBodyBytes'], message: 'Expected a positive number.' },
+      ],
+    });
+  }
+}
+
+/**
+ * Creates a webhook endpoint as a Fetch handler.
+ *
+ * - `GET`: answers Meta's `hub.mode=subscribe` handshake with `hub.challenge` when `hub.verify_token` equals
+ *   `verifyToken` (constant-time), 403 otherwise. No signature check on GET.
+ * - `POST`: 413 above `maxBodyBytes`; 401 when verification fails (see `verifyWebhook`; with no secret
+ *   configured the delivery is parsed unverified); 400 when the body is not a JSON object; otherwise the
+ *   events are deduplicated and dispatched to `on[kind]` in order, and the answer is 200 with an empty body.
+ *   With `waitUntil` the handlers run after the response; without it they run first, and a handler that
+ *   throws turns the answer into 500 (so the provider retries) after releasing that event's dedupe key.
+ * - Anything else: 405.
+ *
+ * @example
+ * ```ts
+ * import { Hono } from 'hono';
+ * import { createWebhookHandler } from 'waba-kit/webhooks';
+ *
+ * const webhook = createWebhookHandler({
+ *   provider: 'meta',
+ *   appSecret: process.env.META_APP_SECRET,
+ *   verifyToken: process.env.META_VERIFY_TOKEN,
+ *   on: {
+ *     message: (m) => console.log(m.from, m.type, m.text),
+ *     status: (s) => console.log(s.messageId, s.status),
+ *   },
+ * });
+ * const app = new Hono();
+ * app.all('/webhook', (c) => webhook(c.req.raw));
+ * ```
+ */
+export function createWebhookHandler(
+  options: CreateWebhookHandlerOptions,
+): (request: Request) => Promise<Response> {
+  checkOptions(options);
+  const { provider } = options;
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const dedupeStore =
+    options.dedupe === false ? undefined : (options.dedupe?.store ?? createMemoryDedupeStore());
+  const ttlMs = (options.dedupe !== false && options.dedupe?.ttlMs) || DEFAULT_DEDUPE_TTL_MS;
+
+  async function runOne(event: WebhookEvent): Promise<void> {
+    const handler = options.on?.[event.kind] as ((event: WebhookEvent) => unknown) | undefined;
+    if (handler) await handler(event);
+    else if (options.onUnhandled) await options.onUnhandled(event);
+  }
+
+  /** Runs the handlers in order; resolves with the number of events whose handler threw. */
+  async function dispatch(events: WebhookEvent[]): Promise<number> {
+    let failures = 0;
+    for (const event of events) {
+      const key = dedupeStore ? webhookEventKey(event) : undefined;
+      if (key && dedupeStore && !(await dedupeStore.claim(key, ttlMs))) continue;
+      try {
+        await runOne(event);
+      } catch (error) {
+        failures++;
+        if (key) await dedupeStore?.release?.(key);
+        if (options.onError) await Promise.resolve(options.onError(error, event)).catch(() => undefined);
+      }
+    }
+    return failures;
+  }
+
+  async function handleGet(request: Request): Promise<Response> {
+    const params = new URL(request.url).searchParams;
+    const mode = params.get('hub.mode');
+    const token = params.get('hub.verify_token');
+    const challenge = params.get('hub.challenge');
+    if (!options.verifyToken || mode !== 'subscribe' || token === null || challenge === null)
+      return empty(403);
+    if (!(await secretsEqual(token, options.verifyToken))) return empty(403);
+    return new Response(challenge, { status: 200, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  }
+
+  async function handlePost(request: Request): Promise<Response> {
+    let events: WebhookEvent[];
+    try {
+      const delivery = await normalizeDelivery(request, maxBodyBytes);
+      await assertVerified(provider, delivery, options);
+      events = parseWebhook(provider, delivery.rawBody);
+    } catch (error) {
+      if (options.onError) await Promise.resolve(options.onError(error)).catch(() => undefined);
+      if (error instanceof BodyTooLargeError) return empty(413);
+      if (isWhatsAppError(error) && error.code === 'webhook_verification_failed') return empty(401);
+      if (isWhatsAppError(error) && error.code === 'webhook_parse_failed') return empty(400);
+      throw error;
+    }
+    if (options.waitUntil) {
+      options.waitUntil(dispatch(events));
+      return empty(200);
+    }
+    const failures = await dispatch(events);
+    return empty(failures > 0 ? 500 : 200);
+  }
+
+  return async (request: Request): Promise<Response> => {
+    const method = request.method.toUpperCase();
+    if (method === 'GET') return handleGet(request);
+    if (method === 'POST') return handlePost(request);
+    return empty(405, { allow: 'GET, POST' });
+  };
+}
