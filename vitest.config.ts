@@ -4,7 +4,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     setupFiles: ['test/setup/msw.ts'],
-    globalSetup: [],
+    globalSetup: ['test/quota/redis-global-setup.ts'],
     testTimeout: 20_000,
     hookTimeout: 60_000,
     coverage: {

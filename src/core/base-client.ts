@@ -118,14 +118,10 @@ export abstract class BaseClient<C extends BaseConfig = BaseConfig> implements W
     this.#quota = gates.quota;
     this.#window = gates.window;
     if (this.#quota?.on) {
-      this.#quota.on('quota.warning', ((p: WhatsAppEventMap['quota.warning']) =>
-        this.#events.emit('quota.warning', { ...p, provider: this.provider })) as (
-        payload: never,
-      ) => unknown);
-      this.#quota.on('quota.exceeded', ((p: WhatsAppEventMap['quota.exceeded']) =>
-        this.#events.emit('quota.exceeded', { ...p, provider: this.provider })) as (
-        payload: never,
-      ) => unknown);
+      for (const name of ['quota.warning', 'quota.exceeded', 'warning'] as const) {
+        this.#quota.on(name, ((payload: WhatsAppEventMap[typeof name]) =>
+          this.#events.emit(name, { ...payload, provider: this.provider })) as (payload: never) => unknown);
+      }
     }
   }
 

@@ -35,7 +35,7 @@ export interface QuotaGate {
     options?: { at?: Date | number | undefined; conversationOpen?: boolean | undefined },
   ): Promise<QuotaGateDecision>;
   /** Subscribes to the tracker's events so the client can re-emit them. */
-  on?(event: 'quota.warning' | 'quota.exceeded', listener: (payload: never) => unknown): unknown;
+  on?(event: 'quota.warning' | 'quota.exceeded' | 'warning', listener: (payload: never) => unknown): unknown;
 }
 
 /** A conversation-window tracker as the client sees it: `createConversationWindowTracker()` returns one. */
