@@ -209,7 +209,8 @@ describe.each(
     const result = await target.create().send(ok.message);
     expect(seen).toHaveLength(2);
     checkRequest(seen[1] as Captured, ok.expect);
-    expect(JSON.parse(seen[1]?.text ?? 'null')).toEqual(JSON.parse(seen[0]?.text ?? 'null'));
+    // The retry repeats the exact body (compared as text so form-encoded providers are covered too).
+    expect(seen[1]?.text).toBe(seen[0]?.text);
     expect(result.messageId).toBe(ok.messageId);
   });
 
