@@ -1,0 +1,81 @@
+/**
+ * Deterministic fault decisions: a PRNG seeded with the sandbox seed and the request itself (method, path,
+ * body, and how many times that exact request was seen) decides whether to fault it and how.
+ * @module
+ */
+import { seededRandom } from './prng.js';
+import type { FaultKind, FaultOptions } from './types.js';
+
+/** Every fault kind, in a fixed order (the weights are drawn in this order). */
+export const FAULT_KINDS: readonly FaultKind[] = [
+  'rate-limit',
+  'server-error',
+  'unavailable',
+  'slow',
+  'reset',
+  'malformed',
+];
+
+/** Decides faults for one sandbox; see the module docs. */
+export class FaultInjector {
+  readonly #options: FaultOptions | undefined;
+  readonly #seed: number;
+  readonly #seen = new Map<string, number>();
+  /** How many faults of each kind were injected. */
+  readonly counts: Record<FaultKind, number> = {
+    'rate-limit': 0,
+    'server-error': 0,
+    unavailable: 0,
+    slow: 0,
+    reset: 0,
+    malformed: 0,
+  };
+
+  constructor(options: FaultOptions | undefined, seed: number) {
+    if (options && !(options.rate >= 0 && options.rate <= 1))
+      throw new RangeError('faults.rate must be a number between 0 and 1');
+    this.#options = options;
+    this.#seed = seed;
+  }
+
+  /** The `Retry-After` of injected 429s in milliseconds. */
+  get retryAfterMs(): number {
+    return this.#options?.retryAfterMs ?? 1000;
+  }
+
+  /** How long `slow` answers are held. */
+  get slowMs(): number {
+    return this.#options?.slowMs ?? 2000;
+  }
+
+  /** The fault for this request, or `undefined`. Does not count it (see {@link FaultInjector.record}). */
+  decide(method: string, path: string, body: string): FaultKind | undefined {
+    const o = this.#options;
+    if (!o || o.rate <= 0) return undefined;
+    const key = `${method} ${path}\n${body}`;
+    const n = (this.#seen.get(key) ?? 0) + 1;
+    this.#seen.set(key, n);
+    const random = seededRandom(this.#seed, `${n}\n${key}`);
+    if (random() >= o.rate) return undefined;
+    const weights = FAULT_KINDS.map((k) => Math.max(0, o.kinds ? (o.kinds[k] ?? 0) : 1));
+    const total = weights.reduce((a, b) => a + b, 0);
+    if (total <= 0) return undefined;
+    let pick = random() * total;
+    for (let i = 0; i < FAULT_KINDS.length; i++) {
+      pick -= weights[i] as number;
+      if (pick < 0) return FAULT_KINDS[i];
+    }
+    return FAULT_KINDS[FAULT_KINDS.length - 1];
+  }
+
+  /** Counts an injected fault. */
+  record(kind: FaultKind): void {
+    this.counts[kind]++;
+  }
+
+  /** The headers of an injected 429: `Retry-After` in whole seconds (rounded up) and `retry-after-ms`. */
+  retryAfterHeaders(): Record<string, string> {
+    const ms = this.retryAfterMs;
+    return { 'retry-after': String(Math.ceil(ms / 1000)), 'retry-after-ms': String(ms) };
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * CleverTap's REST endpoints the CleverTap client calls: `POST /1/upload` (profile upload setting the
+ * `MSG-whatsapp` subscription property) and `POST /1/send/externaltrigger.json` (External Trigger campaigns),
+ * authenticated with `X-CleverTap-Account-Id` and `X-CleverTap-Passcode`. Sources:
+ * https://developer.clevertap.com/docs/upload-user-profiles-api, https://developer.clevertap.com/docs/external-trigger-api,
+ * https://developer.clevertap.com/docs/common-api-components.
+ *
+ * CleverTap's error bodies are `{ status: 'fail', error, code }`; the exact texts and the External Trigger
+ * success body are not all public, so the sandbox answers in that documented shape with its own wording.
+ * @module
+ */
+import type { SandboxContext } from '../context.js';
+import { header, isObject, type SandboxRequest, type SandboxResponse, tryJson } from '../http.js';
+
+const fail = (status: number, error: string): SandboxResponse => ({
+  status,
+  body: { status: 'fail', error, code: status },
+});
+
+/** Profiles the sandbox knows, by identity: the uploaded profile properties. */
+export type CleverTapProfiles = Map<string, Record<string, unknown>>;
+
+function checkAuth(ctx: SandboxContext, req: SandboxRequest): SandboxResponse | undefined {
+  const c = ctx.credentials.clevertap;
+  if (
+    header(req, 'x-clevertap-account-id') !== c.accountId ||
+    header(req, 'x-clevertap-passcode') !== c.passcode
+  )
+    return fail(401, 'Invalid Credentials: check X-CleverTap-Account-Id and X-CleverTap-Passcode');
+  return undefined;
+}
+
+/** `POST /1/upload`: at most 1000 records; answers `{ status: 'success', processed, unprocessed }`. */
+export function handleCleverTapUpload(
+  ctx: SandboxContext,
+  req: SandboxRequest,
+  profiles: CleverTapProfiles,
+): SandboxResponse {
+  const denied = checkAuth(ctx, req);
+  if (denied) return denied;
+  const body = tryJson(req.body);
+  if (!isObject(body) || !Array.isArray(body.d)) return fail(400, 'Invalid payload: expected {"d": [...]}');
+  if (body.d.length > 1000) return fail(400, 'Too many records: at most 1000 per request');
+  let processed = 0;
+  const unprocessed: unknown[] = [];
+  body.d.forEach((record, index) => {
+    if (
+      !isObject(record) ||
+      typeof record.identity !== 'string' ||
+      record.type !== 'profile' ||
+      !isObject(record.profileData)
+    ) {
+      unprocessed.push({
+        status: 'fail',
+        code: 509,
+        error: 'Invalid record: identity, type "profile" and profileData are required',
+        record,
+        index,
+      });
+      return;
+    }
+    profiles.set(record.identity, { ...profiles.get(record.identity), ...record.profileData });
+    processed++;
+  });
+  return { status: 200, body: { status: 'success', processed, unprocessed } };
+}
+
+/** `POST /1/send/externaltrigger.json`. */
+export function handleCleverTapTrigger(
+  ctx: SandboxContext,
+  req: SandboxRequest,
+  triggers: { campaignId: string; identities: string[]; vars: Record<string, unknown> }[],
+): SandboxResponse {
+  const denied = checkAuth(ctx, req);
+  if (denied) return denied;
+  const body = tryJson(req.body);
+  const to = isObject(body) && isObject(body.to) ? body.to : undefined;
+  const identities = Array.isArray(to?.identity)
+    ? to.identity.filter((x): x is string => typeof x === 'string')
+    : [];
+  if (!isObject(body) || identities.length === 0)
+    return fail(400, 'Invalid payload: to.identity must list at least one identity');
+  if (typeof body.campaign_id !== 'string' && typeof body.campaign_id !== 'number')
+    return fail(400, 'Invalid payload: campaign_id is required');
+  const vars = isObject(body.ExternalTrigger) ? body.ExternalTrigger : {};
+  if (Object.values(vars).some((v) => typeof v !== 'string'))
+    return fail(400, 'Invalid payload: ExternalTrigger values must be strings');
+  triggers.push({ campaignId: String(body.campaign_id), identities, vars });
+  return { status: 200, body: { status: 'success', processed: identities.length } };
+}

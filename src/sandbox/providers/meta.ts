@@ -1,0 +1,472 @@
+/**
+ * Meta's WhatsApp Cloud API (also the transport behind CleverTap as BSP): `POST /{version}/{phone-number-id}/messages`
+ * (send and mark-as-read), `GET|POST|DELETE /{version}/{waba-id}/message_templates` and `GET|POST
+ * /{version}/{template-id}`, bearer-token auth, Graph error objects, `statuses` and `messages` webhooks and
+ * `message_template_status_update`. Sources: Meta's OpenAPI description `business-messaging-api_v23.0.yaml`,
+ * https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes,
+ * .../webhooks/reference/messages/status, .../templates/template-management.
+ *
+ * As on the platform, 131047 (outside the window) arrives as a `failed` status, not as an HTTP error. Chosen
+ * here where Meta documents no code: a tier refusal is reported as 131049.
+ * @module
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { SandboxContext, StatusStep } from '../context.js';
+import { digits } from '../context.js';
+import { header, isObject, type SandboxRequest, type SandboxResponse, tryJson } from '../http.js';
+import { type SandboxTemplate, TemplateOperationError, templateVariableCounts } from '../templates.js';
+import type { InboundContent, SandboxMessage } from '../types.js';
+
+type CloudProvider = 'meta' | 'clevertap';
+
+/** A Graph API error answer. */
+export function graphError(
+  status: number,
+  code: number,
+  message: string,
+  options: { subcode?: number; transient?: boolean; details?: string; headers?: Record<string, string> } = {},
+): SandboxResponse {
+  return {
+    status,
+    headers: {
+      'www-authenticate': status === 401 ? 'OAuth "Facebook Platform" "invalid_token"' : '',
+      ...options.headers,
+    },
+    body: {
+      error: {
+        message: `(#${code}) ${message}`,
+        type: 'OAuthException',
+        code,
+        ...(options.subcode !== undefined ? { error_subcode: options.subcode } : {}),
+        error_data: { messaging_product: 'whatsapp', details: options.details ?? message },
+        is_transient: options.transient ?? false,
+        fbtrace_id: randomBytes(12).toString('base64url'),
+      },
+    },
+  };
+}
+
+/** Answers for injected faults, in Graph's form. */
+export function metaFault(status: 429 | 500 | 503, headers: Record<string, string> = {}): SandboxResponse {
+  if (status === 429)
+    return graphError(429, 4, 'Application request limit reached', { transient: true, headers });
+  if (status === 500) return graphError(500, 131000, 'Something went wrong', { transient: true });
+  return graphError(503, 2, 'Service temporarily unavailable', { transient: true });
+}
+
+const noObject = (id: string) =>
+  graphError(
+    400,
+    100,
+    `Unsupported post request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`,
+    { subcode: 33 },
+  );
+
+/** Checks the bearer token of `provider`'s number. */
+function checkAuth(
+  ctx: SandboxContext,
+  req: SandboxRequest,
+  provider: CloudProvider,
+): SandboxResponse | undefined {
+  const auth = header(req, 'authorization') ?? '';
+  if (auth !== `Bearer ${ctx.credentials[provider].accessToken}`)
+    return graphError(401, 190, 'Invalid OAuth access token - Cannot parse access token');
+  return undefined;
+}
+
+const MEDIA = new Set(['image', 'video', 'audio', 'document', 'sticker']);
+const TYPES = new Set([...MEDIA, 'text', 'location', 'contacts', 'interactive', 'template', 'reaction']);
+
+/** Validates a send body; returns an error answer or `undefined`. */
+function validateSend(body: Record<string, unknown>): SandboxResponse | undefined {
+  const invalid = (message: string) => graphError(400, 100, message);
+  if (body.messaging_product !== 'whatsapp') return invalid('The parameter messaging_product is required.');
+  if (typeof body.to !== 'string' || digits(body.to).length < 7)
+    return invalid('The parameter to is required.');
+  const type = body.type ?? 'text';
+  if (typeof type !== 'string' || !TYPES.has(type))
+    return invalid(`Param type must be one of {${[...TYPES].join(', ')}}.`);
+  const object = body[type];
+  if (type === 'contacts' ? !Array.isArray(object) : !isObject(object))
+    return graphError(400, 131008, `Required parameter is missing: ${type}`);
+  const o = object as Record<string, unknown>;
+  if (type === 'text') {
+    if (typeof o.body !== 'string' || o.body.length === 0)
+      return graphError(400, 131008, "Required parameter is missing: text['body']");
+    if (o.body.length > 4096) return invalid("Param text['body'] must be at most 4096 characters long.");
+  }
+  if (MEDIA.has(type) && typeof o.id !== 'string' && typeof o.link !== 'string')
+    return graphError(400, 131008, `Required parameter is missing: ${type}['id'] or ${type}['link']`);
+  if (type === 'location' && (typeof o.latitude !== 'number' || typeof o.longitude !== 'number'))
+    return invalid('Param location requires numeric latitude and longitude.');
+  if (type === 'reaction' && typeof o.message_id !== 'string')
+    return graphError(400, 131008, "Required parameter is missing: reaction['message_id']");
+  if (type === 'interactive' && (typeof o.type !== 'string' || !isObject(o.action)))
+    return graphError(400, 131008, "Required parameter is missing: interactive['action']");
+  if (type === 'template') {
+    if (typeof o.name !== 'string' || o.name.length === 0)
+      return graphError(400, 131008, "Required parameter is missing: template['name']");
+    if (!isObject(o.language) || typeof o.language.code !== 'string')
+      return graphError(400, 131008, "Required parameter is missing: template['language']['code']");
+  }
+  return undefined;
+}
+
+/** Template checks at send time: existence (132001), paused (132015), disabled (132016), parameter count (132000). */
+function checkTemplate(ctx: SandboxContext, o: Record<string, unknown>): SandboxResponse | undefined {
+  const name = String(o.name);
+  const language = String((o.language as Record<string, unknown>).code);
+  const template = ctx.templates.list().find((t) => t.name === name && t.language === language);
+  if (!template || template.status === 'PENDING' || template.status === 'REJECTED')
+    return graphError(404, 132001, `Template name does not exist in the translation: ${name} (${language})`);
+  if (template.status === 'PAUSED') return graphError(400, 132015, `Template is paused: ${name}`);
+  if (template.status === 'DISABLED') return graphError(400, 132016, `Template is disabled: ${name}`);
+  const components = Array.isArray(o.components) ? o.components.filter(isObject) : [];
+  const given = (kind: string) => {
+    const c = components.find((x) => String(x.type).toLowerCase() === kind);
+    return Array.isArray(c?.parameters) ? c.parameters.length : 0;
+  };
+  const expected = templateVariableCounts(template);
+  if (given('body') !== expected.body || given('header') !== expected.header)
+    return graphError(400, 132000, 'Number of parameters does not match the expected number of params', {
+      details: `body: ${expected.body} expected, ${given('body')} given; header: ${expected.header} expected, ${given('header')} given`,
+    });
+  return undefined;
+}
+
+/** A `wamid.` message id. */
+const wamid = () => `wamid.HBgL${randomBytes(18).toString('base64url')}`;
+
+/** `POST /{version}/{phone-number-id}/messages`. */
+export function handleMetaMessages(
+  ctx: SandboxContext,
+  req: SandboxRequest,
+  provider: CloudProvider,
+): SandboxResponse {
+  const denied = checkAuth(ctx, req, provider);
+  if (denied) return denied;
+  const body = tryJson(req.body);
+  if (!isObject(body)) return graphError(400, 100, 'Invalid parameter: the request body is not valid JSON.');
+  if (body.status === 'read') {
+    if (body.messaging_product !== 'whatsapp')
+      return graphError(400, 100, 'The parameter messaging_product is required.');
+    if (typeof body.message_id !== 'string' || !ctx.inboundIds.has(body.message_id))
+      return graphError(
+        400,
+        100,
+        'Invalid parameter: message_id does not name a message received by this number.',
+      );
+    ctx.readReceipts.push({ provider, messageId: body.message_id });
+    return { status: 200, body: { success: true } };
+  }
+  const invalid = validateSend(body);
+  if (invalid) return invalid;
+  const type = String(body.type ?? 'text');
+  const object = body[type] as Record<string, unknown>;
+  if (type === 'template') {
+    const refused = checkTemplate(ctx, object);
+    if (refused) return refused;
+  }
+  const creds = ctx.credentials[provider];
+  const to = digits(body.to);
+  const sync = ctx.rules.admit(creds.displayPhoneNumber, to);
+  if (sync === 'throughput')
+    return graphError(400, 130429, 'Rate limit hit: Cloud API message throughput has been reached.', {
+      transient: true,
+    });
+  if (sync === 'pair-rate')
+    return graphError(400, 131056, '(Business Account, Consumer Account) pair rate limit hit');
+  const category = type === 'template' ? 'template' : 'free-form';
+  const message = ctx.accept({
+    id: wamid(),
+    provider,
+    to,
+    from: creds.displayPhoneNumber,
+    type,
+    category,
+    template: type === 'template' ? String(object.name) : undefined,
+    clientRef: typeof body.biz_opaque_callback_data === 'string' ? body.biz_opaque_callback_data : undefined,
+    body,
+  });
+  const refusal = ctx.rules.deliver(creds.displayPhoneNumber, to, category);
+  const step = (
+    status: 'sent' | 'delivered' | 'read' | 'failed',
+    error?: { code: number; reason: string },
+  ): StatusStep => ({
+    status,
+    payload: metaStatusPayload(ctx, provider, message, status, ctx.clock.now(), error),
+    error,
+  });
+  if (refusal === 'window')
+    ctx.progress(provider, message, [
+      step('failed', {
+        code: 131047,
+        reason:
+          'Re-engagement message: more than 24 hours have passed since the recipient last replied to the sender number.',
+      }),
+    ]);
+  else if (refusal === 'tier')
+    ctx.progress(provider, message, [
+      step('failed', {
+        code: 131049,
+        reason: 'This message was not delivered to maintain healthy ecosystem engagement.',
+      }),
+    ]);
+  else
+    ctx.progress(provider, message, [
+      step('sent'),
+      step('delivered'),
+      ...(ctx.readsMessages ? [step('read')] : []),
+    ]);
+  return {
+    status: 200,
+    body: {
+      messaging_product: 'whatsapp',
+      contacts: [{ input: body.to, wa_id: to }],
+      messages: [{ id: message.id, message_status: 'accepted' }],
+    },
+    accepted: true,
+  };
+}
+
+function operationError(e: unknown): SandboxResponse {
+  if (e instanceof TemplateOperationError)
+    return graphError(e.httpStatus, e.graphCode, e.message.replace(/^\(#\d+\) /, ''));
+  throw e;
+}
+
+/** `GET|POST|DELETE /{version}/{waba-id}/message_templates`. */
+export function handleTemplateCollection(
+  ctx: SandboxContext,
+  req: SandboxRequest,
+  provider: CloudProvider,
+): SandboxResponse {
+  const denied = checkAuth(ctx, req, provider);
+  if (denied) return denied;
+  const store = ctx.templates;
+  if (req.method === 'GET') {
+    const q = req.url.searchParams;
+    let list = store.list();
+    const name = q.get('name');
+    const status = q.get('status');
+    if (name) list = list.filter((t) => t.name.includes(name));
+    if (status) list = list.filter((t) => status.split(',').includes(t.status));
+    const limit = Math.max(1, Math.min(Number(q.get('limit') ?? 25) || 25, 1000));
+    const after = q.get('after');
+    const start = after ? Number(Buffer.from(after, 'base64url').toString()) || 0 : 0;
+    const page = list.slice(start, start + limit);
+    const cursor = (n: number) => Buffer.from(String(n)).toString('base64url');
+    const next = start + limit < list.length ? cursor(start + limit) : undefined;
+    return {
+      status: 200,
+      body: {
+        data: page.map((t) => store.toGraph(t)),
+        paging: {
+          cursors: { before: cursor(start), after: cursor(start + page.length) },
+          ...(next ? { next: `${req.url.origin}${req.url.pathname}?limit=${limit}&after=${next}` } : {}),
+        },
+      },
+    };
+  }
+  if (req.method === 'POST') {
+    const body = tryJson(req.body);
+    if (!isObject(body))
+      return graphError(400, 100, 'Invalid parameter: the request body is not valid JSON.');
+    try {
+      const template = store.create(body as never, provider);
+      scheduleReview(ctx, template);
+      return { status: 200, body: { id: template.id, status: template.status, category: template.category } };
+    } catch (e) {
+      return operationError(e);
+    }
+  }
+  if (req.method === 'DELETE') {
+    const name = req.url.searchParams.get('name');
+    if (!name) return graphError(400, 100, 'The parameter name is required.');
+    try {
+      store.delete(name, req.url.searchParams.get('hsm_id') ?? undefined);
+      return { status: 200, body: { success: true } };
+    } catch (e) {
+      return operationError(e);
+    }
+  }
+  return graphError(400, 100, `Unsupported ${req.method} request.`);
+}
+
+/** `GET|POST /{version}/{template-id}`. */
+export function handleTemplateNode(
+  ctx: SandboxContext,
+  req: SandboxRequest,
+  provider: CloudProvider,
+  id: string,
+): SandboxResponse {
+  const denied = checkAuth(ctx, req, provider);
+  if (denied) return denied;
+  const template = ctx.templates.get(id);
+  if (!template || template.id !== id) return noObject(id);
+  if (req.method === 'GET') return { status: 200, body: ctx.templates.toGraph(template) };
+  if (req.method === 'POST') {
+    const body = tryJson(req.body);
+    if (!isObject(body))
+      return graphError(400, 100, 'Invalid parameter: the request body is not valid JSON.');
+    if (body.name !== undefined && body.name !== template.name)
+      return graphError(400, 100, 'The name of a template cannot be changed.');
+    if (body.language !== undefined && body.language !== template.language)
+      return graphError(400, 100, 'The language of a template cannot be changed.');
+    try {
+      ctx.templates.edit(id, body);
+      scheduleReview(ctx, template);
+      return { status: 200, body: { success: true } };
+    } catch (e) {
+      return operationError(e);
+    }
+  }
+  return noObject(id);
+}
+
+/** Reviews a PENDING template after `reviewDelayMs`. */
+function scheduleReview(ctx: SandboxContext, template: SandboxTemplate): void {
+  const delay = ctx.options.reviewDelayMs ?? 20;
+  ctx.dispatcher.track(
+    new Promise<void>((resolve) =>
+      setTimeout(() => {
+        ctx.templates.review(template.id);
+        resolve();
+      }, delay),
+    ),
+  );
+}
+
+/** The Cloud API webhook envelope around one `value`. */
+export function cloudEnvelope(
+  ctx: SandboxContext,
+  provider: CloudProvider,
+  field: string,
+  value: unknown,
+): Record<string, unknown> {
+  return {
+    object: 'whatsapp_business_account',
+    entry: [{ id: ctx.credentials[provider].wabaId, changes: [{ field, value }] }],
+  };
+}
+
+function metadata(ctx: SandboxContext, provider: CloudProvider) {
+  const c = ctx.credentials[provider];
+  return { display_phone_number: c.displayPhoneNumber, phone_number_id: c.phoneNumberId };
+}
+
+/** A `statuses` webhook. */
+export function metaStatusPayload(
+  ctx: SandboxContext,
+  provider: CloudProvider,
+  message: SandboxMessage,
+  status: 'sent' | 'delivered' | 'read' | 'failed',
+  now: number,
+  error?: { code: number; reason: string },
+): Record<string, unknown> {
+  const statusObject = {
+    id: message.id,
+    status,
+    timestamp: String(Math.floor(now / 1000)),
+    recipient_id: message.to,
+    ...(message.clientRef !== undefined ? { biz_opaque_callback_data: message.clientRef } : {}),
+    ...(status !== 'failed'
+      ? {
+          pricing: {
+            billable: message.category === 'template',
+            pricing_model: 'PMP',
+            type: message.category === 'template' ? 'regular' : 'free_customer_service',
+            category: message.category === 'template' ? 'marketing' : 'service',
+          },
+        }
+      : {}),
+    ...(error
+      ? {
+          errors: [
+            {
+              code: error.code,
+              title: error.reason,
+              message: error.reason,
+              error_data: { details: error.reason },
+              href: 'https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes',
+            },
+          ],
+        }
+      : {}),
+  };
+  return cloudEnvelope(ctx, provider, 'messages', {
+    messaging_product: 'whatsapp',
+    metadata: metadata(ctx, provider),
+    statuses: [statusObject],
+  });
+}
+
+/** An inbound `messages` webhook. */
+export function metaInboundPayload(
+  ctx: SandboxContext,
+  provider: CloudProvider,
+  id: string,
+  customer: string,
+  content: Exclude<InboundContent, string>,
+  now: number,
+  profileName: string,
+): Record<string, unknown> {
+  const base = { from: customer, id, timestamp: String(Math.floor(now / 1000)) };
+  const message =
+    content.type === 'text'
+      ? { ...base, type: 'text', text: { body: content.text } }
+      : content.type === 'image'
+        ? {
+            ...base,
+            type: 'image',
+            image: {
+              id: randomUUID(),
+              mime_type: 'image/jpeg',
+              sha256: randomBytes(32).toString('base64'),
+              ...(content.caption ? { caption: content.caption } : {}),
+            },
+          }
+        : content.type === 'location'
+          ? {
+              ...base,
+              type: 'location',
+              location: { latitude: content.latitude, longitude: content.longitude, name: content.name },
+            }
+          : {
+              ...base,
+              type: 'interactive',
+              interactive: { type: 'button_reply', button_reply: { id: content.id, title: content.title } },
+            };
+  return cloudEnvelope(ctx, provider, 'messages', {
+    messaging_product: 'whatsapp',
+    metadata: metadata(ctx, provider),
+    contacts: [{ profile: { name: profileName }, wa_id: customer }],
+    messages: [message],
+  });
+}
+
+/** A `message_template_status_update` webhook. */
+export function templateStatusPayload(
+  ctx: SandboxContext,
+  provider: CloudProvider,
+  template: SandboxTemplate,
+): Record<string, unknown> {
+  return cloudEnvelope(ctx, provider, 'message_template_status_update', {
+    event: template.status,
+    message_template_id: Number(template.id),
+    message_template_name: template.name,
+    message_template_language: template.language,
+    reason: template.reason,
+    ...(template.status === 'REJECTED' && template.rejectionDetails.length > 0
+      ? {
+          rejection_info: {
+            reason: template.rejectionDetails.join('; '),
+            recommendation: 'Fix the issues and resubmit.',
+          },
+        }
+      : {}),
+  });
+}
+
+/** A new inbound message id. */
+export const metaInboundId = wamid;

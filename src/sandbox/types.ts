@@ -1,0 +1,175 @@
+/**
+ * Options and records of the sandbox: what `startSandbox` accepts and what it lets a test or demo inspect.
+ * @module
+ */
+import type { SandboxClock } from './clock.js';
+
+/** The providers the sandbox emulates. */
+export type SandboxProvider = 'nexmo' | 'gupshup' | 'meta' | 'clevertap';
+
+/** Where the sandbox posts one provider's webhooks (inbound messages and statuses), and how it signs them. */
+export interface NexmoWebhookTarget {
+  url: string;
+  /** Payload format, like the Vonage application's `messages.version`. Default `v1`. */
+  version?: 'v1' | 'v0.1' | undefined;
+}
+/** Gupshup webhook target; Gupshup does not sign, so extra headers (a shared secret) can be attached. */
+export interface GupshupWebhookTarget {
+  url: string;
+  /** Sent on every callback, like the partner subscription `meta` headers. */
+  headers?: Record<string, string> | undefined;
+}
+/** Meta (and CleverTap) webhook target; signed with `X-Hub-Signature-256` using the app secret. */
+export interface MetaWebhookTarget {
+  url: string;
+}
+
+/** Webhook targets per provider. A provider without one gets no callbacks. */
+export interface SandboxWebhookTargets {
+  nexmo?: NexmoWebhookTarget | undefined;
+  gupshup?: GupshupWebhookTarget | undefined;
+  meta?: MetaWebhookTarget | undefined;
+  clevertap?: MetaWebhookTarget | undefined;
+}
+
+/** The kinds of injected faults. */
+export type FaultKind = 'rate-limit' | 'server-error' | 'unavailable' | 'slow' | 'reset' | 'malformed';
+
+/**
+ * Fault injection. Each request to a send endpoint is faulted with probability `rate`; the kind is drawn from
+ * `kinds` (relative weights; default all equal). Decisions come from a PRNG seeded with `seed` and the request
+ * itself, so the same seed and the same requests give the same faults whatever the arrival order.
+ *
+ * What each fault does, and whether the message was accepted (matters for duplicate checks):
+ * - `rate-limit`: 429 + `Retry-After` before processing (not accepted).
+ * - `unavailable`: 503 before processing (not accepted).
+ * - `server-error`: the message is accepted, then 500 (ambiguous for the client).
+ * - `slow`: the message is accepted, the answer is delayed `slowMs` (beyond the client timeout).
+ * - `reset`: the message is accepted, then the connection is destroyed without an answer.
+ * - `malformed`: the message is accepted, then a 2xx with a truncated JSON body.
+ */
+export interface FaultOptions {
+  /** Fraction of requests faulted, 0..1. */
+  rate: number;
+  /** Relative weights of the kinds; a kind with weight 0 or absent (when `kinds` is given) never happens. */
+  kinds?: Partial<Record<FaultKind, number>> | undefined;
+  /** The `Retry-After` of injected 429s, in milliseconds (also sent as `retry-after-ms`). Default 1000. */
+  retryAfterMs?: number | undefined;
+  /** How long a `slow` answer is held, in milliseconds. Default 2000. */
+  slowMs?: number | undefined;
+}
+
+/** Platform limits the sandbox enforces. */
+export interface SandboxLimits {
+  /** Refuse free-form messages outside the 24 h customer-service window. Default `true`. */
+  window?: boolean | undefined;
+  /** Unique recipients of business-initiated messages per moving 24 h. Default 250 (a new portfolio). */
+  tier?: number | 'unlimited' | undefined;
+  /** Messages per second per business number (130429 above it). Default 80; `false` disables. */
+  throughputPerSecond?: number | false | undefined;
+  /** Per-recipient pair rate (131056): `burst` messages, one more every `intervalMs`. Default 45 / 6000; `false` disables. */
+  pairRate?: { burst: number; intervalMs: number } | false | undefined;
+}
+
+/** How fast statuses progress after a message is accepted. */
+export interface StatusOptions {
+  /** Delay between successive status callbacks, in (real) milliseconds. Default 10. */
+  delayMs?: number | undefined;
+  /** Whether the recipient reads the message (a `read` status follows `delivered`). Default `true`. */
+  read?: boolean | undefined;
+}
+
+/** How undelivered webhooks are retried (real services retry on non-2xx for hours; the sandbox scales it down). */
+export interface WebhookRetryOptions {
+  /** Attempts per callback, including the first. Default 5. */
+  attempts?: number | undefined;
+  /** First retry delay in milliseconds, doubled each time. Default 50. */
+  baseDelayMs?: number | undefined;
+  /** Per-attempt timeout in milliseconds. Default 5000. */
+  timeoutMs?: number | undefined;
+}
+
+/** Options of `startSandbox`. */
+export interface SandboxOptions {
+  /** Port to listen on; 0 (default) picks a free one. */
+  port?: number | undefined;
+  /** Host to bind; default `127.0.0.1`. */
+  host?: string | undefined;
+  /** Where to post webhooks. */
+  webhooks?: SandboxWebhookTargets | undefined;
+  /** Seed of the fault PRNG and of generated ids. Default 1. */
+  seed?: number | undefined;
+  /** Added latency on every answer, in milliseconds. Default 0. */
+  latencyMs?: number | undefined;
+  /** Fault injection on the send endpoints. */
+  faults?: FaultOptions | undefined;
+  /** Platform limits. */
+  limits?: SandboxLimits | undefined;
+  /** Status progression. */
+  statuses?: StatusOptions | undefined;
+  /** Webhook retry policy. */
+  webhookRetry?: WebhookRetryOptions | undefined;
+  /** The clock the platform rules read; default the wall clock. */
+  clock?: SandboxClock | undefined;
+  /** How long a submitted template stays PENDING before review, in real milliseconds. Default 20. */
+  reviewDelayMs?: number | undefined;
+}
+
+/** Delivery states of a message in the sandbox. */
+export type SandboxMessageStatus = 'accepted' | 'sent' | 'delivered' | 'read' | 'failed';
+
+/** One message the sandbox accepted. */
+export interface SandboxMessage {
+  /** The id returned to the client (message_uuid, messageId, wamid). */
+  id: string;
+  provider: SandboxProvider;
+  /** Recipient, digits only. */
+  to: string;
+  /** Business number, digits only. */
+  from: string;
+  /** Wire type (`text`, `template`, `image`, `custom`, ...). */
+  type: string;
+  /** Whether the platform treats it as a template (business-initiated) or free-form. */
+  category: 'template' | 'free-form';
+  /** The template name (Vonage/Meta) or Gupshup template id, for templates. */
+  template?: string | undefined;
+  /** Vonage `client_ref` / Meta `biz_opaque_callback_data`, when sent. */
+  clientRef?: string | undefined;
+  /** The request body as received (form fields for Gupshup). */
+  body: unknown;
+  status: SandboxMessageStatus;
+  /** Every status reached, in order. */
+  history: SandboxMessageStatus[];
+  /** The platform error when `status` is `failed`, in the provider's own code. */
+  error?: { code: number; reason: string } | undefined;
+  /** Sandbox-clock time of acceptance. */
+  acceptedAt: number;
+}
+
+/** One webhook delivery attempt. */
+export interface WebhookDelivery {
+  provider: SandboxProvider;
+  url: string;
+  /** What was delivered: an inbound message, a status, or a template status. */
+  kind: 'message' | 'status' | 'template-status';
+  attempt: number;
+  /** HTTP status answered, or 0 when the connection failed. */
+  status: number;
+  body: string;
+}
+
+/** Content of an inbound message created with `sandbox.inbound()`. */
+export type InboundContent =
+  | string
+  | { type: 'text'; text: string }
+  | { type: 'image'; url: string; caption?: string | undefined }
+  | { type: 'location'; latitude: number; longitude: number; name?: string | undefined }
+  | { type: 'reply'; id: string; title: string };
+
+/** What `sandbox.inbound()` returns. */
+export interface InboundResult {
+  /** The id of the inbound message, as the provider reports it. */
+  id: string;
+  /** The HTTP status your webhook answered on the last attempt (0 when no target or unreachable). */
+  status: number;
+}
