@@ -10,36 +10,12 @@ import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { server } from '../setup/msw.js';
 import { clevertapTarget } from './clevertap.js';
+import { gupshupTarget } from './gupshup.js';
 import { metaTarget } from './meta.js';
+import { nexmoTarget, nexmoV01Target } from './nexmo.js';
 import type { CannedResponse, ContractTarget, ExpectedRequest } from './types.js';
 
-/** Targets written by other modules, loaded when their files exist. */
-async function optionalTargets(files: string[]): Promise<ContractTarget[]> {
-  const found: ContractTarget[] = [];
-  for (const file of files) {
-    let mod: Record<string, unknown>;
-    try {
-      mod = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
-    } catch (error) {
-      const text = String((error as Error)?.message ?? error);
-      if (/Cannot find module|Failed to load url|ERR_MODULE_NOT_FOUND|does the file exist/i.test(text))
-        continue;
-      throw error;
-    }
-    for (const [name, value] of Object.entries(mod)) {
-      if (name.endsWith('Target') && typeof value === 'object' && value !== null && 'cases' in value) {
-        found.push(value as ContractTarget);
-      }
-    }
-  }
-  return found;
-}
-
-const targets: ContractTarget[] = [
-  metaTarget,
-  clevertapTarget,
-  ...(await optionalTargets(['./nexmo.js', './gupshup.js'])),
-];
+const targets: ContractTarget[] = [metaTarget, clevertapTarget, nexmoTarget, nexmoV01Target, gupshupTarget];
 
 interface Captured {
   method: string;
