@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ApiError } from '../../../src/index.js';
 import {
@@ -40,6 +41,15 @@ describe('GUPSHUP_ERROR_CODES', () => {
       expect(error.message).toContain('reason from the event');
       if (expected === 'ApiError') expect(error.retryable).toBe(entry.retryable);
     });
+  });
+
+  it('is documented row by row in docs/providers/gupshup.md', () => {
+    const doc = readFileSync(new URL('../../../docs/providers/gupshup.md', import.meta.url), 'utf8');
+    for (const [code, entry] of Object.entries(GUPSHUP_ERROR_CODES)) {
+      expect(doc).toContain(
+        `| ${code} | ${entry.name} | ${entry.category} | ${entry.retryable ? 'yes' : 'no'} |`,
+      );
+    }
   });
 
   it('maps 470 and Meta 131047 to WindowClosedError, and unknown codes to ApiError', () => {

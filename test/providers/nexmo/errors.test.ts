@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ApiError } from '../../../src/index.js';
 import {
@@ -45,6 +46,15 @@ describe('NEXMO_ERROR_CODES', () => {
       if (error.name === 'ApiError') expect(error.retryable).toBe(entry.retryable);
       if (entry.category === 'throttled') expect(error.retryable).toBe(true);
     });
+  });
+
+  it('is documented row by row in docs/providers/nexmo.md', () => {
+    const doc = readFileSync(new URL('../../../docs/providers/nexmo.md', import.meta.url), 'utf8');
+    for (const [code, entry] of Object.entries(NEXMO_ERROR_CODES)) {
+      expect(doc).toContain(
+        `| ${code} | ${entry.title} | ${entry.category} | ${entry.retryable ? 'yes' : 'no'} |`,
+      );
+    }
   });
 
   it('accepts string codes (v1 status webhooks carry the code as error.title)', () => {
