@@ -6,7 +6,7 @@
  */
 import { codePointLength, fillPlaceholders, type Placeholder, variablesOf } from './placeholders.js';
 import { lookupParam, type TemplateParams } from './render.js';
-import { buttonsOf, componentsOf, isRecord, str, upper } from './shape.js';
+import { buttonsOf, componentsOf, describe, isRecord, str, upper } from './shape.js';
 
 /**
  * Stable codes of {@link checkTemplateParams}, each tied to the Meta error it prevents:
@@ -113,7 +113,8 @@ export function checkTemplateParams(
   const header = c.HEADER?.value;
   const format = header ? (upper(header.format) ?? 'TEXT') : undefined;
   const headerVars = format === 'TEXT' ? variablesOf(str(header?.text) ?? '') : [];
-  const given = p.header;
+  const given = isRecord(p.header) ? (p.header as NonNullable<TemplateParams['header']>) : p.header;
+  const givenType = isRecord(given) ? (str(given.type) ?? describe(given.type)) : describe(given);
   if (format === undefined || (format === 'TEXT' && headerVars.length === 0)) {
     if (given !== undefined) {
       add(
@@ -138,11 +139,11 @@ export function checkTemplateParams(
     } else checkValue(given.text, ['header', 'text'], 'The header value');
   } else {
     const expected = HEADER_PARAM_TYPES[format];
-    if (given === undefined || given.type !== expected) {
+    if (!isRecord(given) || given.type !== expected) {
       add(
         'params.header_mismatch',
         ['header'],
-        `The header is ${format}; pass header: { type: '${expected ?? format.toLowerCase()}', ... }${given ? ` instead of type '${given.type}'` : ''}.`,
+        `The header is ${format}; pass header: { type: '${expected ?? format.toLowerCase()}', ... }${given !== undefined ? ` instead of ${givenType}` : ''}.`,
       );
     }
   }
@@ -228,7 +229,7 @@ export function checkTemplateParams(
           ? `There is no button at index ${index}; button indexes count from 0 in the template's order.`
           : used.has(index)
             ? `Button ${index} has more than one parameter.`
-            : `Button ${index} is ${def.type}${def.type === 'URL' && !dynamicUrl ? ' with a fixed URL (no parameter needed)' : ''}; a '${String(bp.type)}' parameter does not fit it.`,
+            : `Button ${index} is ${def.type}${def.type === 'URL' && !dynamicUrl ? ' with a fixed URL (no parameter needed)' : ''}; a '${str(bp.type) ?? describe(bp.type)}' parameter does not fit it.`,
       );
       return;
     }

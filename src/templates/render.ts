@@ -4,7 +4,7 @@
  */
 import type { TemplateMessage } from '../core/message.js';
 import { fillPlaceholders, type Placeholder } from './placeholders.js';
-import { buttonsOf, componentsOf, str, upper } from './shape.js';
+import { buttonsOf, componentsOf, isRecord, str, upper } from './shape.js';
 
 /**
  * Send-time parameters, shaped like the core `TemplateMessage` (`header`, `body` as an array for `{{1}}..` or a
@@ -43,17 +43,20 @@ export interface RenderedTemplate {
 
 /** Looks a variable up in positional (array) or named (record) parameters. */
 export function lookupParam(body: TemplateParams['body'], v: Placeholder): string | undefined {
-  if (body === undefined || body === null) return undefined;
-  if (Array.isArray(body)) return v.kind === 'positional' ? body[Number(v.name) - 1] : undefined;
-  if (typeof body !== 'object') return undefined;
-  return v.kind === 'named' && Object.hasOwn(body, v.name)
-    ? (body as Record<string, string>)[v.name]
-    : undefined;
+  if (body === undefined || body === null || typeof body !== 'object') return undefined;
+  const value: unknown = Array.isArray(body)
+    ? v.kind === 'positional'
+      ? body[Number(v.name) - 1]
+      : undefined
+    : v.kind === 'named' && Object.hasOwn(body, v.name)
+      ? (body as Record<string, unknown>)[v.name]
+      : undefined;
+  return typeof value === 'string' ? value : undefined;
 }
 
 function headerText(params: TemplateParams | undefined): string | undefined {
-  const header = params?.header;
-  return header && header.type === 'text' ? header.text : undefined;
+  const header: unknown = isRecord(params) ? params.header : undefined;
+  return isRecord(header) && header.type === 'text' ? str(header.text) : undefined;
 }
 
 /**
@@ -81,27 +84,33 @@ export function renderTemplate(template: unknown, params: TemplateParams = {}): 
       out.header = fillPlaceholders(text, () => value);
     } else if (format !== 'TEXT') out.headerFormat = format;
   }
+  const p: TemplateParams = isRecord(params) ? params : {};
   const body = str(c.BODY?.value.text);
-  if (body !== undefined) out.body = fillPlaceholders(body, (v) => lookupParam(params?.body, v));
+  if (body !== undefined) out.body = fillPlaceholders(body, (v) => lookupParam(p.body, v));
   const footer = str(c.FOOTER?.value.text);
   if (footer !== undefined) out.footer = footer;
-  const given = Array.isArray(params?.buttons) ? params.buttons : [];
+  const given: unknown[] = Array.isArray(p.buttons) ? p.buttons : [];
   buttonsOf(c.BUTTONS).forEach((b, index) => {
     if (!b) return;
-    const param = given.find((p) => p?.index === index);
+    const found = given.find((g) => isRecord(g) && g.index === index);
+    const param = isRecord(found) ? found : undefined;
     const rendered: RenderedButton = { type: b.type, text: str(b.value.text) ?? '' };
     if (b.type === 'URL') {
       const url = str(b.value.url);
-      const suffix = param?.type === 'url' ? param.text : undefined;
+      const suffix = param?.type === 'url' ? str(param.text) : undefined;
       if (url !== undefined) rendered.url = fillPlaceholders(url, () => suffix);
     } else if (b.type === 'PHONE_NUMBER') {
       const phone = str(b.value.phone_number);
       if (phone !== undefined) rendered.phoneNumber = phone;
-    } else if (b.type === 'QUICK_REPLY' && param?.type === 'quick_reply') {
+    } else if (
+      b.type === 'QUICK_REPLY' &&
+      param?.type === 'quick_reply' &&
+      typeof param.payload === 'string'
+    ) {
       rendered.payload = param.payload;
     } else if (b.type === 'COPY_CODE') {
       if (!rendered.text) rendered.text = 'Copy code';
-      if (param?.type === 'copy_code') rendered.code = param.code;
+      if (param?.type === 'copy_code' && typeof param.code === 'string') rendered.code = param.code;
     }
     out.buttons.push(rendered);
   });
