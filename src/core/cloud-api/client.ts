@@ -5,7 +5,11 @@
  * @module
  */
 import { type TemplateDefinition, validateTemplate } from '../../templates/index.js';
-import { parseWebhookRequest } from '../../webhooks/index.js';
+import {
+  type CreateWebhookHandlerOptions,
+  createWebhookHandler,
+  parseWebhookRequest,
+} from '../../webhooks/index.js';
 import { BaseClient, type BaseConfig } from '../base-client.js';
 import type { SendOptions, WebhookInput } from '../client.js';
 import {
@@ -232,6 +236,45 @@ export abstract class CloudApiClient<C extends CloudApiConfig = CloudApiConfig> 
     const events = await parseWebhookRequest(this.provider, request, { appSecret: this.config.appSecret });
     this.dispatchWebhookEvents(events);
     return events;
+  }
+
+  /**
+   * A Fetch-standard webhook endpoint for this client (`(req: Request) => Promise<Response>`): answers Meta's GET
+   * `hub.challenge` handshake with the configured `verifyToken`, verifies POSTs with `appSecret`, and emits
+   * `message.received` / `message.status` / `template.status` on this client (and so feeds its window tracker)
+   * before calling your `on` handlers. Wrap it with `waba-kit/node` for Express, Fastify or node:http.
+   *
+   * @example
+   * ```ts
+   * const handle = client.webhookHandler({ on: { message: (m) => console.log(m.from, m.text) } });
+   * export default { fetch: handle }; // Workers, Bun, Deno; Hono: app.all('/wa', (c) => handle(c.req.raw))
+   * ```
+   */
+  webhookHandler(
+    options: Omit<CreateWebhookHandlerOptions, 'provider' | 'appSecret' | 'verifyToken'> = {},
+  ): (request: Request) => Promise<Response> {
+    const on = options.on ?? {};
+    return createWebhookHandler({
+      ...options,
+      provider: this.provider,
+      appSecret: this.config.appSecret,
+      verifyToken: this.config.verifyToken,
+      on: {
+        ...on,
+        message: (event) => {
+          this.dispatchWebhookEvents([event]);
+          return on.message ? on.message(event) : options.onUnhandled?.(event);
+        },
+        status: (event) => {
+          this.dispatchWebhookEvents([event]);
+          return on.status ? on.status(event) : options.onUnhandled?.(event);
+        },
+        'template-status': (event) => {
+          this.dispatchWebhookEvents([event]);
+          return on['template-status'] ? on['template-status'](event) : options.onUnhandled?.(event);
+        },
+      },
+    });
   }
 
   // ---------------------------------------------------------------- template management
