@@ -111,8 +111,11 @@ export interface SandboxOptions {
   webhookRetry?: WebhookRetryOptions | undefined;
   /** The clock the platform rules read; default the wall clock. */
   clock?: SandboxClock | undefined;
-  /** How long a submitted template stays PENDING before review, in real milliseconds. Default 20. */
-  reviewDelayMs?: number | undefined;
+  /**
+   * How long a submitted template stays PENDING before review, in real milliseconds. Default 20. `'manual'`:
+   * templates stay PENDING until `sandbox.templates.review(id)` is called.
+   */
+  reviewDelayMs?: number | 'manual' | undefined;
 }
 
 /** Delivery states of a message in the sandbox. */

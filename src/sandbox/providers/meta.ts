@@ -327,6 +327,7 @@ export function handleTemplateNode(
 /** Reviews a PENDING template after `reviewDelayMs`. */
 function scheduleReview(ctx: SandboxContext, template: SandboxTemplate): void {
   const delay = ctx.options.reviewDelayMs ?? 20;
+  if (delay === 'manual') return;
   ctx.dispatcher.track(
     new Promise<void>((resolve) =>
       setTimeout(() => {

@@ -1,0 +1,54 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { type Sandbox, startSandbox } from '../../src/sandbox/index.js';
+import { type Collector, startCollector } from './helpers.js';
+
+let sandbox: Sandbox;
+let hooks: Collector;
+afterEach(async () => {
+  await sandbox.stop();
+  await hooks.close();
+});
+
+describe('webhook delivery', () => {
+  it('retries a non-2xx answer with doubling delays until it succeeds', async () => {
+    hooks = await startCollector((n) => (n <= 2 ? 503 : 200));
+    sandbox = await startSandbox({
+      webhooks: { meta: { url: hooks.url } },
+      webhookRetry: { attempts: 5, baseDelayMs: 5 },
+    });
+    const result = await sandbox.inbound('meta', '+16505551234', 'hi');
+    expect(result.status).toBe(200);
+    expect(sandbox.webhookDeliveries.map((d) => [d.attempt, d.status])).toEqual([
+      [1, 503],
+      [2, 503],
+      [3, 200],
+    ]);
+    expect(new Set(hooks.received.map((r) => r.body)).size).toBe(1);
+  });
+
+  it('gives up after the configured attempts and reports the last status', async () => {
+    hooks = await startCollector(() => 500);
+    sandbox = await startSandbox({
+      webhooks: { gupshup: { url: hooks.url } },
+      webhookRetry: { attempts: 3, baseDelayMs: 1 },
+    });
+    const result = await sandbox.inbound('gupshup', '+919876543210', 'hi');
+    expect(result.status).toBe(500);
+    expect(hooks.received).toHaveLength(3);
+  });
+
+  it('does not post for a provider without a target, yet still opens the window', async () => {
+    hooks = await startCollector();
+    sandbox = await startSandbox({ webhooks: { meta: { url: hooks.url } } });
+    const result = await sandbox.inbound('nexmo', '+447700900123', 'hi');
+    expect(result.status).toBe(0);
+    expect(hooks.received).toHaveLength(0);
+    expect(sandbox.windowOpen('nexmo', '447700900123')).toBe(true);
+  });
+
+  it('refuses an inbound sender that is not a phone number', async () => {
+    hooks = await startCollector();
+    sandbox = await startSandbox();
+    await expect(sandbox.inbound('meta', 'abc', 'hi')).rejects.toThrow(/not a phone number/);
+  });
+});
