@@ -153,7 +153,7 @@ export function storeDecisionSuite(
     });
 
     it('warns once at 80 % and once at 95 % of the limit', async () => {
-      const events: unknown[] = [];
+      const events: [string, unknown][] = [];
       const quota = createQuotaTracker({
         tier: 'TIER_250',
         store: getStore(),
