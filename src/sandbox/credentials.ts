@@ -3,7 +3,7 @@
  * configs that use them.
  * @module
  */
-import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
+import { generateKeyPair, randomBytes, randomUUID } from 'node:crypto';
 import type { SandboxProvider } from './types.js';
 
 /** Vonage application credentials: the sandbox verifies JWTs with `publicKey`, Basic auth with key/secret. */
@@ -57,13 +57,30 @@ export interface SandboxCredentials {
 
 const token = (bytes: number) => randomBytes(bytes).toString('base64url');
 
-/** Generates a fresh set of sandbox credentials (an RSA-2048 key pair for the Vonage application). */
-export function generateCredentials(): SandboxCredentials {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', {
-    modulusLength: 2048,
-    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
-    publicKeyEncoding: { type: 'spki', format: 'pem' },
-  });
+let keyPair: Promise<{ privateKey: string; publicKey: string }> | undefined;
+
+/**
+ * The RSA-2048 key pair of the emulated Vonage application. Generating one takes a noticeable fraction of a
+ * second, so one pair is made per process and shared by its sandboxes (every other secret is per instance).
+ */
+function applicationKeyPair(): Promise<{ privateKey: string; publicKey: string }> {
+  keyPair ??= new Promise((resolve, reject) =>
+    generateKeyPair(
+      'rsa',
+      {
+        modulusLength: 2048,
+        privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+        publicKeyEncoding: { type: 'spki', format: 'pem' },
+      },
+      (error, publicKey, privateKey) => (error ? reject(error) : resolve({ privateKey, publicKey })),
+    ),
+  );
+  return keyPair;
+}
+
+/** Generates a fresh set of sandbox credentials. */
+export async function generateCredentials(): Promise<SandboxCredentials> {
+  const { privateKey, publicKey } = await applicationKeyPair();
   return {
     nexmo: {
       applicationId: randomUUID(),

@@ -161,7 +161,7 @@ function faultAnswer(
  */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const clock = options.clock ?? systemClock;
-  const credentials = generateCredentials();
+  const credentials = await generateCredentials();
   const rules = new PlatformRules(clock, options.limits);
   const templates = new TemplateStore(clock);
   const dispatcher = new WebhookDispatcher(options.webhooks ?? {}, credentials, options.webhookRetry);
