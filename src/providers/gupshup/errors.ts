@@ -43,6 +43,7 @@ export interface GupshupErrorCode {
   name: string;
   /** What it means and what to do. */
   description: string;
+  /** How to react: fix the request, send a template, top up, wait, ... */
   category: GupshupErrorCategory;
   /** Whether sending the same message again later can succeed. */
   retryable: boolean;
@@ -131,7 +132,9 @@ export const GUPSHUP_ERROR_CODES: Readonly<Record<number, GupshupErrorCode>> = O
 export interface GupshupErrorContext {
   /** The `reason` text of the failed event. */
   reason?: string | undefined;
+  /** HTTP status, when the code came with a response. */
   status?: number | undefined;
+  /** The payload the code came from, kept on the error. */
   body?: unknown;
 }
 

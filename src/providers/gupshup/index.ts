@@ -27,6 +27,7 @@ export {
   GUPSHUP_MSG_PATH,
   GUPSHUP_SUPPORTS,
   GUPSHUP_TEMPLATE_PATH,
+  type GupshupJson,
   type GupshupRequest,
   type GupshupWireOptions,
   interactiveMessage,

@@ -15,10 +15,13 @@ export interface GupshupTemplate {
   id: string;
   /** The template name as submitted to Meta. */
   elementName?: string | undefined;
+  /** Language of this template, e.g. `en_US`. */
   languageCode?: string | undefined;
   /** `APPROVED`, `PENDING`, `REJECTED`, `FAILED`, `PAUSED`, `DISABLED`, `DELETED`, ... (upper-cased). */
   status?: string | undefined;
+  /** `MARKETING`, `UTILITY` or `AUTHENTICATION`. */
   category?: string | undefined;
+  /** `TEXT`, `IMAGE`, `VIDEO`, `DOCUMENT`, `LOCATION`, ... */
   templateType?: string | undefined;
   /** Meta's template id. */
   externalId?: string | undefined;

@@ -50,7 +50,9 @@ export const GUPSHUP_SUPPORTS: ReadonlySet<OutboundMessageType> = new Set<Outbou
 
 /** A Gupshup request: the path and the form fields, JSON-valued fields already serialised. */
 export interface GupshupRequest {
+  /** {@link GUPSHUP_MSG_PATH} or {@link GUPSHUP_TEMPLATE_PATH}. */
   path: typeof GUPSHUP_MSG_PATH | typeof GUPSHUP_TEMPLATE_PATH;
+  /** The form fields, `message` / `template` / `postbackTexts` as JSON strings. */
   form: Record<string, string>;
 }
 
@@ -62,10 +64,10 @@ export interface GupshupWireOptions {
   appName: string;
 }
 
-/** A JSON object. */
-type Json = Record<string, unknown>;
+/** A JSON object (a Gupshup `message` before serialisation). */
+export type GupshupJson = Record<string, unknown>;
 
-const omitUndefined = <T extends Json>(o: T): T =>
+const omitUndefined = <T extends GupshupJson>(o: T): T =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 
 function invalid(message: string, path: (string | number)[], code: string): never {
@@ -85,7 +87,7 @@ export function fileNameFromUrl(url: string): string {
 }
 
 /** The Gupshup `quick_reply` or `list` message for an interactive message. */
-export function interactiveMessage(m: InteractiveMessage & { clientRef: string }): Json {
+export function interactiveMessage(m: InteractiveMessage & { clientRef: string }): GupshupJson {
   const a = m.action;
   if (a.type === 'buttons') {
     return {
@@ -121,7 +123,7 @@ export function interactiveMessage(m: InteractiveMessage & { clientRef: string }
 }
 
 /** The Gupshup `contact` message (one card). */
-export function contactMessage(m: ContactsMessage): Json {
+export function contactMessage(m: ContactsMessage): GupshupJson {
   if (m.contacts.length !== 1)
     invalid(
       `Gupshup sends one contact card per message; got ${m.contacts.length}. Send one message per contact.`,
@@ -148,9 +150,9 @@ export function contactMessage(m: ContactsMessage): Json {
 }
 
 /** Builds the session `message` object for a non-template message. */
-export function sessionMessage(m: Exclude<PreparedMessage, TemplateMessageInput>): Json {
+export function sessionMessage(m: Exclude<PreparedMessage, TemplateMessageInput>): GupshupJson {
   const context = m.replyTo !== undefined ? { context: { msgId: m.replyTo } } : {};
-  const media = (o: Json): Json => ({ ...omitUndefined(o), ...context });
+  const media = (o: GupshupJson): GupshupJson => ({ ...omitUndefined(o), ...context });
   switch (m.type) {
     case 'text':
       return { type: 'text', text: m.text, ...context };

@@ -16,10 +16,15 @@ import { isValidPhone, phoneDigits } from '../../core/phone.js';
  * https://developer.vonage.com/messages/concepts/messages-api-sandbox.
  */
 export const NEXMO_HOSTS = Object.freeze({
+  /** The global production host (default). */
   production: 'https://api.nexmo.com',
+  /** The Messages API sandbox. */
   sandbox: 'https://messages-sandbox.nexmo.com',
+  /** The EU regional host. */
   eu: 'https://api-eu.vonage.com',
+  /** The US regional host. */
   us: 'https://api-us.vonage.com',
+  /** The Asia-Pacific regional host. */
   ap: 'https://api-ap.vonage.com',
 });
 
@@ -124,7 +129,9 @@ export type NexmoConfig = z.input<typeof NexmoConfigSchema>;
 
 /** Config after validation: `from` is digits only, `privateKey` normalised, `baseUrl` a URL. */
 export type ResolvedNexmoConfig = Omit<z.output<typeof NexmoConfigSchema>, 'baseUrl' | 'apiVersion'> & {
+  /** The API host URL, aliases resolved, without a trailing slash. */
   baseUrl: string;
+  /** The Messages API version sends use. */
   apiVersion: NexmoApiVersion;
 };
 

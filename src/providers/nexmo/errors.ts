@@ -45,6 +45,7 @@ export interface NexmoErrorCode {
   title: string;
   /** What it means and what to do. */
   description: string;
+  /** How to react: fix the request, wait, send a template, ... */
   category: NexmoErrorCategory;
   /** Whether sending the same message again later can succeed. */
   retryable: boolean;
@@ -161,10 +162,15 @@ export const NEXMO_ERROR_CODES: Readonly<Record<number, NexmoErrorCode>> = Objec
 
 /** Fields of a Vonage RFC 7807 problem body, as far as they could be read. */
 export interface NexmoProblem {
+  /** RFC 7807 `type`: a documentation URL, often ending in `#<code>`. */
   type?: string;
+  /** RFC 7807 `title`: a short summary. */
   title?: string;
+  /** RFC 7807 `detail`: the explanation (the spec's 401 schemas misspell it `details`; both are read). */
   detail?: string;
+  /** RFC 7807 `instance`: the id of this occurrence. */
   instance?: string;
+  /** `invalid_parameters`: which parameters were refused (`name`) and why (`reason`). */
   invalidParameters: { name: string; reason: string }[];
   /** The 4-digit code from the `type` anchor (`...#1150`) or a numeric `title` (v1 status webhooks), if any. */
   code?: number;
@@ -204,13 +210,21 @@ const THROTTLE_TITLE = /throttled|rate limit/i;
 
 /** Fields for {@link nexmoErrorFromCode}. */
 export interface NexmoErrorContext {
+  /** HTTP status, when the code came with a response (absent for status webhooks). */
   status?: number | undefined;
+  /** The problem's `title`; defaults to the catalogue title. */
   title?: string | undefined;
+  /** The problem's `detail` or the webhook's `reason`; defaults to the catalogue description. */
   detail?: string | undefined;
+  /** The problem's `instance`. */
   instance?: string | undefined;
+  /** The problem's `invalid_parameters`: parameter `name` and `reason`. */
   invalidParameters?: { name: string; reason: string }[] | undefined;
+  /** The `X-Nexmo-Trace-Id` of the response. */
   requestId?: string | undefined;
+  /** `Retry-After`, in milliseconds. */
   retryAfterMs?: number | undefined;
+  /** The response body, as received. */
   body?: unknown;
 }
 

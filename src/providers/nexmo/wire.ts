@@ -67,6 +67,7 @@ export type NexmoBody = Record<string, unknown>;
 export interface NexmoWireOptions {
   /** The sender, digits only. */
   from: string;
+  /** Which body shape to build. */
   apiVersion: NexmoApiVersion;
 }
 

@@ -1,4 +1,5 @@
 import { inspect } from 'node:util';
+import fc from 'fast-check';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import {
@@ -90,6 +91,30 @@ describe('GupshupClient.send', () => {
       'src.name': 'DemoApp',
       message: '{"type":"text","text":"Hi"}',
     });
+  });
+
+  it('form-encodes any text so that Gupshup decodes exactly what was sent (&, =, +, %, emoji, newlines)', async () => {
+    const texts: string[] = [];
+    server.use(
+      http.post(MSG_URL, async ({ request }) => {
+        const form = new URLSearchParams(await request.text());
+        texts.push((JSON.parse(form.get('message') ?? '{}') as { text: string }).text);
+        return HttpResponse.json({ status: 'submitted', messageId: `m-${texts.length}` }, { status: 202 });
+      }),
+    );
+    const client = new GupshupClient(config);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.string({ unit: 'grapheme', minLength: 1, maxLength: 300 }).map((s) => `${s}&a=1+2%20`),
+        async (text) => {
+          const before = texts.length;
+          await client.sendText('+919876543210', text);
+          expect(texts.length).toBe(before + 1);
+          expect(texts.at(-1)).toBe(text);
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 
   it('accepts the documented "success" status word too (success is 2xx + messageId, not the word)', async () => {
