@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { createClient, type RedisClientType } from 'redis';
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it, vi } from 'vitest';
 import { isQuotaStoreError } from '../../src/core/errors.js';
 import {
   createConversationWindowTracker,
@@ -26,8 +26,19 @@ let nodeRedis: RedisClientType;
 let ioStore: QuotaStore;
 let nodeStore: QuotaStore;
 
-beforeAll(async () => {
+/** Every test fails (never skips) with the setup's explanation when there is no Redis to test against. */
+function requireRedis(): void {
   if (startError || !url) throw new Error(startError || 'The Redis test server did not start.');
+}
+
+/** The store, once Redis is known to be there. */
+function redisStore(which: 'io' | 'node'): QuotaStore {
+  requireRedis();
+  return which === 'io' ? ioStore : nodeStore;
+}
+
+beforeAll(async () => {
+  if (startError || !url) return;
   io = new Redis(url);
   nodeRedis = createClient({ url }) as RedisClientType;
   await nodeRedis.connect();
@@ -40,10 +51,12 @@ afterAll(async () => {
   await nodeRedis?.quit();
 });
 
-storeDecisionSuite('redis store (ioredis)', () => ioStore, { propertyRuns: 40 });
-storeDecisionSuite('redis store (node-redis)', () => nodeStore, { propertyRuns: 15 });
+storeDecisionSuite('redis store (ioredis)', () => redisStore('io'), { propertyRuns: 40 });
+storeDecisionSuite('redis store (node-redis)', () => redisStore('node'), { propertyRuns: 15 });
 
 describe('redis store', () => {
+  beforeEach(requireRedis);
+
   it('runs each decision as one round trip (EVALSHA), loading the script with EVAL only when the server lacks it', async () => {
     await io.script('FLUSH');
     const client = new Redis(url);
