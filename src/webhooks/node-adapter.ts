@@ -76,7 +76,13 @@ function isFastify(req: unknown, res: unknown): res is FastifyReplyLike {
 }
 
 /** The body as bytes when a framework already holds it; `undefined` when the stream is still unread. */
-function heldBody(body: unknown, rawBody: unknown): Uint8Array | 'gone' | undefined {
+function heldBody(
+  body: unknown,
+  rawBody: unknown,
+  method: string | undefined,
+): Uint8Array | 'gone' | undefined {
+  const m = (method ?? 'GET').toUpperCase();
+  if (m === 'GET' || m === 'HEAD') return undefined;
   for (const candidate of [rawBody, body]) {
     if (candidate instanceof Uint8Array) return candidate;
     if (typeof candidate === 'string') return new TextEncoder().encode(candidate);
@@ -147,7 +153,7 @@ export function toNodeListener(
   async function listener(req: unknown, res: unknown, next?: (error?: unknown) => void): Promise<unknown> {
     if (isFastify(req, res)) {
       const request = req as FastifyRequestLike;
-      const held = heldBody(request.body, request.rawBody);
+      const held = heldBody(request.body, request.rawBody, request.raw.method);
       if (held === 'gone') return res.send(rawBodyGone());
       const response = await handler(buildRequest(request.raw, request.url, held));
       res.code(response.status);
@@ -172,7 +178,7 @@ export function toNodeListener(
       nodeRes.end(text);
     };
     try {
-      let held = heldBody(nodeReq.body, nodeReq.rawBody);
+      let held = heldBody(nodeReq.body, nodeReq.rawBody, nodeReq.method);
       if (held === undefined && nodeReq.readableEnded && (nodeReq.method ?? 'GET') !== 'GET') held = 'gone';
       if (held === 'gone') {
         const error = rawBodyGone();

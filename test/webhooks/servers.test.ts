@@ -140,6 +140,26 @@ describe('Express', () => {
     expect(errors.at(-1)).toMatchObject({ name: 'ConfigError', code: 'config_invalid' });
     expect(received).toEqual([]);
   });
+
+  it('still answers the GET handshake on a route behind a body parser that set req.body', async () => {
+    const app = express();
+    app.use((req, _res, next) => {
+      (req as { body?: unknown }).body = {}; // what body parsers of Express 4 leave on every request
+      next();
+    });
+    app.all('/webhook', toNodeListener(makeHandler(received)));
+    const other = app.listen(0, '127.0.0.1');
+    await once(other, 'listening');
+    try {
+      const url = `http://127.0.0.1:${(other.address() as AddressInfo).port}/webhook`;
+      const ok = await fetch(`${url}?hub.mode=subscribe&hub.challenge=7&hub.verify_token=vt`);
+      expect(ok.status).toBe(200);
+      expect(await ok.text()).toBe('7');
+      expect((await fetch(url, { method: 'POST', body: BODY })).status).toBe(500);
+    } finally {
+      await new Promise<void>((r) => other.close(() => r()));
+    }
+  });
 });
 
 describe('Fastify', () => {
