@@ -4,6 +4,8 @@
  * legacy `namespace:name` names, and format WhatsApp text. Pure and I/O-free.
  * @module
  */
+
+export { TEMPLATE_ISSUE_CODES } from './codes.js';
 export { bold, italic, monospace, strike } from './format.js';
 export { isTemplateLanguage, TEMPLATE_LANGUAGES } from './languages.js';
 export {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, isWhatsAppError, TemplateError } from '../../src/core/errors.js';
 import {
   assertValidTemplate,
+  TEMPLATE_ISSUE_CODES,
   TEMPLATE_LANGUAGES,
   TEMPLATE_PROFILES,
   type TemplateIssueCode,
@@ -357,6 +358,14 @@ const rows: Row[] = [
     () => variant((t) => (t.parameter_format = 'positional')),
   ],
   [
+    'three variables and six words',
+    'variable.too_dense',
+    both,
+    () => bodyOnly('Hi {{1}} {{2}} {{3}} thanks for your order today.', { body_text: [['a', 'b', 'c']] }),
+    () =>
+      bodyOnly('Hi {{1}} {{2}} {{3}} thanks for your order placed today.', { body_text: [['a', 'b', 'c']] }),
+  ],
+  [
     'no body example',
     'example.missing',
     both,
@@ -696,11 +705,18 @@ const rows: Row[] = [
   ],
 ];
 
+it('the table below triggers every documented issue code', () => {
+  expect(new Set(rows.map((r) => r[1]))).toEqual(new Set(TEMPLATE_ISSUE_CODES));
+});
+
 describe.each(rows)('%s -> %s', (_label, code, profiles, bad, good) => {
   it.each(profiles)('is reported in the %s profile', (profile) => {
     const result = check(bad(), profile);
     expect(codes(result)).toContain(code);
-    expect(result.valid).toBe(false);
+    const severity = result.issues.find((i) => i.code === code)?.severity;
+    expect(severity).toBe(code === 'variable.too_dense' ? 'warning' : 'error');
+    expect(result.valid).toBe(!result.issues.some((i) => i.severity === 'error'));
+    if (severity === 'error') expect(result.valid).toBe(false);
     for (const issue of result.issues) {
       expect(issue.message.length).toBeGreaterThan(20);
       expect(Array.isArray(issue.path)).toBe(true);
