@@ -286,6 +286,7 @@ export class TemplateStore {
       category: template.category,
       parameter_format: template.parameterFormat.toUpperCase(),
       components: template.components,
+      quality_score: { score: 'UNKNOWN' },
       ...(template.status === 'REJECTED' ? { rejected_reason: template.reason } : {}),
     };
   }

@@ -251,6 +251,10 @@ export function handleTemplateCollection(
     const status = q.get('status');
     if (name) list = list.filter((t) => t.name.includes(name));
     if (status) list = list.filter((t) => status.split(',').includes(t.status));
+    const language = q.get('language');
+    const category = q.get('category');
+    if (language) list = list.filter((t) => t.language === language);
+    if (category) list = list.filter((t) => t.category === category.toUpperCase());
     const limit = Math.max(1, Math.min(Number(q.get('limit') ?? 25) || 25, 1000));
     const after = q.get('after');
     const start = after ? Number(Buffer.from(after, 'base64url').toString()) || 0 : 0;
