@@ -1,5 +1,5 @@
 /**
  * `waba-kit/broadcast` entry point.
- * @module
+ * @module waba-kit/broadcast
  */
 export * from '../broadcast/index.js';

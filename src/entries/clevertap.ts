@@ -1,5 +1,5 @@
 /**
  * `waba-kit/clevertap` entry point.
- * @module
+ * @module waba-kit/clevertap
  */
 export * from '../providers/clevertap/index.js';

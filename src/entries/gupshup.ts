@@ -1,5 +1,5 @@
 /**
  * `waba-kit/gupshup` entry point.
- * @module
+ * @module waba-kit/gupshup
  */
 export * from '../providers/gupshup/index.js';

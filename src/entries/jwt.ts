@@ -1,5 +1,5 @@
 /**
  * `waba-kit/jwt` entry point.
- * @module
+ * @module waba-kit/jwt
  */
 export * from '../jwt/index.js';

@@ -1,5 +1,5 @@
 /**
  * `waba-kit/meta` entry point.
- * @module
+ * @module waba-kit/meta
  */
 export * from '../providers/meta/index.js';

@@ -1,5 +1,5 @@
 /**
  * `waba-kit/nexmo` entry point.
- * @module
+ * @module waba-kit/nexmo
  */
 export * from '../providers/nexmo/index.js';

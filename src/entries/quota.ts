@@ -1,5 +1,5 @@
 /**
  * `waba-kit/quota` entry point.
- * @module
+ * @module waba-kit/quota
  */
 export * from '../quota/index.js';

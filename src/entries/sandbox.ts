@@ -1,5 +1,5 @@
 /**
  * `waba-kit/sandbox` entry point.
- * @module
+ * @module waba-kit/sandbox
  */
 export * from '../sandbox/index.js';

@@ -1,5 +1,5 @@
 /**
  * `waba-kit/templates` entry point.
- * @module
+ * @module waba-kit/templates
  */
 export * from '../templates/index.js';

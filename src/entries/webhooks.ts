@@ -1,5 +1,5 @@
 /**
  * `waba-kit/webhooks` entry point.
- * @module
+ * @module waba-kit/webhooks
  */
 export * from '../webhooks/index.js';
