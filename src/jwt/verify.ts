@@ -1,10 +1,9 @@
 /**
  * Verification of Vonage signed webhooks (HS256 JWT in `Authorization: Bearer`), on Web Crypto through jose.
  *
- * Source: Vonage "Signed webhooks" (https://developer.vonage.com/en/getting-started/concepts/signing-messages and
- * https://developer.nexmo.com/messages/concepts/signed-webhooks): the token is HS256-signed with the account's
- * signature secret, `iss` is always `Vonage`, `iat` is in seconds, and `payload_hash` is a SHA-256 hash of the
- * request payload. The docs do not say which bytes are hashed; hashing the raw body bytes as lowercase hex is the
+ * Source: Vonage "Signed webhooks" (https://developer.nexmo.com/messages/concepts/signed-webhooks): the token
+ * is HS256-signed with the account's signature secret, `iss` is always `Vonage`, `iat` is in seconds, and
+ * `payload_hash` is a SHA-256 hash of the request payload. The docs do not say which bytes are hashed; hashing the raw body bytes as lowercase hex is the
  * simplest reading and is what this module checks.
  * @module
  */
