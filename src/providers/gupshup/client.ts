@@ -57,6 +57,17 @@ export class GupshupClient extends BaseClient<ResolvedGupshupConfig> {
     });
   }
 
+  /**
+   * Validates like the base client, then maps the message once so that everything Gupshup cannot carry
+   * (CTA URL messages, several contacts, named template parameters, ...) is refused here: before the quota and
+   * window gates and before any request.
+   */
+  override prepare(message: OutboundMessage): PreparedMessage {
+    const prepared = super.prepare(message);
+    toGupshupRequest(prepared, { source: this.config.source, appName: this.config.appName });
+    return prepared;
+  }
+
   /** Builds the request `send()` would make, without sending (validation included). */
   toWire(message: OutboundMessage): GupshupRequest {
     return toGupshupRequest(this.prepare(message), {

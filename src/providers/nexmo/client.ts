@@ -70,6 +70,17 @@ export class NexmoClient extends BaseClient<ResolvedNexmoConfig> {
     return this.config.apiVersion;
   }
 
+  /**
+   * Validates like the base client, then maps the message once so that everything Vonage cannot carry
+   * (`client_ref` over 40 characters, media ids, v0.1 limits) is refused here: before the quota and window
+   * gates and before any request.
+   */
+  override prepare(message: OutboundMessage): PreparedMessage {
+    const prepared = super.prepare(message);
+    toNexmoBody(prepared, { from: this.config.from, apiVersion: this.config.apiVersion });
+    return prepared;
+  }
+
   /** Builds the request body `send()` would post, without sending (validation included). */
   toWire(message: OutboundMessage): Record<string, unknown> {
     return toNexmoBody(this.prepare(message), { from: this.config.from, apiVersion: this.config.apiVersion });

@@ -117,6 +117,35 @@ describe('GupshupClient.send', () => {
     );
   });
 
+  it('refuses what Gupshup cannot carry in prepare(), before send guards run and before any request', async () => {
+    let requests = 0;
+    server.use(
+      http.post(MSG_URL, () => {
+        requests++;
+        return HttpResponse.json({ status: 'submitted', messageId: 'm' }, { status: 202 });
+      }),
+    );
+    const guarded: string[] = [];
+    const client = new GupshupClient(config).addSendGuard((m) => {
+      guarded.push(m.type);
+    });
+    const cta = await client
+      .send({
+        type: 'interactive',
+        to: '+919876543210',
+        body: 'b',
+        action: { type: 'cta_url', displayText: 'Go', url: 'https://example.com' },
+      })
+      .catch((e: unknown) => e);
+    expect((cta as Error).name).toBe('UnsupportedMessageError');
+    const named = await client
+      .sendTemplate('+919876543210', { name: 't', language: 'en', body: { first_name: 'Jo' } })
+      .catch((e: unknown) => e);
+    expect((named as Error).name).toBe('ValidationError');
+    expect(guarded).toEqual([]);
+    expect(requests).toBe(0);
+  });
+
   it('accepts the documented "success" status word too (success is 2xx + messageId, not the word)', async () => {
     server.use(
       http.post(MSG_URL, () => HttpResponse.json({ status: 'success', messageId: 'm-2' }, { status: 202 })),

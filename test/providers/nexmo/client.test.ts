@@ -219,6 +219,22 @@ describe('NexmoClient hosts and versions', () => {
     expect(seen).toHaveLength(1);
   });
 
+  it('refuses what Vonage cannot carry in prepare(), before send guards run and before any request', async () => {
+    const seen = captureSends();
+    const guarded: string[] = [];
+    const client = new NexmoClient(jwtConfig).addSendGuard((m) => {
+      guarded.push(m.type);
+    });
+    await expect(client.send({ type: 'image', to: '+447700900000', mediaId: 'media-1' })).rejects.toSatisfy(
+      isValidationError,
+    );
+    expect(() =>
+      client.prepare({ type: 'text', to: '+447700900000', text: 'x', clientRef: 'r'.repeat(41) }),
+    ).toThrow(/at most 40/);
+    expect(guarded).toEqual([]);
+    expect(seen).toHaveLength(0);
+  });
+
   it('refuses a 2xx without message_uuid', async () => {
     server.use(http.post(SEND_URL, () => HttpResponse.json({}, { status: 202 })));
     await expect(new NexmoClient(jwtConfig).sendText('+447700900000', 'x')).rejects.toMatchObject({
