@@ -34,7 +34,8 @@ export type JwtClock = Date | number | (() => Date | number);
 
 /**
  * Vonage access-control list: which API paths the token may call, e.g.
- * `{ paths: { '/*​/users/**': {}, '/*​/conversations/**': {} } }`. Only Client SDK tokens need one.
+ * `{ paths: { '/v1/users/**': {}, '/v1/conversations/**': {} } }` (Vonage's docs write the version segment as
+ * a wildcard). Only Client SDK tokens need one.
  */
 export interface JwtAcl {
   paths: Record<string, Record<string, unknown>>;
