@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { createClient } from '../../../src/index.js';
@@ -48,6 +49,44 @@ describe('sending on the Cloud API', () => {
     expect(seen[0]?.headers.get('authorization')).toBe(`Bearer ${TOKEN}`);
     expect(seen[0]?.headers.get('x-clevertap-passcode')).toBeNull();
     expect(failed).toEqual([]);
+  });
+});
+
+describe('webhooks', () => {
+  it('verifies Cloud API deliveries with the app secret and reports clevertap', async () => {
+    const raw = JSON.stringify({
+      object: 'whatsapp_business_account',
+      entry: [
+        {
+          id: '102290129340399',
+          changes: [
+            {
+              field: 'messages',
+              value: {
+                messaging_product: 'whatsapp',
+                metadata: { display_phone_number: '919800000000', phone_number_id: '209876543210987' },
+                statuses: [
+                  { id: 'wamid.CT9', status: 'read', timestamp: '1750263773', recipient_id: '919812345678' },
+                ],
+              },
+            },
+          ],
+        },
+      ],
+    });
+    const signature = `sha256=${createHmac('sha256', 'ct-app-secret-0123456789').update(raw).digest('hex')}`;
+    const c = client();
+    const statuses: string[] = [];
+    c.on('message.status', (e) => statuses.push(`${e.provider}:${e.event.provider}:${e.event.status}`));
+    const events = await c.parseWebhook({ rawBody: raw, headers: { 'x-hub-signature-256': signature } });
+    expect(events).toEqual([
+      expect.objectContaining({ kind: 'status', provider: 'clevertap', messageId: 'wamid.CT9' }),
+    ]);
+    expect(statuses).toEqual(['clevertap:clevertap:read']);
+    const refused = await caught(
+      c.parseWebhook({ rawBody: raw, headers: { 'x-hub-signature-256': 'sha256=00' } }),
+    );
+    expect(refused.name).toBe('WebhookVerificationError');
   });
 });
 
