@@ -67,8 +67,12 @@ export interface CleverTapUnprocessed {
 }
 
 /**
- * Reads an upload response `{ status: 'success', processed, unprocessed: [{ status, code, error, record }] }`.
- * Tolerant: unknown shapes yield `processed: 0` and no unprocessed entries.
+ * Reads an upload response: HTTP 200 with `processed` (a count) and `unprocessed` (one entry per refused record,
+ * each with `status`, a numeric CleverTap `code` and an `error` text, per
+ * https://developer.clevertap.com/docs/api-errors). A batch can therefore "succeed" while records fail, so the
+ * entries are returned, never dropped. Which record an entry refers to is not documented: waba-kit reads an
+ * echoed `record.identity` or an `index` into the batch when present (unverified), and leaves `identity`
+ * undefined otherwise. Tolerant: unknown shapes yield `processed: 0` and no unprocessed entries.
  */
 export function parseUploadResponse(
   body: unknown,
