@@ -88,6 +88,49 @@ describe('node:http', () => {
   afterAll(() => new Promise<void>((r) => server.close(() => r())));
   commonChecks(() => base, received);
 
+  it('answers 500 with the explanation (and calls onError) when a middleware already parsed the body', async () => {
+    const errors: unknown[] = [];
+    const listener = toNodeListener(makeHandler(received), { onError: (e) => errors.push(e) });
+    const parsed = createServer((req, res) => {
+      let text = '';
+      req.on('data', (c) => (text += c));
+      req.on('end', () => {
+        Object.assign(req, { body: JSON.parse(text) });
+        void listener(req, res);
+      });
+    });
+    const url = await listen(parsed);
+    try {
+      const response = await post(url, BODY, true);
+      expect(response.status).toBe(500);
+      expect(await response.text()).toMatch(/raw bytes needed to verify the signature are gone/);
+      expect(errors).toEqual([expect.objectContaining({ name: 'ConfigError' })]);
+    } finally {
+      await new Promise<void>((r) => parsed.close(() => r()));
+    }
+  });
+
+  it('answers 500 when the handler itself throws', async () => {
+    const errors: unknown[] = [];
+    const broken = createServer(
+      toNodeListener(
+        async () => {
+          throw new Error('boom');
+        },
+        { onError: (e) => errors.push(e) },
+      ),
+    );
+    const url = await listen(broken);
+    try {
+      const response = await post(url, BODY, false);
+      expect(response.status).toBe(500);
+      expect(await response.text()).toBe('Internal Server Error');
+      expect(errors).toEqual([expect.objectContaining({ message: 'boom' })]);
+    } finally {
+      await new Promise<void>((r) => broken.close(() => r()));
+    }
+  });
+
   it('answers 413 on an oversized body without reading it whole', async () => {
     const small = createServer(toNodeListener(createWebhookHandler({ provider: 'meta', maxBodyBytes: 64 })));
     const url = await listen(small);
