@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { createCampaignStats } from '../../src/broadcast/index.js';
+import type { StatusEvent } from '../../src/core/webhook-event.js';
+import { TestClient } from '../quota/fixtures/test-client.js';
+
+const status = (messageId: string, s: StatusEvent['status']): StatusEvent => ({
+  kind: 'status',
+  provider: 'meta',
+  messageId,
+  recipient: '447700900001',
+  status: s,
+  providerStatus: s,
+  timestamp: new Date(),
+  raw: {},
+});
+const sent = (messageId: string, to: string) => ({ provider: 'meta' as const, messageId, to, raw: {} });
+
+describe('createCampaignStats', () => {
+  it('folds sends and statuses into sent / delivered / viewed / errors, counting each message once', () => {
+    const stats = createCampaignStats();
+    stats.recordSent(sent('m-1', '+447700900001'));
+    stats.recordSent(sent('m-2', '+447700900002'));
+    stats.recordSent(sent('m-3', '+447700900003'));
+    stats.recordSent(sent('m-4', '+447700900004'));
+    stats.recordError('+447700900005');
+    stats.recordControlGroup('+447700900006');
+    for (const e of [
+      status('m-1', 'sent'),
+      status('m-1', 'delivered'),
+      status('m-1', 'read'),
+      status('m-1', 'read'), // duplicate delivery of the webhook
+      status('m-2', 'read'), // read before delivered...
+      status('m-2', 'delivered'), // ...delivered arrives late
+      status('m-3', 'delivered'),
+      status('m-4', 'failed'),
+      status('m-4', 'failed'),
+      status('m-4', 'delivered'), // after failing: ignored
+      status('other', 'delivered'), // not a campaign message
+    ]) {
+      stats.record(e);
+    }
+    expect(stats.snapshot()).toEqual({
+      sent: 4,
+      delivered: 3,
+      viewed: 2,
+      replied: 0,
+      errors: 2,
+      controlGroup: 1,
+    });
+  });
+
+  it('counts replies from campaign recipients (and replies quoting a campaign message), through a client', async () => {
+    const stats = createCampaignStats();
+    stats.recordSent(sent('m-1', '+447700900001'));
+    const client = new TestClient();
+    const stop = stats.attach(client);
+    await client.parseWebhook({
+      rawBody: JSON.stringify([
+        { from: '447700900001', timestamp: 1 },
+        { from: '447700900001', timestamp: 2 },
+        { from: '447700900999', timestamp: 3 }, // not a campaign recipient
+      ]),
+      headers: {},
+    });
+    stats.record({
+      kind: 'message',
+      provider: 'meta',
+      id: 'in-x',
+      from: '447700900888',
+      timestamp: new Date(),
+      type: 'text',
+      context: { messageId: 'm-1' },
+      raw: {},
+    });
+    expect(stats.snapshot().replied).toBe(3);
+    stop();
+    await client.parseWebhook({
+      rawBody: JSON.stringify([{ from: '447700900001', timestamp: 4 }]),
+      headers: {},
+    });
+    expect(stats.snapshot().replied).toBe(3);
+  });
+});
