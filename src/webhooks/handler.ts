@@ -29,7 +29,10 @@ export interface CreateWebhookHandlerOptions extends WebhookSecrets {
   on?: WebhookEventHandlers | undefined;
   /** Called for events whose kind has no handler in `on`. */
   onUnhandled?: ((event: WebhookEvent) => unknown) | undefined;
-  /** Called when a handler throws (with the event) or when a delivery is refused (without). */
+  /**
+   * Called when a handler throws or the dedupe store fails (with the event), or when a delivery is refused
+   * (without). An `onError` that throws is ignored.
+   */
   onError?: ((error: unknown, event?: WebhookEvent) => unknown) | undefined;
   /**
    * Duplicate detection: `false` turns it off; otherwise a store (default: in memory, 10 000 keys) and a TTL
@@ -124,6 +127,10 @@ export function createWebhookHandler(
     options.dedupe === false ? undefined : (options.dedupe?.store ?? createMemoryDedupeStore());
   const ttlMs = (options.dedupe !== false && options.dedupe?.ttlMs) || DEFAULT_DEDUPE_TTL_MS;
 
+  async function report(error: unknown, event?: WebhookEvent): Promise<void> {
+    if (options.onError) await Promise.resolve(options.onError(error, event)).catch(() => undefined);
+  }
+
   async function runOne(event: WebhookEvent): Promise<void> {
     const handler = options.on?.[event.kind] as ((event: WebhookEvent) => unknown) | undefined;
     if (handler) await handler(event);
@@ -134,14 +141,24 @@ export function createWebhookHandler(
   async function dispatch(events: WebhookEvent[]): Promise<number> {
     let failures = 0;
     for (const event of events) {
-      const key = dedupeStore ? webhookEventKey(event) : undefined;
-      if (key && dedupeStore && !(await dedupeStore.claim(key, ttlMs))) continue;
+      let key = dedupeStore ? webhookEventKey(event) : undefined;
+      if (key && dedupeStore) {
+        let fresh = true;
+        try {
+          fresh = await dedupeStore.claim(key, ttlMs);
+        } catch (error) {
+          // A dedupe store that is down must not lose events: process this one (a duplicate at worst).
+          key = undefined;
+          await report(error, event);
+        }
+        if (!fresh) continue;
+      }
       try {
         await runOne(event);
       } catch (error) {
         failures++;
-        if (key) await dedupeStore?.release?.(key);
-        if (options.onError) await Promise.resolve(options.onError(error, event)).catch(() => undefined);
+        if (key) await Promise.resolve(dedupeStore?.release?.(key)).catch((e) => report(e, event));
+        await report(error, event);
       }
     }
     return failures;
@@ -165,7 +182,7 @@ export function createWebhookHandler(
       await assertVerified(provider, delivery, options);
       events = parseWebhook(provider, delivery.rawBody);
     } catch (error) {
-      if (options.onError) await Promise.resolve(options.onError(error)).catch(() => undefined);
+      await report(error);
       if (error instanceof BodyTooLargeError) return empty(413);
       if (isWhatsAppError(error) && error.code === 'webhook_verification_failed') return empty(401);
       if (isWhatsAppError(error) && error.code === 'webhook_parse_failed') return empty(400);

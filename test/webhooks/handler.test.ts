@@ -315,3 +315,25 @@ describe('options', () => {
     ).not.toThrow();
   });
 });
+
+describe('dedupe store failures', () => {
+  it('processes the event and reports the error when the store is down', async () => {
+    const message = vi.fn();
+    const onError = vi.fn();
+    const store = {
+      claim: async () => {
+        throw new Error('redis unavailable');
+      },
+    };
+    const handler = createWebhookHandler({ provider: 'meta', dedupe: { store }, on: { message }, onError });
+    const response = await handler(
+      new Request(URL_, { method: 'POST', body: fixtureText('meta', 'message-text') }),
+    );
+    expect(response.status).toBe(200);
+    expect(message).toHaveBeenCalledTimes(1);
+    expect(onError).toHaveBeenCalledWith(
+      expect.objectContaining({ message: 'redis unavailable' }),
+      expect.objectContaining({ kind: 'message' }),
+    );
+  });
+});
