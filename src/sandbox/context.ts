@@ -63,6 +63,15 @@ export class SandboxContext {
    * payload to `provider`'s webhook target. The first step may be immediate.
    */
   progress(provider: SandboxProvider, message: SandboxMessage, steps: StatusStep[]): void {
+    if (!this.dispatcher.has(provider)) {
+      // Nobody listens: apply the statuses at once (no timers per message when the sandbox runs a load test).
+      for (const step of steps) {
+        message.status = step.status;
+        message.history.push(step.status);
+        if (step.error) message.error = step.error;
+      }
+      return;
+    }
     const delay = this.options.statuses?.delayMs ?? 10;
     const run = async () => {
       for (const step of steps) {
