@@ -5,14 +5,31 @@
 import { BaseClient } from '../../core/base-client.js';
 import type { SendOptions, WebhookInput } from '../../core/client.js';
 import { ApiError, ValidationError } from '../../core/errors.js';
-import type { OutboundMessage, PreparedMessage } from '../../core/message.js';
+import type { OutboundMessage, OutboundMessageType, PreparedMessage } from '../../core/message.js';
 import type { SendResult } from '../../core/result.js';
 import type { MessageEvent, WebhookEvent } from '../../core/webhook-event.js';
 import { createApplicationJwtSigner } from '../../jwt/index.js';
 import { parseWebhookRequest } from '../../webhooks/index.js';
-import { NEXMO_SECRET_KEYS, type NexmoConfig, parseNexmoConfig, type ResolvedNexmoConfig } from './config.js';
+import {
+  NEXMO_HOSTS,
+  NEXMO_SECRET_KEYS,
+  type NexmoConfig,
+  parseNexmoConfig,
+  type ResolvedNexmoConfig,
+} from './config.js';
 import { nexmoResponseError } from './errors.js';
 import { NEXMO_SUPPORTS, toNexmoBody } from './wire.js';
+
+/**
+ * Message types the client accepts: those of its API version, minus templates on the Messages API sandbox
+ * ("WhatsApp templates are not available in the sandbox",
+ * https://developer.vonage.com/messages/concepts/messages-api-sandbox).
+ */
+function supportsFor(config: ResolvedNexmoConfig): ReadonlySet<OutboundMessageType> {
+  const types = NEXMO_SUPPORTS[config.apiVersion];
+  if (config.baseUrl !== NEXMO_HOSTS.sandbox) return types;
+  return new Set([...types].filter((t) => t !== 'template'));
+}
 
 /** Hosts whose `_self.href` a read receipt may follow: Vonage's own API hosts. */
 const VONAGE_HOST = /(^|\.)(vonage|nexmo)\.com$/i;
@@ -58,7 +75,7 @@ export class NexmoClient extends BaseClient<ResolvedNexmoConfig> {
       config: resolved,
       defaultBaseUrl: resolved.baseUrl,
       secretKeys: NEXMO_SECRET_KEYS,
-      supports: NEXMO_SUPPORTS[resolved.apiVersion],
+      supports: supportsFor(resolved),
       auth,
       requestIdHeader: 'x-nexmo-trace-id',
       responseError: nexmoResponseError,

@@ -195,6 +195,18 @@ describe('NexmoClient hosts and versions', () => {
     expect(seen[0]!.url).toBe(url);
   });
 
+  it('refuses templates on the sandbox host (it has none) before any request', async () => {
+    const seen = captureSends('https://messages-sandbox.nexmo.com/v1/messages');
+    const sandbox = new NexmoClient({ ...jwtConfig, baseUrl: 'sandbox' });
+    const error = await sandbox
+      .sendTemplate('+447700900000', { name: 'hello', language: 'en' })
+      .catch((e: unknown) => e);
+    expect((error as Error).name).toBe('UnsupportedMessageError');
+    expect(seen).toHaveLength(0);
+    await sandbox.sendText('+447700900000', 'text still works');
+    expect(seen).toHaveLength(1);
+  });
+
   it('posts v0.1 bodies to /v0.1/messages', async () => {
     const seen = captureSends('https://api.nexmo.com/v0.1/messages');
     const client = new NexmoClient({ ...jwtConfig, apiVersion: 'v0.1' });
