@@ -1,7 +1,8 @@
 #!/usr/bin/env sh
-# Makes sure `redis-server` is on PATH for the Redis quota-store tests (test/quota/redis*.test.ts).
-# On a machine without it, installs Debian's `redis-server` package. CI runs as root; elsewhere sudo is used
-# when available. Exits non-zero with a clear message when it cannot install it.
+# Makes sure `redis-server` is on PATH for the Redis quota-store tests (test/quota/redis.test.ts).
+# On a machine without it, installs Debian's `redis-server` package. CI runs as root; elsewhere password-less
+# sudo is used when available (never a password prompt). Exits non-zero with a clear message when it cannot.
+# The test setup runs it by itself when redis-server is missing; CI may also run it before the tests.
 set -eu
 
 if command -v redis-server >/dev/null 2>&1; then
@@ -17,10 +18,10 @@ fi
 
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then
-  if command -v sudo >/dev/null 2>&1; then
-    SUDO="sudo"
+  if command -v sudo >/dev/null 2>&1 && sudo -n true >/dev/null 2>&1; then
+    SUDO="sudo -n"
   else
-    echo "redis-server is missing and this script is not running as root (no sudo): run" >&2
+    echo "redis-server is missing and this script is not running as root (no password-less sudo): run" >&2
     echo "  apt-get update && apt-get install -y redis-server" >&2
     echo "as root, then re-run the tests." >&2
     exit 1
@@ -29,7 +30,7 @@ fi
 
 echo "redis-server not found: installing Debian's redis-server package"
 $SUDO apt-get update
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends redis-server
+$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends redis-server
 
 # The package may start a system service on port 6379; the tests start their own server on a free port and
 # do not use it.
