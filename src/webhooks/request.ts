@@ -4,6 +4,7 @@
  * @module
  */
 import type { WebhookInput } from '../core/client.js';
+import { ConfigError } from '../core/errors.js';
 
 /** Headers as a `Headers` object or a plain record (Node's `IncomingHttpHeaders` fits). */
 export type HeaderSource = Headers | Record<string, string | string[] | undefined>;
@@ -44,6 +45,15 @@ export async function readRawBody(
 ): Promise<Uint8Array> {
   const declared = Number(request.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > maxBytes) throw new BodyTooLargeError(maxBytes);
+  if (request.bodyUsed) {
+    throw new ConfigError(
+      'The webhook request body was already read, so its raw bytes are gone. Pass request.clone() (clone it ' +
+        'before reading it), or pass { rawBody, headers, url } with the text you read.',
+      {
+        issues: [{ code: 'raw_body.missing', path: ['body'], message: 'The request body was already read.' }],
+      },
+    );
+  }
   if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];

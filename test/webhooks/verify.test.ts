@@ -256,6 +256,14 @@ describe('parseWebhookRequest', () => {
     expect(events).toEqual([expect.objectContaining({ kind: 'message', text: "Hello, I'd like to order" })]);
   });
 
+  it('says so when the Request body was already read', async () => {
+    const request = new Request('https://example.test/webhook', { method: 'POST', body });
+    await request.text();
+    const error = await parseWebhookRequest('meta', request).catch((e) => e);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error.message).toMatch(/already read.*request\.clone\(\)/s);
+  });
+
   it('verifies then parses a WebhookInput (bytes body, record headers)', async () => {
     const headers = await signWebhookForTest('meta', body, APP_SECRET);
     const events = await parseWebhookRequest(
