@@ -59,15 +59,21 @@ export class NexmoClient extends BaseClient<ResolvedNexmoConfig> {
   constructor(config: NexmoConfig) {
     const resolved = parseNexmoConfig(config);
     let auth: () => Promise<Record<string, string>>;
+    // Derived credentials (the current JWT, the Basic token) are scrubbed from error messages too.
+    let credential: string | undefined;
     if (resolved.applicationId !== undefined && resolved.privateKey !== undefined) {
       const signer = createApplicationJwtSigner({
         applicationId: resolved.applicationId,
         privateKey: resolved.privateKey,
         ttlSeconds: resolved.jwtTtlSeconds,
       });
-      auth = async () => ({ authorization: `Bearer ${await signer.token()}` });
+      auth = async () => {
+        credential = await signer.token();
+        return { authorization: `Bearer ${credential}` };
+      };
     } else {
-      const basic = `Basic ${btoa(`${resolved.apiKey}:${resolved.apiSecret}`)}`;
+      credential = btoa(`${resolved.apiKey}:${resolved.apiSecret}`);
+      const basic = `Basic ${credential}`;
       auth = async () => ({ authorization: basic });
     }
     super({
@@ -78,6 +84,7 @@ export class NexmoClient extends BaseClient<ResolvedNexmoConfig> {
       supports: supportsFor(resolved),
       auth,
       requestIdHeader: 'x-nexmo-trace-id',
+      extraSecrets: () => [credential],
       responseError: nexmoResponseError,
     });
   }

@@ -247,6 +247,22 @@ describe('NexmoClient hosts and versions', () => {
     expect(seen).toHaveLength(0);
   });
 
+  it('scrubs the JWT in use from error messages when Vonage echoes it', async () => {
+    let token = '';
+    server.use(
+      http.post(SEND_URL, ({ request }) => {
+        token = (request.headers.get('authorization') ?? '').slice(7);
+        return HttpResponse.json({ title: 'Bad request', detail: `token ${token} refused` }, { status: 400 });
+      }),
+    );
+    const error = (await new NexmoClient(jwtConfig)
+      .sendText('+447700900000', 'x')
+      .catch((e: unknown) => e)) as Error;
+    expect(token.length).toBeGreaterThan(100);
+    expect(error.message).toContain('refused');
+    expect(error.message).not.toContain(token);
+  });
+
   it('refuses a 2xx without message_uuid', async () => {
     server.use(http.post(SEND_URL, () => HttpResponse.json({}, { status: 202 })));
     await expect(new NexmoClient(jwtConfig).sendText('+447700900000', 'x')).rejects.toMatchObject({
