@@ -2,8 +2,6 @@
  * Option and result types of `waba-kit/webhooks`.
  * @module
  */
-import type { ProviderId } from '../core/provider.js';
-
 /**
  * The secrets a webhook delivery is checked against. Each provider uses one of them:
  * - `nexmo`: `signatureSecret` (Vonage signed webhooks, HS256 JWT in `Authorization: Bearer`);
@@ -73,6 +71,3 @@ export type WebhookVerificationResult =
 
 /** The wire formats `parseWebhook` understands. */
 export type WebhookFormat = 'vonage-v0.1' | 'vonage-v1' | 'gupshup-v2' | 'meta';
-
-/** The provider a delivery came from; events report it as given. */
-export type WebhookProvider = ProviderId;

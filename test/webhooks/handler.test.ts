@@ -337,3 +337,38 @@ describe('dedupe store failures', () => {
     );
   });
 });
+
+describe('every provider through the handler', () => {
+  const cases = [
+    ['nexmo', 'v1-inbound-text', { signatureSecret: 'vonage-secret' }, 'vonage-secret'],
+    ['nexmo', 'v0.1-status-rejected', { signatureSecret: 'vonage-secret' }, 'vonage-secret'],
+    ['gupshup', 'v2-message-text', { sharedSecret: 'gs-secret' }, 'gs-secret'],
+    ['gupshup', 'v3-status-sent', { sharedSecret: 'gs-secret' }, 'gs-secret'],
+    ['meta', 'message-text-unicode', { appSecret: 'meta-secret' }, 'meta-secret'],
+    ['clevertap', 'status-delivered', { appSecret: 'ct-secret' }, 'ct-secret'],
+  ] as const;
+
+  it.each(cases)('%s %s: signed is dispatched, unsigned is 401', async (provider, name, secrets, secret) => {
+    const events: WebhookEvent[] = [];
+    const handler = createWebhookHandler({
+      provider,
+      ...secrets,
+      dedupe: false,
+      on: { message: (e) => void events.push(e), status: (e) => void events.push(e) },
+    });
+    const body = fixtureText(provider === 'clevertap' ? 'clevertap' : provider, name);
+    const headers = await signWebhookForTest(provider, body, secret);
+    expect((await handler(new Request(URL_, { method: 'POST', body, headers }))).status).toBe(200);
+    expect(events).toHaveLength(1);
+    expect(events[0]?.provider).toBe(provider);
+    expect((await handler(new Request(URL_, { method: 'POST', body }))).status).toBe(401);
+    expect(events).toHaveLength(1);
+  });
+
+  it('gupshup: a URL token in the callback URL', async () => {
+    const handler = createWebhookHandler({ provider: 'gupshup', urlToken: 'tok' });
+    const body = fixtureText('gupshup', 'v2-event-delivered');
+    expect((await handler(new Request(`${URL_}?token=tok`, { method: 'POST', body }))).status).toBe(200);
+    expect((await handler(new Request(`${URL_}?token=bad`, { method: 'POST', body }))).status).toBe(401);
+  });
+});
