@@ -33,4 +33,16 @@ export default defineConfig([
   // CJS: ky and jose are ESM-only, and Node 20 before 20.19 cannot require() ESM,
   // so they are bundled into the CommonJS build. zod and eventemitter3 ship CJS.
   { ...common, format: ['cjs'], noExternal: ['ky', 'jose'] },
+  // The `waba` binary (package.json `bin`): one Node ESM file, not a public subpath, so no types.
+  {
+    entry: { cli: 'src/cli/main.ts' },
+    format: ['esm'],
+    platform: 'node',
+    target: 'node20',
+    sourcemap: true,
+    splitting: false,
+    dts: false,
+    banner: { js: '#!/usr/bin/env node' },
+    external: ['ioredis', 'redis'],
+  },
 ]);

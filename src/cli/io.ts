@@ -1,0 +1,32 @@
+/**
+ * The CLI's view of the outside world, injected so that every command runs in-process in tests and on real
+ * streams and files in the `waba` binary.
+ * @module
+ */
+
+/** What a command may read and write. */
+export interface CliIo {
+  /** Writes to standard output (no newline is added). */
+  out(text: string): void;
+  /** Writes to standard error (no newline is added). */
+  err(text: string): void;
+  /** Reads a whole file. */
+  readFile(path: string): Promise<Uint8Array>;
+  /** Writes a whole file (UTF-8). */
+  writeFile(path: string, text: string): Promise<void>;
+  /** Reads standard input to its end. */
+  readStdin(): Promise<Uint8Array>;
+  /** Environment variables (config fallbacks). */
+  env: Readonly<Record<string, string | undefined>>;
+  /** Whether standard error is a terminal (progress bars) rather than a pipe or file (plain lines). */
+  isTTY: boolean;
+  /** The current time in milliseconds. */
+  now(): number;
+  /** Resolves when the user asks a long-running command to stop (Ctrl-C, SIGTERM). */
+  waitForStop(): Promise<void>;
+}
+
+/** Decodes bytes as UTF-8 text, refusing invalid sequences. */
+export function utf8(bytes: Uint8Array): string {
+  return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+}

@@ -1,0 +1,31 @@
+/**
+ * The `waba` binary: runs {@link runCli} on the process's arguments, streams and environment.
+ * @module
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import type { CliIo } from './io.js';
+import { runCli } from './run.js';
+
+async function readStdin(): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+const io: CliIo = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+  readFile: async (path) => new Uint8Array(await readFile(path)),
+  writeFile: (path, text) => writeFile(path, text, 'utf8'),
+  readStdin,
+  env: process.env,
+  isTTY: process.stderr.isTTY === true,
+  now: () => Date.now(),
+  waitForStop: () =>
+    new Promise<void>((resolve) => {
+      process.once('SIGINT', () => resolve());
+      process.once('SIGTERM', () => resolve());
+    }),
+};
+
+process.exitCode = await runCli(process.argv.slice(2), io);
