@@ -33,10 +33,18 @@ interface Run {
 
 async function run(sandbox: Sandbox, client: WhatsAppClient, count: number, prefix: string): Promise<Run> {
   const outcomes: (Outcome | undefined)[] = new Array(count);
+  // Outcome events per send: exactly one `message.sent` or `message.failed` each.
   const settledTimes = new Array<number>(count).fill(0);
+  const settle = (clientRef: string | undefined) => {
+    const i = Number(clientRef?.slice(prefix.length + 1));
+    if (clientRef?.startsWith(`${prefix}-`) && i >= 0 && i < count)
+      settledTimes[i] = (settledTimes[i] ?? 0) + 1;
+  };
   const retries: Run['retries'] = [];
   let hung = 0;
   client.on('retry', (e) => retries.push({ delayMs: e.delayMs, rateLimited: isRateLimitError(e.error) }));
+  client.on('message.sent', (e) => settle(e.result.clientRef));
+  client.on('message.failed', (e) => settle(e.message.clientRef));
   let next = 0;
   const worker = async () => {
     while (next < count) {
@@ -58,7 +66,6 @@ async function run(sandbox: Sandbox, client: WhatsAppClient, count: number, pref
       clearTimeout(timer);
       if (outcome === 'hung') hung++;
       else {
-        settledTimes[i]++;
         outcomes[i] = outcome;
       }
     }
@@ -125,7 +132,8 @@ describe('fault injection', () => {
       `\nretries ${retries.length}`,
     );
 
-    // Nothing hangs; every send settled exactly once with a result or a typed error.
+    // Nothing hangs; every send settled exactly once (one message.sent or message.failed event, one promise
+    // outcome) with a result or a typed error.
     expect(hung).toBe(0);
     expect(settledTimes.every((n) => n === 1)).toBe(true);
     expect(outcomes.filter(Boolean)).toHaveLength(SENDS);
