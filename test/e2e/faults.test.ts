@@ -174,7 +174,7 @@ describe('fault injection', () => {
     timeout: 120_000,
   }, async () => {
     const client = makeClient(true);
-    const count = 2_000;
+    const count = 1_000;
     const { outcomes, settledTimes, hung } = await run(sandbox, client, count, 'unsafe');
     const counts = tally(outcomes);
     const perRef = acceptedPerRef(sandbox);

@@ -1,0 +1,34 @@
+/**
+ * `npm run demo` keeps working: the demo runs in a child process against the sandbox, exits 0, and shows every
+ * step of its story.
+ */
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { expect, it } from 'vitest';
+
+const tsxCli = createRequire(import.meta.url).resolve('tsx/cli');
+
+it('the demo runs end to end offline and exits 0', { timeout: 90_000 }, async () => {
+  const child = spawn(process.execPath, [tsxCli, 'examples/demo.ts'], {
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    out += chunk.toString();
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    out += chunk.toString();
+  });
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  expect(code, out).toBe(0);
+  const plain = out.replace(/\x1b\[[0-9;]*m/g, '');
+  expect(plain).toContain('message_template_status_update webhook: APPROVED');
+  for (const name of ['Vonage', 'Gupshup', 'Meta Cloud API', 'CleverTap'])
+    expect(plain).toMatch(new RegExp(`${name}\\s+text \\S+: (accepted -> )?sent -> delivered -> read`));
+  expect(plain).toContain('WindowClosedError, nothing sent');
+  expect(plain).toContain('status failed (131047)');
+  expect(plain).toContain('QuotaExceededError, nothing sent');
+  expect(plain).toMatch(/progress 30\/30/);
+  expect(plain).toMatch(/│ sent\s+│\s+20 │/);
+  expect(plain).toMatch(/│ replied\s+│\s+3 │/);
+});
