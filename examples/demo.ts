@@ -41,10 +41,12 @@ const CUSTOMER: Record<ProviderId, string> = {
 const GUPSHUP_SECRET = 'demo-gupshup-shared-secret';
 
 const started = Date.now();
+const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
+const paint = (code: string, text: string) => (color ? `\x1b[${code}m${text}\x1b[0m` : text);
 const say = (line = '') => process.stdout.write(`${line}\n`);
-const step = (n: number, title: string) => say(`\n\x1b[1m${n}. ${title}\x1b[0m`);
-const ok = (line: string) => say(`   \x1b[32m✓\x1b[0m ${line}`);
-const no = (line: string) => say(`   \x1b[33m✗\x1b[0m ${line}`);
+const step = (n: number, title: string) => say(`\n${paint('1', `${n}. ${title}`)}`);
+const ok = (line: string) => say(`   ${paint('32', '✓')} ${line}`);
+const no = (line: string) => say(`   ${paint('33', '✗')} ${line}`);
 const short = (id: string) => (id.length > 22 ? `${id.slice(0, 20)}…` : id);
 
 async function waitFor(what: string, predicate: () => boolean, timeoutMs = 5000): Promise<void> {
@@ -57,7 +59,7 @@ async function waitFor(what: string, predicate: () => boolean, timeoutMs = 5000)
 
 async function main(): Promise<void> {
   say(
-    '\x1b[1mwaba-kit demo\x1b[0m: four providers end to end against the local sandbox (offline, no credentials)',
+    `${paint('1', 'waba-kit demo')}: four providers end to end against the local sandbox (offline, no credentials)`,
   );
 
   // ------------------------------------------------------------------ 1. sandbox + webhook server
