@@ -118,10 +118,10 @@ export abstract class BaseClient<C extends BaseConfig = BaseConfig> implements W
     this.#quota = gates.quota;
     this.#window = gates.window;
     if (this.#quota?.on) {
-      for (const name of ['quota.warning', 'quota.exceeded', 'warning'] as const) {
-        this.#quota.on(name, ((payload: WhatsAppEventMap[typeof name]) =>
-          this.#events.emit(name, { ...payload, provider: this.provider })) as (payload: never) => unknown);
-      }
+      const provider = this.provider;
+      this.#quota.on('quota.warning', (p) => this.#events.emit('quota.warning', { ...p, provider }));
+      this.#quota.on('quota.exceeded', (p) => this.#events.emit('quota.exceeded', { ...p, provider }));
+      this.#quota.on('warning', (p) => this.#events.emit('warning', { ...p, provider }));
     }
   }
 

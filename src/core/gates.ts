@@ -35,7 +35,11 @@ export interface QuotaGate {
     options?: { at?: Date | number | undefined; conversationOpen?: boolean | undefined },
   ): Promise<QuotaGateDecision>;
   /** Subscribes to the tracker's events so the client can re-emit them. */
-  on?(event: 'quota.warning' | 'quota.exceeded' | 'warning', listener: (payload: never) => unknown): unknown;
+  on?(event: 'quota.warning', listener: (payload: WhatsAppEventMap['quota.warning']) => unknown): unknown;
+  /** Subscribes to refusals. */
+  on?(event: 'quota.exceeded', listener: (payload: WhatsAppEventMap['quota.exceeded']) => unknown): unknown;
+  /** Subscribes to store-failure warnings (`failOpen`). */
+  on?(event: 'warning', listener: (payload: WhatsAppEventMap['warning']) => unknown): unknown;
 }
 
 /** A conversation-window tracker as the client sees it: `createConversationWindowTracker()` returns one. */
@@ -125,9 +129,10 @@ export async function checkGates(
   provider: ProviderId,
 ): Promise<void> {
   const { quota, window } = gates;
-  if (!quota && !window) return;
+  const freeForm = message.type !== 'template';
+  if (freeForm ? !window : !quota) return;
   const open = window ? await window.isOpen(message.to) : undefined;
-  if (message.type !== 'template') {
+  if (freeForm) {
     if (open === false && window) {
       const closedAt = await window.expiresAt(message.to);
       throw new WindowClosedError(

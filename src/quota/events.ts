@@ -7,17 +7,12 @@
 import { TypedEmitter, type WhatsAppEventMap } from '../core/events.js';
 import type { Logger } from '../core/logger.js';
 
-/** The events a tracker emits. */
-export interface QuotaEventMap {
-  /** Usage crossed 80 % or 95 % of the limit. */
-  'quota.warning': WhatsAppEventMap['quota.warning'];
-  /** A recipient was refused. */
-  'quota.exceeded': WhatsAppEventMap['quota.exceeded'];
-  /** The store failed and the tracker let the message through (`failOpen: true`). */
-  warning: WhatsAppEventMap['warning'];
-  /** A listener threw. */
-  error: WhatsAppEventMap['error'];
-}
+/**
+ * The events a tracker emits: `quota.warning` (usage crossed 80 % or 95 %), `quota.exceeded` (a recipient was
+ * refused), `warning` (the store failed and `failOpen` let the message through), `error` (a listener threw).
+ * Payloads are the client's, so a client re-emits them as its own.
+ */
+export type QuotaEventMap = Pick<WhatsAppEventMap, 'quota.warning' | 'quota.exceeded' | 'warning' | 'error'>;
 
 /** Anything events can be forwarded to: a Node `EventEmitter`, an eventemitter3 instance, a client. */
 export interface EventSink {

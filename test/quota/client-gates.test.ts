@@ -13,6 +13,7 @@ import {
   type WindowClosedError,
 } from '../../src/core/errors.js';
 import type { WhatsAppEventMap } from '../../src/core/events.js';
+import type { QuotaGate, WindowGate } from '../../src/core/gates.js';
 import {
   createConversationWindowTracker,
   createQuotaTracker,
@@ -46,6 +47,13 @@ const inbound = (from: string, timestamp: number) => ({
 });
 
 describe('a client with quota and window trackers', () => {
+  it('takes the trackers of waba-kit/quota as the gate shapes core defines (checked by the compiler)', () => {
+    const quota: QuotaGate = createQuotaTracker({ tier: 1 });
+    const window: WindowGate = createConversationWindowTracker();
+    expect(typeof quota.on).toBe('function');
+    expect(typeof window.recordInbound).toBe('function');
+  });
+
   it('refuses a free-form message outside the window with WindowClosedError and no request', async () => {
     const sent = acceptSends();
     const client = new TestClient({ window: createConversationWindowTracker() });
