@@ -6,7 +6,7 @@
  */
 import { ConfigError, isWhatsAppError, QuotaStoreError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
-import { createEmitter, type EventSink, type QuotaEventMap, type QuotaEvents } from './events.js';
+import { createEmitter, type EventSink, type QuotaEvents } from './events.js';
 import { recipientKey } from './recipient.js';
 import type { QuotaStore, StoreDecision } from './store.js';
 import { MemoryQuotaStore } from './stores/memory.js';
@@ -266,5 +266,3 @@ export function withTimeout<T>(what: string, run: () => Promise<T>, ms: number):
     );
   });
 }
-
-export type { QuotaEventMap };
