@@ -6,6 +6,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { INSPECT } from '../core/redact.js';
 import { type SandboxClock, systemClock } from './clock.js';
 import { digits, SandboxContext } from './context.js';
 import { cloudApiOwner, generateCredentials, type SandboxCredentials } from './credentials.js';
@@ -106,6 +107,8 @@ export interface Sandbox {
   idle(): Promise<void>;
   /** Stops the server and all pending deliveries. */
   stop(): Promise<void>;
+  /** A summary without credentials (`JSON.stringify(sandbox)` and `util.inspect` never print the secrets). */
+  toJSON(): Record<string, unknown>;
 }
 
 /** Business number of `provider` (digits). */
@@ -424,6 +427,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return { id, status };
     },
     idle: () => dispatcher.idle(),
+    toJSON: () => ({
+      url,
+      messages: ctx.messages.length,
+      templates: templates.list().length,
+      webhookDeliveries: dispatcher.log.length,
+      credentials: '[redacted]',
+    }),
     async stop() {
       dispatcher.stop();
       for (const timer of timers) clearTimeout(timer);
@@ -434,5 +444,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       });
     },
   };
+  Object.defineProperty(sandbox, INSPECT, {
+    value: () => `Sandbox ${JSON.stringify(sandbox.toJSON())}`,
+    enumerable: false,
+  });
   return sandbox;
 }

@@ -52,3 +52,43 @@ describe('webhook delivery', () => {
     await expect(sandbox.inbound('meta', 'abc', 'hi')).rejects.toThrow(/not a phone number/);
   });
 });
+
+describe('secrets', () => {
+  it('JSON.stringify and util.inspect of a sandbox never print its credentials', async () => {
+    const { inspect } = await import('node:util');
+    hooks = await startCollector();
+    sandbox = await startSandbox();
+    const c = sandbox.credentials;
+    const secrets = [
+      c.nexmo.privateKey,
+      c.nexmo.apiSecret,
+      c.nexmo.signatureSecret,
+      c.gupshup.apiKey,
+      c.meta.accessToken,
+      c.meta.appSecret,
+      c.clevertap.passcode,
+    ];
+    for (const text of [
+      JSON.stringify(sandbox),
+      inspect(sandbox, { depth: 10 }),
+      String(inspect({ nested: sandbox }, { depth: 10 })),
+    ]) {
+      expect(text).toContain(sandbox.url);
+      for (const secret of secrets) expect(text).not.toContain(secret);
+    }
+  });
+
+  it('error answers never echo a credential', async () => {
+    hooks = await startCollector();
+    sandbox = await startSandbox();
+    const res = await fetch(`${sandbox.url}/v1/messages`, {
+      method: 'POST',
+      headers: { authorization: 'Basic Zm9vOmJhcg==', 'content-type': 'application/json' },
+      body: '{}',
+    });
+    const text = await res.text();
+    expect(res.status).toBe(401);
+    expect(text).not.toContain('foo');
+    expect(text).not.toContain(sandbox.credentials.nexmo.apiKey);
+  });
+});
