@@ -232,7 +232,7 @@ export interface NexmoErrorContext {
  * Builds the typed error for a Vonage error code, from a send response or a status webhook (`event.error.code`):
  * 1340 -> {@link WindowClosedError}; HTTP 429, a "Throttled"/"Rate Limit" title, or 1000/1241 without an HTTP
  * status -> {@link RateLimitError}; 1022 -> {@link TemplateError}; others an {@link ApiError} subclass chosen
- * by HTTP status (5xx always {@link InternalServerError}), with `retryable` from {@link NEXMO_ERROR_CODES}.
+ * by HTTP status (5xx always `InternalServerError`), with `retryable` from {@link NEXMO_ERROR_CODES}.
  *
  * @example
  * ```ts
