@@ -103,6 +103,15 @@ export interface Sandbox {
     content: InboundContent,
     options?: { profileName?: string },
   ): Promise<InboundResult>;
+  /**
+   * Meta's callback verification, as when a webhook URL is saved in the App dashboard: a GET with
+   * `hub.mode=subscribe`, a random `hub.challenge` and the account's `hub.verify_token`. `ok` is true when the
+   * endpoint answered 200 with exactly the challenge.
+   */
+  verifyCallback(
+    provider: 'meta' | 'clevertap',
+    verifyToken?: string,
+  ): Promise<{ ok: boolean; status: number }>;
   /** Resolves when every scheduled status, review and webhook delivery has finished. */
   idle(): Promise<void>;
   /** Stops the server and all pending deliveries. */
@@ -425,6 +434,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       ctx.inboundIds.add(id);
       const status = await dispatcher.post(provider, 'message', payload);
       return { id, status };
+    },
+    async verifyCallback(provider, verifyToken = credentials[provider].verifyToken) {
+      const target = options.webhooks?.[provider];
+      if (!target) throw new RangeError(`verifyCallback(): no webhook target is configured for ${provider}`);
+      const challenge = String(Math.floor(Math.random() * 1e9));
+      const url = new URL(target.url);
+      url.searchParams.set('hub.mode', 'subscribe');
+      url.searchParams.set('hub.challenge', challenge);
+      url.searchParams.set('hub.verify_token', verifyToken);
+      const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
+      const text = await response.text();
+      return { ok: response.status === 200 && text === challenge, status: response.status };
     },
     idle: () => dispatcher.idle(),
     toJSON: () => ({

@@ -170,14 +170,18 @@ describe('Vonage v0.1 end to end', () => {
   it('sends with apiVersion v0.1 and parses v0.1 inbound and status webhooks', async () => {
     const c = createClient(v01.sandbox.config('nexmo', { apiVersion: 'v0.1' }) as never);
     const inbound = await v01.sandbox.inbound('nexmo', '+447700900123', 'hi there');
-    expect(v01.events.nexmo.find((e) => e.kind === 'message' && e.id === inbound.id)).toMatchObject({ text: 'hi there' });
+    expect(v01.events.nexmo.find((e) => e.kind === 'message' && e.id === inbound.id)).toMatchObject({
+      text: 'hi there',
+    });
     const result = await c.sendText('+447700900123', 'hello (v0.1)');
     expect(v01.sandbox.messages.find((m) => m.id === result.messageId)?.body).toMatchObject({
       to: { type: 'whatsapp', number: '447700900123' },
       message: { content: { type: 'text', text: 'hello (v0.1)' } },
     });
     await v01.sandbox.idle();
-    const statuses = v01.events.nexmo.filter((e): e is StatusEvent => e.kind === 'status' && e.messageId === result.messageId);
+    const statuses = v01.events.nexmo.filter(
+      (e): e is StatusEvent => e.kind === 'status' && e.messageId === result.messageId,
+    );
     expect(statuses.map((s) => s.status)).toEqual(['sent', 'delivered', 'read']);
   });
 });
@@ -186,12 +190,32 @@ describe('CleverTap REST calls end to end', () => {
   it('sets WhatsApp opt-in on profiles and triggers an External Trigger campaign', async () => {
     const c = client('clevertap') as WhatsAppClient & {
       setWhatsAppOptIn(identity: string | readonly string[], optIn: boolean): Promise<{ processed: number }>;
-      triggerCampaign(campaignId: string | number, identities: string | readonly string[], vars?: Record<string, string>): Promise<unknown>;
+      triggerCampaign(
+        campaignId: string | number,
+        identities: string | readonly string[],
+        vars?: Record<string, string>,
+      ): Promise<unknown>;
     };
     const optIn = await c.setWhatsAppOptIn(['user-1', 'user-2'], true);
     expect(optIn.processed).toBe(2);
     expect(h.sandbox.profiles.get('user-1')).toEqual({ 'MSG-whatsapp': true });
     await c.triggerCampaign(1700000001, ['user-1'], { order: 'A-1' });
-    expect(h.sandbox.triggers).toContainEqual({ campaignId: '1700000001', identities: ['user-1'], vars: { order: 'A-1' } });
+    expect(h.sandbox.triggers).toContainEqual({
+      campaignId: '1700000001',
+      identities: ['user-1'],
+      vars: { order: 'A-1' },
+    });
   });
+});
+
+describe("Meta's callback verification handshake", () => {
+  it.each(['meta', 'clevertap'] as const)(
+    '%s: the handler answers the hub.challenge with the right verify token only',
+    async (provider) => {
+      expect(await h.sandbox.verifyCallback(provider)).toEqual({ ok: true, status: 200 });
+      const wrong = await h.sandbox.verifyCallback(provider, 'not-the-token');
+      expect(wrong.ok).toBe(false);
+      expect(wrong.status).toBe(403);
+    },
+  );
 });
