@@ -256,6 +256,55 @@ export function storeDecisionSuite(
       expect(await windows.expiresAt('+447700900001')).toEqual(new Date(T0 + 5 * 3_600_000 + DAY_MS));
     });
 
+    it('property: a window is open exactly before the latest expiry recorded (24 h, or 72 h from a free entry point)', async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(
+            fc.record({
+              user: fc.integer({ min: 0, max: 3 }),
+              offset: fc.integer({ min: 0, max: 5 * DAY_MS }),
+              freeEntryPoint: fc.boolean(),
+            }),
+            { maxLength: 12 },
+          ),
+          fc.array(
+            fc.record({
+              user: fc.integer({ min: 0, max: 3 }),
+              offset: fc.integer({ min: 0, max: 9 * DAY_MS }),
+            }),
+            {
+              minLength: 1,
+              maxLength: 8,
+            },
+          ),
+          async (records, queries) => {
+            const windows = createConversationWindowTracker({
+              store: getStore(),
+              clock: () => T0,
+              scope: freshScope('wp'),
+            });
+            const phone = (u: number) => `+4477009000${20 + u}`;
+            const model = new Map<number, number>();
+            for (const r of records) {
+              await windows.recordInbound(phone(r.user), T0 + r.offset, { freeEntryPoint: r.freeEntryPoint });
+              const expiry = T0 + r.offset + (r.freeEntryPoint ? 3 : 1) * DAY_MS;
+              model.set(r.user, Math.max(model.get(r.user) ?? 0, expiry));
+            }
+            for (const q of queries) {
+              const expiry = model.get(q.user);
+              expect(await windows.isOpen(phone(q.user), T0 + q.offset)).toBe(
+                expiry !== undefined && T0 + q.offset < expiry,
+              );
+              expect(await windows.expiresAt(phone(q.user))).toEqual(
+                expiry === undefined ? undefined : new Date(expiry),
+              );
+            }
+          },
+        ),
+        { numRuns: options.propertyRuns },
+      );
+    });
+
     it('lasts 72 h from a free entry point, and a later ordinary message does not shorten it', async () => {
       const clock = fakeClock();
       const windows = createConversationWindowTracker({ store: getStore(), clock, scope: freshScope('fep') });
