@@ -45,7 +45,8 @@ export interface MemoryConsentStore extends ConsentStore {
  * @example
  * ```ts
  * const consent = createConsentStore(['+447700900123']);
- * client.on('message.received', () => {}); // feed user events with consent.record(event)
+ * // Keep it current from webhooks (user events: opted-in, opted-out, marketing-stop, marketing-resume).
+ * const handler = createWebhookHandler({ provider: 'gupshup', on: { user: (event) => consent.record(event) } });
  * await broadcast(client, recipients, build, { consent });
  * ```
  */
