@@ -3,8 +3,8 @@
  * configs that use them.
  * @module
  */
-import { generateKeyPair, randomBytes, randomUUID } from 'node:crypto';
-import type { SandboxProvider } from './types.js';
+import { createPublicKey, generateKeyPair, randomBytes, randomUUID } from 'node:crypto';
+import type { SandboxCredentialOverrides, SandboxProvider } from './types.js';
 
 /** Vonage application credentials: the sandbox verifies JWTs with `publicKey`, Basic auth with key/secret. */
 export interface NexmoSandboxCredentials {
@@ -78,8 +78,32 @@ function applicationKeyPair(): Promise<{ privateKey: string; publicKey: string }
   return keyPair;
 }
 
-/** Generates a fresh set of sandbox credentials. */
-export async function generateCredentials(): Promise<SandboxCredentials> {
+/**
+ * Generates a fresh set of sandbox credentials, with `overrides` applied field by field. A Vonage `privateKey`
+ * given without `publicKey` gets its public key derived from it.
+ */
+export async function generateCredentials(
+  overrides: SandboxCredentialOverrides = {},
+): Promise<SandboxCredentials> {
+  const generated = await freshCredentials();
+  const nexmo = { ...generated.nexmo, ...defined(overrides.nexmo) };
+  if (overrides.nexmo?.privateKey !== undefined && overrides.nexmo.publicKey === undefined)
+    nexmo.publicKey = createPublicKey(overrides.nexmo.privateKey)
+      .export({ type: 'spki', format: 'pem' })
+      .toString();
+  return {
+    nexmo,
+    gupshup: { ...generated.gupshup, ...defined(overrides.gupshup) },
+    meta: { ...generated.meta, ...defined(overrides.meta) },
+    clevertap: { ...generated.clevertap, ...defined(overrides.clevertap) },
+  };
+}
+
+function defined<T extends object>(value: T | undefined): Partial<T> {
+  return Object.fromEntries(Object.entries(value ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+async function freshCredentials(): Promise<SandboxCredentials> {
   const { privateKey, publicKey } = await applicationKeyPair();
   return {
     nexmo: {

@@ -41,6 +41,7 @@ export type {
   InboundResult,
   MetaWebhookTarget,
   NexmoWebhookTarget,
+  SandboxCredentialOverrides,
   SandboxLimits,
   SandboxMessage,
   SandboxMessageStatus,

@@ -173,7 +173,7 @@ function faultAnswer(
  */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const clock = options.clock ?? systemClock;
-  const credentials = await generateCredentials();
+  const credentials = await generateCredentials(options.credentials);
   const rules = new PlatformRules(clock, options.limits);
   const templates = new TemplateStore(clock);
   const dispatcher = new WebhookDispatcher(options.webhooks ?? {}, credentials, options.webhookRetry);

@@ -3,6 +3,12 @@
  * @module
  */
 import type { SandboxClock } from './clock.js';
+import type { SandboxCredentials } from './credentials.js';
+
+/** Per-provider, per-field replacements for the generated credentials. */
+export type SandboxCredentialOverrides = {
+  [P in keyof SandboxCredentials]?: Partial<SandboxCredentials[P]> | undefined;
+};
 
 /** The providers the sandbox emulates. */
 export type SandboxProvider = 'nexmo' | 'gupshup' | 'meta' | 'clevertap';
@@ -109,6 +115,11 @@ export interface SandboxOptions {
   statuses?: StatusOptions | undefined;
   /** Webhook retry policy. */
   webhookRetry?: WebhookRetryOptions | undefined;
+  /**
+   * Credentials to use instead of generated ones, per provider and field (e.g. the `appSecret` your webhook
+   * server already verifies with, or your Vonage application's `privateKey`; its public key is derived).
+   */
+  credentials?: SandboxCredentialOverrides | undefined;
   /** The clock the platform rules read; default the wall clock. */
   clock?: SandboxClock | undefined;
   /**

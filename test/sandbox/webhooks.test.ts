@@ -92,3 +92,45 @@ describe('secrets', () => {
     expect(text).not.toContain(sandbox.credentials.nexmo.apiKey);
   });
 });
+
+describe('credential overrides', () => {
+  it('signs with the secrets given and verifies JWTs of the Vonage private key given', async () => {
+    const { generateKeyPairSync, createHmac } = await import('node:crypto');
+    const jwt = (await import('jsonwebtoken')).default;
+    const { privateKey } = generateKeyPairSync('rsa', {
+      modulusLength: 2048,
+      privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+    });
+    hooks = await startCollector();
+    sandbox = await startSandbox({
+      webhooks: { meta: { url: hooks.url } },
+      credentials: {
+        meta: { appSecret: 'my-own-app-secret' },
+        nexmo: { applicationId: 'my-app', privateKey },
+      },
+    });
+    expect(sandbox.credentials.meta.appSecret).toBe('my-own-app-secret');
+    expect(sandbox.credentials.meta.accessToken).toMatch(/^EAAG/);
+    await sandbox.inbound('meta', '+16505551234', 'hi');
+    const r = hooks.received[0];
+    expect(r?.headers['x-hub-signature-256']).toBe(
+      `sha256=${createHmac('sha256', 'my-own-app-secret')
+        .update(r?.body ?? '')
+        .digest('hex')}`,
+    );
+    const token = jwt.sign({ application_id: 'my-app' }, privateKey, { algorithm: 'RS256', expiresIn: 60 });
+    const res = await fetch(`${sandbox.url}/v1/messages`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        to: '447700900123',
+        from: sandbox.credentials.nexmo.from,
+        channel: 'whatsapp',
+        message_type: 'text',
+        text: 'x',
+      }),
+    });
+    expect(res.status).toBe(202);
+  });
+});
