@@ -10,7 +10,7 @@
  * the code of a tier refusal (not documented; 1070 "Partner quota exceeded" here).
  * @module
  */
-import { createPublicKey, randomUUID, verify as verifySignature } from 'node:crypto';
+import { createPublicKey, type KeyObject, randomUUID, verify as verifySignature } from 'node:crypto';
 import type { SandboxContext, StatusStep } from '../context.js';
 import { digits } from '../context.js';
 import { header, isObject, type SandboxRequest, type SandboxResponse, tryJson } from '../http.js';
@@ -61,6 +61,17 @@ export function nexmoFault(status: 429 | 500 | 503, headers: Record<string, stri
   return problem(503, '1000', 'Service Unavailable', 'The service is temporarily unavailable, please retry.');
 }
 
+/** Parsed application public keys, by PEM (parsing on every request would dominate a load test). */
+const publicKeys = new Map<string, KeyObject>();
+function publicKeyOf(pem: string): KeyObject {
+  let key = publicKeys.get(pem);
+  if (!key) {
+    key = createPublicKey(pem);
+    publicKeys.set(pem, key);
+  }
+  return key;
+}
+
 const unauthorized = () =>
   problem(
     401,
@@ -93,7 +104,7 @@ export function checkNexmoAuth(ctx: SandboxContext, req: SandboxRequest): Sandbo
   const ok = verifySignature(
     'RSA-SHA256',
     Buffer.from(`${h}.${p}`),
-    createPublicKey(creds.publicKey),
+    publicKeyOf(creds.publicKey),
     Buffer.from(s, 'base64url'),
   );
   if (!ok || claims.application_id !== creds.applicationId) return unauthorized();
