@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -167,6 +168,72 @@ describe('the built waba binary', () => {
     const run = await waba(['webhook', 'parse', 'meta'], { stdin: body });
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)[0]).toMatchObject({ kind: 'status', messageId: 'wamid.X', status: 'read' });
+  });
+
+  it('jwt prints a token from a key file', async () => {
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const keyFile = join(dir, 'private.key');
+    writeFileSync(keyFile, privateKey.export({ type: 'pkcs8', format: 'pem' }) as string);
+    const run = await waba([
+      'jwt',
+      '--application-id',
+      'aaaaaaaa-bbbb-4ccc-8ddd-0123456789ab',
+      '--private-key',
+      keyFile,
+      '--ttl',
+      '120',
+    ]);
+    expect(run.code).toBe(0);
+    const [header, payload] = run.stdout.trim().split('.');
+    expect(JSON.parse(Buffer.from(header as string, 'base64url').toString())).toMatchObject({ alg: 'RS256' });
+    const claims = JSON.parse(Buffer.from(payload as string, 'base64url').toString());
+    expect(claims.exp - claims.iat).toBe(120);
+  });
+
+  it('webhook verify exits 1 with the reason on a bad signature', async () => {
+    const run = await waba(
+      [
+        'webhook',
+        'verify',
+        'meta',
+        '--secret',
+        'app-secret-value',
+        '--header',
+        'X-Hub-Signature-256: sha256=' + '0'.repeat(64),
+      ],
+      { stdin: '{"object":"whatsapp_business_account","entry":[]}' },
+    );
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^invalid: signature_mismatch: /);
+    expect(run.stdout + run.stderr).not.toContain('app-secret-value');
+  });
+
+  it('broadcast sends to the CSV rows, prints the summary and writes the report', async () => {
+    writeFileSync(join(dir, 'list.csv'), 'phone,name\n+447700900123,Ana\n+447700900999,Bo\n');
+    const before = requests.length;
+    const run = await waba(
+      [
+        'broadcast',
+        '--recipients',
+        'list.csv',
+        '--template',
+        'promo',
+        '--all-opted-in',
+        '--param',
+        '{name}',
+        '--report',
+        'report.json',
+      ],
+      { env: metaEnv(), cwd: dir },
+    );
+    expect(run.code).toBe(1); // +447700900999 is refused by the fake API
+    expect(requests.length - before).toBe(2);
+    expect(run.stdout).toMatch(/^ {2}sent +1$/m);
+    expect(run.stdout).toMatch(/^ {2}failed +1$/m);
+    expect(run.stderr).toMatch(/^progress: /m);
+    const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
+    expect(report.sent).toEqual([expect.objectContaining({ to: '+447700900123', messageId: 'wamid.BIN1' })]);
+    expect(report.failed).toEqual([expect.objectContaining({ to: '+447700900999' })]);
   });
 
   it('sandbox serves until SIGINT, then stops cleanly', async () => {
