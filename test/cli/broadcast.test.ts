@@ -207,3 +207,30 @@ describe('progress lines', () => {
     );
   });
 });
+
+describe('waba broadcast --dry-run with a control group', () => {
+  it('holds out the same recipients broadcast() would, by a stable hash', async () => {
+    const rows = Array.from({ length: 200 }, (_, i) => `+4477009${String(i).padStart(5, '0')}`);
+    const list = `phone\n${rows.join('\n')}\n`;
+    const run = () =>
+      cli([...BASE_ARGS, '--all-opted-in', '--dry-run', '--control-group', '0.25', '--report', 'r.json'], {
+        env,
+        files: { 'list.csv': list },
+      });
+    const first = await run();
+    expect(first.code).toBe(0);
+    const held = Number(/^ {2}skipped: control group +(\d+)$/m.exec(first.stdout)?.[1]);
+    const sent = Number(/^ {2}would send +(\d+)$/m.exec(first.stdout)?.[1]);
+    expect(held + sent).toBe(200);
+    expect(held).toBeGreaterThan(20); // about 50 of 200
+    expect(held).toBeLessThan(80);
+    expect((await run()).stdout).toBe(first.stdout); // stable
+    cloudApi();
+    const real = await cli(
+      [...BASE_ARGS, '--all-opted-in', '--control-group', '0.25', '--rate', '100000', '--report', 'r.json'],
+      { env, files: { 'list.csv': list } },
+    );
+    expect(real.stdout).toMatch(new RegExp(`^ {2}skipped: control group +${held}$`, 'm'));
+    expect(real.stdout).toMatch(new RegExp(`^ {2}sent +${sent}$`, 'm'));
+  });
+});

@@ -4,6 +4,7 @@
  * @module
  */
 import { type BroadcastReport, broadcast } from '../../broadcast/broadcast.js';
+import { inControlGroup, resolveControlGroup } from '../../broadcast/control-group.js';
 import type { OutboundMessage } from '../../core/message.js';
 import { normalizePhone } from '../../core/phone.js';
 import { createClient } from '../../create-client.js';
@@ -165,7 +166,7 @@ export async function broadcastCommand(argv: readonly string[], io: CliIo): Prom
   try {
     const client = createClient(config);
     if (dryRun) {
-      report = dryRunReport(records, phoneColumn, consent);
+      report = dryRunReport(records, phoneColumn, consent, controlGroup);
     } else {
       client.on('message.sent', ({ result }) => {
         sent.push({ to: result.to, messageId: result.messageId, clientRef: result.clientRef });
@@ -215,11 +216,15 @@ export async function broadcastCommand(argv: readonly string[], io: CliIo): Prom
   return report.failed > 0 ? EXIT_FAILURE : 0;
 }
 
-/** What a run would do, without sending: numbers checked, consent and duplicates counted. */
+/**
+ * What a run would do, without sending: numbers checked, then (in `broadcast()`'s order) duplicates, the control
+ * group and consent counted.
+ */
 function dryRunReport(
   records: Row[],
   phoneColumn: string,
   consent: (phone: string, row: Row) => boolean,
+  controlGroup: number | undefined,
 ): BroadcastReport {
   const report: BroadcastReport = {
     total: records.length,
@@ -230,6 +235,7 @@ function dryRunReport(
     aborted: false,
     unsent: 0,
   };
+  const group = resolveControlGroup(controlGroup);
   const seen = new Set<string>();
   for (const row of records) {
     const raw = row[phoneColumn] ?? '';
@@ -241,12 +247,14 @@ function dryRunReport(
       report.errors.push({ recipient: raw, error });
       continue;
     }
-    if (!consent(phone, row)) report.skipped.consent += 1;
-    else if (seen.has(phone)) report.skipped.duplicate += 1;
-    else {
-      seen.add(phone);
-      report.sent += 1;
+    if (seen.has(phone)) {
+      report.skipped.duplicate += 1;
+      continue;
     }
+    seen.add(phone);
+    if (group && inControlGroup(phone.slice(1), group)) report.skipped.controlGroup += 1;
+    else if (!consent(phone, row)) report.skipped.consent += 1;
+    else report.sent += 1;
   }
   return report;
 }
