@@ -107,6 +107,7 @@ describe('error classes', () => {
 
   it('guards work across two copies of the module (the dual-package hazard)', async () => {
     // A query string makes Vite load a second, independent instance of the module.
+    // @ts-expect-error Vite's `?copy` query loads a second, independent module instance; tsc cannot resolve it.
     const copy = (await import('../../src/core/errors.js?copy')) as typeof errors;
     expect(copy.RateLimitError).not.toBe(RateLimitError);
     const foreign = new copy.RateLimitError('x', { retryAfterMs: 1 });
