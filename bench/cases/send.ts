@@ -1,0 +1,120 @@
+import { Messages } from '@vonage/messages';
+import { NexmoClient } from '../../src/providers/nexmo/index.js';
+import { APPLICATION_ID, rsaKeyPair } from '../lib/fixtures.js';
+import { interleavedCustom } from '../lib/measure.js';
+import { runConcurrent, startFakeApi } from '../lib/server.js';
+import { ratio } from '../lib/stats.js';
+import type { BenchContext, BenchResult } from '../lib/types.js';
+
+const FROM = '447700900001';
+const to = (i: number) => `4477009${String(10000 + (i % 80000)).padStart(5, '0')}`;
+const TEXT = 'Your order A-1042 has shipped and arrives on Friday.';
+
+function clients(privateKeyPem: string, baseUrl: string) {
+  const ours = new NexmoClient({
+    applicationId: APPLICATION_ID,
+    privateKey: privateKeyPem,
+    from: FROM,
+    baseUrl,
+  });
+  const vonage = new Messages(
+    { applicationId: APPLICATION_ID, privateKey: privateKeyPem },
+    { apiHost: baseUrl },
+  );
+  return {
+    ours: (i: number) => ours.send({ type: 'text', to: `+${to(i)}`, text: TEXT }),
+    vonage: (i: number) =>
+      vonage.send({ channel: 'whatsapp', messageType: 'text', to: to(i), from: FROM, text: TEXT } as never),
+  };
+}
+
+/** Counts the RSA signatures behind `sends` sends of each SDK (see the auth benchmark). */
+export async function countSendSignatures(
+  privateKeyPem: string,
+  sends: number,
+): Promise<{ oursTokens: number; vonageTokens: number; oursSubtleSigns: number }> {
+  const api = await startFakeApi();
+  try {
+    const c = clients(privateKeyPem, api.url);
+    const subtle = crypto.subtle;
+    const original = subtle.sign;
+    let oursSubtleSigns = 0;
+    subtle.sign = function (this: SubtleCrypto, ...args: Parameters<SubtleCrypto['sign']>) {
+      const algorithm = args[0];
+      const name = typeof algorithm === 'string' ? algorithm : algorithm.name;
+      if (name === 'RSASSA-PKCS1-v1_5') oursSubtleSigns++;
+      return original.apply(this, args);
+    } as SubtleCrypto['sign'];
+    try {
+      await runConcurrent(sends, 64, c.ours);
+    } finally {
+      subtle.sign = original;
+    }
+    const oursTokens = new Set(api.authorizations).size;
+    api.reset();
+    await runConcurrent(sends, 64, c.vonage);
+    const vonageTokens = new Set(api.authorizations).size;
+    return { oursTokens, vonageTokens, oursSubtleSigns };
+  } finally {
+    await api.close();
+  }
+}
+
+/** Send throughput to a node:http server on 127.0.0.1 with keep-alive, 64 requests in flight. */
+export async function sendBench(ctx: BenchContext): Promise<BenchResult> {
+  const { privateKeyPem } = rsaKeyPair();
+  const api = await startFakeApi();
+  const total = ctx.quick ? 300 : 3000;
+  const concurrency = 64;
+  try {
+    const c = clients(privateKeyPem, api.url);
+    const body = (i: number) =>
+      JSON.stringify({ message_type: 'text', channel: 'whatsapp', to: to(i), from: FROM, text: TEXT });
+    const bearer = `Bearer ${'x'.repeat(600)}`;
+    const bare = async (i: number) => {
+      const res = await fetch(`${api.url}/v1/messages`, {
+        method: 'POST',
+        headers: { authorization: bearer, 'content-type': 'application/json', accept: 'application/json' },
+        body: body(i),
+      });
+      return res.json();
+    };
+    // Warm up every path (connections, JIT, our signer's first token).
+    await runConcurrent(concurrency * 2, concurrency, c.ours);
+    await runConcurrent(concurrency * 2, concurrency, c.vonage);
+    await runConcurrent(concurrency * 2, concurrency, bare);
+    const ops = await interleavedCustom(ctx.quick ? 1 : 7, {
+      ours: () => runConcurrent(total, concurrency, c.ours),
+      vonage: () => runConcurrent(Math.ceil(total / 3), concurrency, c.vonage),
+      fetch: () => runConcurrent(total, concurrency, bare),
+    });
+    const vsVonage = ops.ours! / ops.vonage!;
+    const vsFetch = ops.ours! / ops.fetch!;
+    return {
+      id: 'send',
+      title: 'Send throughput to a 127.0.0.1 server, concurrency 64',
+      unit: 'sends/s',
+      higherIsBetter: true,
+      runs: ctx.quick ? 1 : 7,
+      figures: [
+        { label: '`NexmoClient.send` (waba-kit), text message, JWT auth', role: 'ours', value: ops.ours! },
+        { label: '`@vonage/messages` `send`, same message, JWT auth', role: 'anchor', value: ops.vonage! },
+        {
+          label: 'bare `fetch` POST of the same JSON with a fixed header (the limit)',
+          role: 'limit',
+          value: ops.fetch!,
+        },
+      ],
+      goals: [
+        { goal: '>= 1.5x `@vonage/messages`', measured: ratio(ops.ours!, ops.vonage!), met: vsVonage >= 1.5 },
+        { goal: '>= 0.8x bare `fetch`', measured: ratio(ops.ours!, ops.fetch!), met: vsFetch >= 0.8 },
+      ],
+      notes: [
+        `A real node:http server on 127.0.0.1 (keep-alive, answers 202 with a \`message_uuid\` like the Messages API); ${total} sends per round for waba-kit and bare fetch, ${Math.ceil(total / 3)} for \`@vonage/messages\` (slower), 64 in flight, the server in the same process. The server's own cost is part of every figure, so the ratios understate the differences between the clients.`,
+        "waba-kit validates the message, normalises the number, sets a client_ref, reuses its cached JWT and sends through `fetch` (keep-alive via Node's global agent). `@vonage/messages` signs a new RS256 JWT per request and sends through node-fetch.",
+      ],
+    };
+  } finally {
+    await api.close();
+  }
+}

@@ -1,0 +1,44 @@
+import { validateTemplate } from '../../src/templates/index.js';
+import { FULL_TEMPLATE } from '../lib/fixtures.js';
+import { interleaved } from '../lib/measure.js';
+import { fmt } from '../lib/stats.js';
+import type { BenchContext, BenchResult } from '../lib/types.js';
+
+/** `validateTemplate` on a template that uses every component. */
+export async function templateBench(ctx: BenchContext): Promise<BenchResult> {
+  const check = validateTemplate(FULL_TEMPLATE, { profile: 'meta' });
+  if (!check.valid) throw new Error(`the bench template is invalid: ${JSON.stringify(check.issues)}`);
+  const ops = await interleaved(ctx, {
+    meta: () => validateTemplate(FULL_TEMPLATE, { profile: 'meta' }),
+    strict: () => validateTemplate(FULL_TEMPLATE, { profile: 'strict' }),
+  });
+  return {
+    id: 'template',
+    title: 'Template validation',
+    unit: 'templates/s',
+    higherIsBetter: true,
+    runs: ctx.rounds,
+    figures: [
+      {
+        label: "`validateTemplate(template, { profile: 'meta' })` (waba-kit)",
+        role: 'ours',
+        value: ops.meta!,
+      },
+      {
+        label: "`validateTemplate(template, { profile: 'strict' })` (waba-kit)",
+        role: 'ours',
+        value: ops.strict!,
+      },
+    ],
+    goals: [
+      {
+        goal: '>= 50 000/s',
+        measured: `${fmt(Math.min(ops.meta!, ops.strict!))}/s`,
+        met: Math.min(ops.meta!, ops.strict!) >= 50_000,
+      },
+    ],
+    notes: [
+      'The template has an image header, a body with four parameters and examples, a footer, and URL (with a parameter), phone and quick-reply buttons. No SDK validates templates locally, so there is no anchor.',
+    ],
+  };
+}

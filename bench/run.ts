@@ -1,0 +1,86 @@
+/**
+ * `npm run bench`: runs every benchmark of bench/cases and regenerates docs/BENCHMARKS.md.
+ * `npm run bench -- --quick`: every benchmark with few iterations (a CI check that they all run, well under a
+ * minute); the page goes to a temporary file instead. `--only=id,id` runs a subset; `--out=path` writes there.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { authBench } from './cases/auth.js';
+import { bundleBench } from './cases/bundle.js';
+import { coldImportBench } from './cases/cold-import.js';
+import { jwtBench } from './cases/jwt.js';
+import { metaWebhookBench } from './cases/meta-webhook.js';
+import { nexmoWebhookBench } from './cases/nexmo-webhook.js';
+import { quotaMemoryBench } from './cases/quota-memory.js';
+import { quotaRedisBench } from './cases/quota-redis.js';
+import { sendBench } from './cases/send.js';
+import { templateBench } from './cases/template.js';
+import { ensureBuilt } from './lib/build.js';
+import { machine } from './lib/machine.js';
+import { renderReport } from './lib/report.js';
+import type { BenchContext, BenchResult } from './lib/types.js';
+
+const CASES: Record<string, (ctx: BenchContext) => Promise<BenchResult>> = {
+  jwt: jwtBench,
+  auth: authBench,
+  'nexmo-webhook': nexmoWebhookBench,
+  'meta-webhook': metaWebhookBench,
+  send: sendBench,
+  'quota-memory': quotaMemoryBench,
+  'quota-redis': quotaRedisBench,
+  template: templateBench,
+  bundle: bundleBench,
+  'cold-import': coldImportBench,
+};
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const quick = args.includes('--quick');
+  const only = args
+    .find((a) => a.startsWith('--only='))
+    ?.slice('--only='.length)
+    .split(',');
+  const outArg = args.find((a) => a.startsWith('--out='))?.slice('--out='.length);
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  const ctx: BenchContext = {
+    quick,
+    rounds: quick ? 1 : 7,
+    taskTimeMs: quick ? 40 : 400,
+    root,
+    log: (line) => process.stderr.write(`${line}\n`),
+  };
+  const started = Date.now();
+  const ids = only ?? Object.keys(CASES);
+  for (const id of ids)
+    if (!CASES[id]) throw new Error(`unknown benchmark ${id}; known: ${Object.keys(CASES).join(', ')}`);
+  ensureBuilt(root, ctx.log);
+  const results: BenchResult[] = [];
+  for (const id of ids) {
+    const t0 = Date.now();
+    ctx.log(`bench ${id} ...`);
+    const result = await CASES[id]!(ctx);
+    results.push(result);
+    for (const f of result.figures)
+      ctx.log(`  ${f.role.padEnd(6)} ${f.value.toFixed(1).padStart(12)} ${result.unit}  ${f.label}`);
+    for (const g of result.goals) ctx.log(`  goal ${g.goal}: ${g.measured} -> ${g.met ? 'met' : 'MISSED'}`);
+    ctx.log(`  (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  }
+  const page = renderReport(results, machine(), quick);
+  const out =
+    outArg ??
+    (quick || only
+      ? path.join(mkdtempSync(path.join(os.tmpdir(), 'waba-bench-')), 'BENCHMARKS.md')
+      : path.join(root, 'docs', 'BENCHMARKS.md'));
+  writeFileSync(out, page);
+  ctx.log(`wrote ${out} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);
