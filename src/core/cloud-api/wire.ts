@@ -179,7 +179,11 @@ export function interactiveObject(message: InteractiveMessage): CloudApiBody {
   }
 }
 
-/** One neutral contact card -> the Cloud API's contact object. */
+/**
+ * One neutral contact card -> WhatsApp's contact object (`name.formatted_name`, `phones[].wa_id`, `emails`,
+ * `org`, `urls`). The one mapping for every provider that carries it: the Cloud API's `contacts` array, Vonage's
+ * `custom` contacts and Gupshup's `contact` session message all take this object as it stands.
+ */
 export function contactObject(contact: Contact): CloudApiBody {
   return omitUndefined({
     name: omitUndefined({

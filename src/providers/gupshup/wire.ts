@@ -20,6 +20,7 @@
  *   payloads go in `postbackTexts` (`[{index, text}]`, 0-based).
  * @module
  */
+import { contactObject } from '../../core/cloud-api/wire.js';
 import { UnsupportedMessageError, ValidationError } from '../../core/errors.js';
 import type {
   ContactsMessage,
@@ -130,23 +131,7 @@ export function contactMessage(m: ContactsMessage): GupshupJson {
       ['contacts'],
       'gupshup.contacts_count',
     );
-  const c = m.contacts[0]!;
-  return {
-    type: 'contact',
-    contact: omitUndefined({
-      name: omitUndefined({
-        formatted_name: c.name.formattedName,
-        first_name: c.name.firstName,
-        last_name: c.name.lastName,
-      }),
-      phones: c.phones?.map((p) => omitUndefined({ phone: p.phone, type: p.type, wa_id: p.waId })),
-      emails: c.emails?.map((e) => omitUndefined({ email: e.email, type: e.type })),
-      org: c.organization
-        ? omitUndefined({ company: c.organization.company, title: c.organization.title })
-        : undefined,
-      urls: c.urls?.map((u) => omitUndefined({ url: u.url, type: u.type })),
-    }),
-  };
+  return { type: 'contact', contact: contactObject(m.contacts[0]!) };
 }
 
 /** Builds the session `message` object for a non-template message. */

@@ -18,6 +18,7 @@
  * (https://developers.facebook.com/docs/whatsapp/cloud-api/reference/messages).
  * @module
  */
+import { contactObject } from '../../core/cloud-api/wire.js';
 import { UnsupportedMessageError, ValidationError } from '../../core/errors.js';
 import type {
   ContactsMessage,
@@ -156,24 +157,7 @@ export function customInteractive(m: InteractiveMessage): NexmoBody {
 
 /** The WhatsApp contacts object. */
 export function customContacts(m: ContactsMessage): NexmoBody {
-  return {
-    type: 'contacts',
-    contacts: m.contacts.map((c) =>
-      omitUndefined({
-        name: omitUndefined({
-          formatted_name: c.name.formattedName,
-          first_name: c.name.firstName,
-          last_name: c.name.lastName,
-        }),
-        phones: c.phones?.map((p) => omitUndefined({ phone: p.phone, type: p.type, wa_id: p.waId })),
-        emails: c.emails?.map((e) => omitUndefined({ email: e.email, type: e.type })),
-        org: c.organization
-          ? omitUndefined({ company: c.organization.company, title: c.organization.title })
-          : undefined,
-        urls: c.urls?.map((u) => omitUndefined({ url: u.url, type: u.type })),
-      }),
-    ),
-  };
+  return { type: 'contacts', contacts: m.contacts.map(contactObject) };
 }
 
 /** The WhatsApp template object with full `components` (header, body, buttons). */
