@@ -268,6 +268,29 @@ async function resolveKey(prepared: ParsedPrivateKey | CryptoKey): Promise<Crypt
   return isCryptoKey(prepared) ? prepared : importRs256PrivateKey(prepared);
 }
 
+/** How many imported PEM keys {@link signApplicationJwt} keeps (a process rarely uses more than one or two). */
+const KEY_CACHE_SIZE = 8;
+/**
+ * PEM text -> its imported, non-extractable `CryptoKey`. Importing (PEM parsing, ASN.1, key setup) costs more
+ * than the RSA signature itself, so repeated {@link signApplicationJwt} calls with the same PEM import it once.
+ * Only successfully imported keys stay; the oldest entry leaves first. The map is module-private and never
+ * enumerated or printed.
+ */
+const importedKeys = new Map<string, Promise<CryptoKey>>();
+
+/** The `CryptoKey` of a PEM string, imported once (see {@link importedKeys}); bad keys throw synchronously. */
+function cachedPemKey(pem: string): Promise<CryptoKey> {
+  const hit = importedKeys.get(pem);
+  if (hit) return hit;
+  const imported = importRs256PrivateKey(readPrivateKeyPem(pem));
+  importedKeys.set(pem, imported);
+  if (importedKeys.size > KEY_CACHE_SIZE) importedKeys.delete(importedKeys.keys().next().value as string);
+  imported.catch(() => {
+    if (importedKeys.get(pem) === imported) importedKeys.delete(pem);
+  });
+  return imported;
+}
+
 /**
  * Signs one Vonage application JWT (RS256, header `{ alg: 'RS256', typ: 'JWT' }`) with claims `application_id`,
  * `iat`, `exp = iat + ttlSeconds`, a random UUID `jti`, and `acl`, `sub`, `nbf` when given.
@@ -290,7 +313,10 @@ async function resolveKey(prepared: ParsedPrivateKey | CryptoKey): Promise<Crypt
  */
 export async function signApplicationJwt(options: ApplicationJwtOptions): Promise<string> {
   const checked = checkOptions(options);
-  const key = await resolveKey(prepareKey(options.privateKey));
+  const key =
+    typeof options.privateKey === 'string'
+      ? await cachedPemKey(options.privateKey)
+      : await resolveKey(prepareKey(options.privateKey));
   return (await signClaims(checked, key)).token;
 }
 
