@@ -8,6 +8,7 @@
 import type {
   Contact,
   InteractiveMessage,
+  LocationMessage,
   PreparedMessage,
   TemplateButton,
   TemplateHeader,
@@ -52,21 +53,24 @@ function omitUndefined<T extends Record<string, unknown>>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
+/** A map pin -> WhatsApp's location object (`latitude`, `longitude`, optional `name` and `address`). */
+export function locationObject(
+  location: Pick<LocationMessage, 'latitude' | 'longitude' | 'name' | 'address'>,
+): CloudApiBody {
+  return omitUndefined({
+    latitude: location.latitude,
+    longitude: location.longitude,
+    name: location.name,
+    address: location.address,
+  });
+}
+
 /** Template header -> the `header` component. */
 export function headerComponent(header: TemplateHeader): CloudApiBody {
   let parameter: CloudApiBody;
   if (header.type === 'text') parameter = { type: 'text', text: header.text };
-  else if (header.type === 'location') {
-    parameter = {
-      type: 'location',
-      location: omitUndefined({
-        latitude: header.latitude,
-        longitude: header.longitude,
-        name: header.name,
-        address: header.address,
-      }),
-    };
-  } else {
+  else if (header.type === 'location') parameter = { type: 'location', location: locationObject(header) };
+  else {
     const object = media(header);
     if (header.type === 'document' && header.filename !== undefined) object.filename = header.filename;
     parameter = { type: header.type, [header.type]: object };
@@ -122,7 +126,9 @@ export function buttonComponent(button: TemplateButton): CloudApiBody {
 }
 
 /** The `template` object of a template message. */
-export function templateObject(message: CloudApiTemplateInput): CloudApiBody {
+export function templateObject(
+  message: Pick<CloudApiTemplateInput, 'name' | 'language' | 'header' | 'body' | 'buttons'>,
+): CloudApiBody {
   const components: CloudApiBody[] = [];
   if (message.header) components.push(headerComponent(message.header));
   const body = message.body === undefined ? undefined : bodyComponent(message.body);
@@ -213,12 +219,7 @@ function typeObject(message: CloudApiOutbound): CloudApiBody {
     case 'sticker':
       return media(message);
     case 'location':
-      return omitUndefined({
-        latitude: message.latitude,
-        longitude: message.longitude,
-        name: message.name,
-        address: message.address,
-      });
+      return locationObject(message);
     case 'reaction':
       return { message_id: message.messageId, emoji: message.emoji };
     case 'interactive':

@@ -18,7 +18,12 @@
  * (https://developers.facebook.com/docs/whatsapp/cloud-api/reference/messages).
  * @module
  */
-import { contactObject } from '../../core/cloud-api/wire.js';
+import {
+  contactObject,
+  interactiveObject,
+  locationObject,
+  templateObject,
+} from '../../core/cloud-api/wire.js';
 import { UnsupportedMessageError, ValidationError } from '../../core/errors.js';
 import type {
   ContactsMessage,
@@ -108,51 +113,18 @@ const omitUndefined = <T extends Record<string, unknown>>(o: T): T =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 
 // ---- WhatsApp objects carried by `custom` ----
+// `custom` carries a WhatsApp Cloud API message object, so these wrap the Cloud API's own builders.
 
 /** The WhatsApp location object. */
 export function customLocation(
   m: Pick<LocationMessage, 'latitude' | 'longitude' | 'name' | 'address'>,
 ): NexmoBody {
-  return {
-    type: 'location',
-    location: omitUndefined({
-      longitude: m.longitude,
-      latitude: m.latitude,
-      name: m.name,
-      address: m.address,
-    }),
-  };
+  return { type: 'location', location: locationObject(m) };
 }
 
 /** The WhatsApp interactive object (reply buttons, list, CTA URL). */
 export function customInteractive(m: InteractiveMessage): NexmoBody {
-  const a = m.action;
-  const action =
-    a.type === 'buttons'
-      ? { buttons: a.buttons.map((b) => ({ type: 'reply', reply: { id: b.id, title: b.title } })) }
-      : a.type === 'list'
-        ? {
-            button: a.button,
-            sections: a.sections.map((s) =>
-              omitUndefined({
-                title: s.title,
-                rows: s.rows.map((r) =>
-                  omitUndefined({ id: r.id, title: r.title, description: r.description }),
-                ),
-              }),
-            ),
-          }
-        : { name: 'cta_url', parameters: { display_text: a.displayText, url: a.url } };
-  return {
-    type: 'interactive',
-    interactive: omitUndefined({
-      type: a.type === 'buttons' ? 'button' : a.type,
-      header: m.header ? { type: 'text', text: m.header.text } : undefined,
-      body: { text: m.body },
-      footer: m.footer ? { text: m.footer } : undefined,
-      action,
-    }),
-  };
+  return { type: 'interactive', interactive: interactiveObject(m) };
 }
 
 /** The WhatsApp contacts object. */
@@ -160,56 +132,16 @@ export function customContacts(m: ContactsMessage): NexmoBody {
   return { type: 'contacts', contacts: m.contacts.map(contactObject) };
 }
 
-/** The WhatsApp template object with full `components` (header, body, buttons). */
+/**
+ * The WhatsApp template object with full `components` (header, body, buttons). Two Vonage-only differences from
+ * the Cloud API object: `namespace` is kept (Vonage's legacy templates name it), and `components` is always
+ * sent, empty when there is nothing to fill (a template with an empty named `body`).
+ */
 export function customTemplate(t: TemplateMessage): NexmoBody {
-  const components: NexmoBody[] = [];
-  const h = t.header;
-  if (h) {
-    const parameter =
-      h.type === 'text'
-        ? { type: 'text', text: h.text }
-        : h.type === 'location'
-          ? {
-              type: 'location',
-              location: omitUndefined({
-                latitude: h.latitude,
-                longitude: h.longitude,
-                name: h.name,
-                address: h.address,
-              }),
-            }
-          : {
-              type: h.type,
-              [h.type]: omitUndefined({
-                ...(h.url !== undefined ? { link: h.url } : { id: h.mediaId }),
-                filename: h.type === 'document' ? h.filename : undefined,
-              }),
-            };
-    components.push({ type: 'header', parameters: [parameter] });
-  }
-  if (t.body !== undefined) {
-    const parameters = Array.isArray(t.body)
-      ? t.body.map((text) => ({ type: 'text', text }))
-      : Object.entries(t.body).map(([name, text]) => ({ type: 'text', parameter_name: name, text }));
-    if (parameters.length > 0) components.push({ type: 'body', parameters });
-  }
-  for (const b of [...(t.buttons ?? [])].sort((x, y) => x.index - y.index)) {
-    const parameter =
-      b.type === 'quick_reply'
-        ? { type: 'payload', payload: b.payload }
-        : b.type === 'url'
-          ? { type: 'text', text: b.text }
-          : { type: 'coupon_code', coupon_code: b.code };
-    components.push({ type: 'button', sub_type: b.type, index: String(b.index), parameters: [parameter] });
-  }
+  const template = templateObject(t);
   return {
     type: 'template',
-    template: omitUndefined({
-      namespace: t.namespace,
-      name: t.name,
-      language: { policy: 'deterministic', code: t.language },
-      components,
-    }),
+    template: omitUndefined({ namespace: t.namespace, ...template, components: template.components ?? [] }),
   };
 }
 
