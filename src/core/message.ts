@@ -278,3 +278,17 @@ export type OutboundMessage = z.infer<typeof OutboundMessageSchema>;
 export type OutboundMessageType = OutboundMessage['type'];
 /** An outbound message after validation: `to` is E.164 with `+` and `clientRef` is always set. */
 export type PreparedMessage = OutboundMessage & { clientRef: string };
+
+/**
+ * Every outbound message type, in the order of {@link OutboundMessageSchema}'s options (read from the schema,
+ * so a new message type is listed here the moment it joins the union). Providers build their `supports` sets
+ * from it, leaving out what they cannot carry.
+ *
+ * @example
+ * ```ts
+ * const supports = new Set(OUTBOUND_MESSAGE_TYPES.filter((type) => type !== 'reaction'));
+ * ```
+ */
+export const OUTBOUND_MESSAGE_TYPES: readonly OutboundMessageType[] = Object.freeze(
+  OutboundMessageSchema.options.map((option) => option.shape.type.value),
+);

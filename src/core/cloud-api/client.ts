@@ -22,7 +22,13 @@ import {
 } from '../errors.js';
 import type { ResponseContext } from '../http.js';
 import { formatIssues, fromZodIssues } from '../issues.js';
-import type { OutboundMessage, OutboundMessageType, PreparedMessage, TemplateMessage } from '../message.js';
+import {
+  OUTBOUND_MESSAGE_TYPES,
+  type OutboundMessage,
+  type OutboundMessageType,
+  type PreparedMessage,
+  type TemplateMessage,
+} from '../message.js';
 import type { ProviderId } from '../provider.js';
 import type { SendResult } from '../result.js';
 import type { WebhookEvent } from '../webhook-event.js';
@@ -53,19 +59,7 @@ import {
 } from './wire.js';
 
 /** Every message type of the Cloud API's `Message` discriminator that the neutral model carries. */
-export const CLOUD_API_MESSAGE_TYPES: ReadonlySet<OutboundMessageType> = new Set<OutboundMessageType>([
-  'text',
-  'image',
-  'video',
-  'audio',
-  'document',
-  'sticker',
-  'location',
-  'template',
-  'interactive',
-  'reaction',
-  'contacts',
-]);
+export const CLOUD_API_MESSAGE_TYPES: ReadonlySet<OutboundMessageType> = new Set(OUTBOUND_MESSAGE_TYPES);
 
 /** A validated Cloud API client config. */
 export type CloudApiConfig = BaseConfig & CloudApiConfigFields;

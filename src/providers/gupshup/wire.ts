@@ -22,12 +22,13 @@
  */
 import { contactObject } from '../../core/cloud-api/wire.js';
 import { UnsupportedMessageError, ValidationError } from '../../core/errors.js';
-import type {
-  ContactsMessage,
-  InteractiveMessage,
-  OutboundMessageType,
-  PreparedMessage,
-  TemplateMessageInput,
+import {
+  type ContactsMessage,
+  type InteractiveMessage,
+  OUTBOUND_MESSAGE_TYPES,
+  type OutboundMessageType,
+  type PreparedMessage,
+  type TemplateMessageInput,
 } from '../../core/message.js';
 
 /** Session message endpoint. */
@@ -36,18 +37,9 @@ export const GUPSHUP_MSG_PATH = '/wa/api/v1/msg';
 export const GUPSHUP_TEMPLATE_PATH = '/wa/api/v1/template/msg';
 
 /** Message types Gupshup can carry. Reactions have no Gupshup session type. */
-export const GUPSHUP_SUPPORTS: ReadonlySet<OutboundMessageType> = new Set<OutboundMessageType>([
-  'text',
-  'image',
-  'video',
-  'audio',
-  'document',
-  'sticker',
-  'location',
-  'template',
-  'interactive',
-  'contacts',
-]);
+export const GUPSHUP_SUPPORTS: ReadonlySet<OutboundMessageType> = new Set(
+  OUTBOUND_MESSAGE_TYPES.filter((type) => type !== 'reaction'),
+);
 
 /** A Gupshup request: the path and the form fields, JSON-valued fields already serialised. */
 export interface GupshupRequest {

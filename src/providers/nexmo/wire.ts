@@ -25,13 +25,14 @@ import {
   templateObject,
 } from '../../core/cloud-api/wire.js';
 import { UnsupportedMessageError, ValidationError } from '../../core/errors.js';
-import type {
-  ContactsMessage,
-  InteractiveMessage,
-  LocationMessage,
-  OutboundMessageType,
-  PreparedMessage,
-  TemplateMessage,
+import {
+  type ContactsMessage,
+  type InteractiveMessage,
+  type LocationMessage,
+  OUTBOUND_MESSAGE_TYPES,
+  type OutboundMessageType,
+  type PreparedMessage,
+  type TemplateMessage,
 } from '../../core/message.js';
 import type { NexmoApiVersion } from './config.js';
 
@@ -40,30 +41,8 @@ export const NEXMO_MAX_CLIENT_REF = 40;
 
 /** Message types each API version can carry. v0.1 has no sticker or reaction type and no reply context. */
 export const NEXMO_SUPPORTS: Readonly<Record<NexmoApiVersion, ReadonlySet<OutboundMessageType>>> = {
-  v1: new Set<OutboundMessageType>([
-    'text',
-    'image',
-    'video',
-    'audio',
-    'document',
-    'sticker',
-    'location',
-    'template',
-    'interactive',
-    'reaction',
-    'contacts',
-  ]),
-  'v0.1': new Set<OutboundMessageType>([
-    'text',
-    'image',
-    'video',
-    'audio',
-    'document',
-    'location',
-    'template',
-    'interactive',
-    'contacts',
-  ]),
+  v1: new Set(OUTBOUND_MESSAGE_TYPES),
+  'v0.1': new Set(OUTBOUND_MESSAGE_TYPES.filter((type) => type !== 'sticker' && type !== 'reaction')),
 };
 
 /** A JSON object body. */
