@@ -65,17 +65,21 @@ export function locationObject(
   });
 }
 
+/**
+ * Template header -> its one parameter: `{ type: 'text', text }`, `{ type: 'location', location }`, or
+ * `{ type: 'image' | 'video' | 'document', [type]: { link } | { id } }` (documents with their `filename`).
+ */
+export function headerParameter(header: TemplateHeader): CloudApiBody {
+  if (header.type === 'text') return { type: 'text', text: header.text };
+  if (header.type === 'location') return { type: 'location', location: locationObject(header) };
+  const object = media(header);
+  if (header.type === 'document' && header.filename !== undefined) object.filename = header.filename;
+  return { type: header.type, [header.type]: object };
+}
+
 /** Template header -> the `header` component. */
 export function headerComponent(header: TemplateHeader): CloudApiBody {
-  let parameter: CloudApiBody;
-  if (header.type === 'text') parameter = { type: 'text', text: header.text };
-  else if (header.type === 'location') parameter = { type: 'location', location: locationObject(header) };
-  else {
-    const object = media(header);
-    if (header.type === 'document' && header.filename !== undefined) object.filename = header.filename;
-    parameter = { type: header.type, [header.type]: object };
-  }
-  return { type: 'header', parameters: [parameter] };
+  return { type: 'header', parameters: [headerParameter(header)] };
 }
 
 function bodyParameter(value: CloudApiBodyValue, name?: string): CloudApiBody {

@@ -20,7 +20,7 @@
  *   payloads go in `postbackTexts` (`[{index, text}]`, 0-based).
  * @module
  */
-import { contactObject } from '../../core/cloud-api/wire.js';
+import { contactObject, headerParameter } from '../../core/cloud-api/wire.js';
 import { UnsupportedMessageError, ValidationError } from '../../core/errors.js';
 import {
   type ContactsMessage,
@@ -221,6 +221,8 @@ export function templateFields(m: TemplateMessageInput): Record<string, string> 
   for (const b of buttons) if (b.type === 'url') params.push(b.text);
   const form: Record<string, string> = { template: JSON.stringify({ id: m.name, params }) };
   if (h && h.type !== 'text') {
+    // A media header is WhatsApp's header parameter as it stands; a location one keeps Gupshup's string
+    // coordinates (as in its session location message), so it stays local.
     const header =
       h.type === 'location'
         ? {
@@ -232,13 +234,7 @@ export function templateFields(m: TemplateMessageInput): Record<string, string> 
               address: h.address,
             }),
           }
-        : {
-            type: h.type,
-            [h.type]: omitUndefined({
-              ...(h.url !== undefined ? { link: h.url } : { id: h.mediaId }),
-              filename: h.type === 'document' ? h.filename : undefined,
-            }),
-          };
+        : headerParameter(h);
     form.message = JSON.stringify(header);
   }
   const postbacks = buttons.flatMap((b) =>
