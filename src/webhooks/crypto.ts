@@ -14,24 +14,44 @@ export function toBytes(data: string | Uint8Array): Uint8Array<ArrayBuffer> {
 /** Lowercase hex of bytes. */
 export function toHex(bytes: Uint8Array): string {
   let out = '';
-  for (const b of bytes) out += b.toString(16).padStart(2, '0');
+  for (let i = 0; i < bytes.length; i++) out += HEX[bytes[i]!];
   return out;
 }
+
+/** `HEX[b]` is the two lowercase hex digits of the byte `b`. */
+const HEX: readonly string[] = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
 
 /** SHA-256 of the bytes (UTF-8 for strings) as lowercase hex. */
 export async function sha256Hex(data: string | Uint8Array): Promise<string> {
   return toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', toBytes(data))));
 }
 
+/** How many imported HMAC keys are kept (one per configured app secret; a process has one or a few). */
+const HMAC_KEY_CACHE_SIZE = 16;
+/**
+ * Secret -> its imported, non-extractable HMAC `CryptoKey`, so each delivery costs one HMAC, not a key import
+ * plus an HMAC. Module-private, never enumerated or printed; the oldest entry leaves first; failed imports are
+ * not kept.
+ */
+const hmacKeys = new Map<string, Promise<CryptoKey>>();
+
+function hmacKey(secret: string): Promise<CryptoKey> {
+  const hit = hmacKeys.get(secret);
+  if (hit) return hit;
+  const imported = crypto.subtle.importKey('raw', toBytes(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
+    'sign',
+  ]);
+  hmacKeys.set(secret, imported);
+  if (hmacKeys.size > HMAC_KEY_CACHE_SIZE) hmacKeys.delete(hmacKeys.keys().next().value as string);
+  imported.catch(() => {
+    if (hmacKeys.get(secret) === imported) hmacKeys.delete(secret);
+  });
+  return imported;
+}
+
 /** HMAC-SHA256 of the bytes (UTF-8 for strings) keyed with `secret`, as lowercase hex. */
 export async function hmacSha256Hex(secret: string, data: string | Uint8Array): Promise<string> {
-  const key = await crypto.subtle.importKey(
-    'raw',
-    toBytes(secret),
-    { name: 'HMAC', hash: 'SHA-256' },
-    false,
-    ['sign'],
-  );
+  const key = await hmacKey(secret);
   return toHex(new Uint8Array(await crypto.subtle.sign('HMAC', key, toBytes(data))));
 }
 

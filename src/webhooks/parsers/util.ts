@@ -85,7 +85,12 @@ export type Compact<T> = {
 /** Returns a copy of `object` without its `undefined` values (the event types use exact optional fields). */
 export function compact<T extends Record<string, unknown>>(object: T): Compact<T> {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(object)) if (value !== undefined) out[key] = value;
+  // for...in over the literal objects built by the parsers (no inherited enumerable keys): no entries array.
+  for (const key in object) {
+    if (!Object.hasOwn(object, key)) continue;
+    const value = object[key];
+    if (value !== undefined) out[key] = value;
+  }
   return out as Compact<T>;
 }
 
@@ -146,3 +151,4 @@ export const loose = {
     .optional()
     .transform((v) => asArray(v)),
 };
+
