@@ -120,6 +120,51 @@ export interface Sandbox {
   toJSON(): Record<string, unknown>;
 }
 
+/** `keys` of `object`, as a new object. */
+function pick<T extends object, K extends keyof T>(object: T, keys: readonly K[]): Pick<T, K> {
+  return Object.fromEntries(keys.map((key) => [key, object[key]])) as Pick<T, K>;
+}
+
+/** The provider's own fields of a client config for a sandbox at `url` (`config` adds `provider` and `baseUrl`). */
+function clientFields(
+  credentials: SandboxCredentials,
+  provider: SandboxProvider,
+  url: string,
+): Record<string, unknown> {
+  switch (provider) {
+    case 'nexmo':
+      return {
+        ...pick(credentials.nexmo, ['applicationId', 'privateKey', 'signatureSecret']),
+        from: `+${credentials.nexmo.from}`,
+      };
+    case 'gupshup':
+      return {
+        ...pick(credentials.gupshup, ['apiKey', 'appName', 'appId']),
+        source: `+${credentials.gupshup.source}`,
+      };
+    case 'meta':
+    case 'clevertap': {
+      const cloudApi = {
+        ...pick(credentials[provider], [
+          'accessToken',
+          'phoneNumberId',
+          'wabaId',
+          'appSecret',
+          'verifyToken',
+        ]),
+        apiVersion: 'v23.0',
+      };
+      if (provider === 'meta') return cloudApi;
+      return {
+        ...cloudApi,
+        ...pick(credentials.clevertap, ['accountId', 'passcode']),
+        region: 'eu1',
+        restBaseUrl: `${url}/1`,
+      };
+    }
+  }
+}
+
 /** Business number of `provider` (digits). */
 function businessNumber(credentials: SandboxCredentials, provider: SandboxProvider): string {
   switch (provider) {
@@ -345,56 +390,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     windowOpen: (provider, customer) =>
       rules.windowOpen(businessNumber(credentials, provider), digits(customer)),
     config(provider, extra = {}) {
-      switch (provider) {
-        case 'nexmo': {
-          const c = credentials.nexmo;
-          return {
-            provider,
-            baseUrl: url,
-            applicationId: c.applicationId,
-            privateKey: c.privateKey,
-            from: `+${c.from}`,
-            signatureSecret: c.signatureSecret,
-            ...extra,
-          };
-        }
-        case 'gupshup': {
-          const c = credentials.gupshup;
-          return {
-            provider,
-            baseUrl: url,
-            apiKey: c.apiKey,
-            appName: c.appName,
-            source: `+${c.source}`,
-            appId: c.appId,
-            ...extra,
-          };
-        }
-        case 'meta':
-        case 'clevertap': {
-          const c = credentials[provider];
-          const common = {
-            provider,
-            baseUrl: url,
-            accessToken: c.accessToken,
-            phoneNumberId: c.phoneNumberId,
-            wabaId: c.wabaId,
-            appSecret: c.appSecret,
-            verifyToken: c.verifyToken,
-            apiVersion: 'v23.0',
-          };
-          if (provider === 'meta') return { ...common, ...extra };
-          const t = credentials.clevertap;
-          return {
-            ...common,
-            region: 'eu1',
-            accountId: t.accountId,
-            passcode: t.passcode,
-            restBaseUrl: `${url}/1`,
-            ...extra,
-          };
-        }
-      }
+      return { provider, baseUrl: url, ...clientFields(credentials, provider, url), ...extra };
     },
     async inbound(provider, from, content, inboundOptions = {}) {
       const customer = digits(from);
