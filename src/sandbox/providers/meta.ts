@@ -62,6 +62,9 @@ const noObject = (id: string) =>
     { subcode: 33 },
   );
 
+/** Graph's answer to a body that is not a JSON object. */
+const notJson = () => graphError(400, 100, 'Invalid parameter: the request body is not valid JSON.');
+
 /** Checks the bearer token of `provider`'s number. */
 function checkAuth(
   ctx: SandboxContext,
@@ -146,7 +149,7 @@ export function handleMetaMessages(
   const denied = checkAuth(ctx, req, provider);
   if (denied) return denied;
   const body = tryJson(req.body);
-  if (!isObject(body)) return graphError(400, 100, 'Invalid parameter: the request body is not valid JSON.');
+  if (!isObject(body)) return notJson();
   if (body.status === 'read') {
     if (body.messaging_product !== 'whatsapp')
       return graphError(400, 100, 'The parameter messaging_product is required.');
@@ -274,8 +277,7 @@ export function handleTemplateCollection(
   }
   if (req.method === 'POST') {
     const body = tryJson(req.body);
-    if (!isObject(body))
-      return graphError(400, 100, 'Invalid parameter: the request body is not valid JSON.');
+    if (!isObject(body)) return notJson();
     try {
       const template = store.create(body as never, provider);
       scheduleReview(ctx, template);
@@ -311,8 +313,7 @@ export function handleTemplateNode(
   if (req.method === 'GET') return { status: 200, body: ctx.templates.toGraph(template) };
   if (req.method === 'POST') {
     const body = tryJson(req.body);
-    if (!isObject(body))
-      return graphError(400, 100, 'Invalid parameter: the request body is not valid JSON.');
+    if (!isObject(body)) return notJson();
     if (body.name !== undefined && body.name !== template.name)
       return graphError(400, 100, 'The name of a template cannot be changed.');
     if (body.language !== undefined && body.language !== template.language)
