@@ -1,5 +1,5 @@
 import { Auth } from '@vonage/auth';
-import { createApplicationJwtSigner } from '../../src/jwt/index.js';
+import { dist } from '../lib/dist.js';
 import { APPLICATION_ID, rsaKeyPair } from '../lib/fixtures.js';
 import { interleaved } from '../lib/measure.js';
 import { fmt, ratio } from '../lib/stats.js';
@@ -14,6 +14,7 @@ import { countSendSignatures } from './send.js';
  * `@vonage/messages` calls for every request.
  */
 export async function authBench(ctx: BenchContext): Promise<BenchResult> {
+  const { createApplicationJwtSigner } = await dist('jwt');
   const { privateKeyPem } = rsaKeyPair();
   const sends = 1000;
   const counted = await countSendSignatures(privateKeyPem, sends);

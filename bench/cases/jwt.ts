@@ -1,7 +1,7 @@
 import { createPrivateKey, sign } from 'node:crypto';
 import os from 'node:os';
 import { tokenGenerate } from '@vonage/jwt';
-import { signApplicationJwt } from '../../src/jwt/index.js';
+import { dist } from '../lib/dist.js';
 import { APPLICATION_ID, rsaKeyPair } from '../lib/fixtures.js';
 import { interleaved, interleavedCustom } from '../lib/measure.js';
 import { runConcurrent } from '../lib/server.js';
@@ -12,6 +12,7 @@ const b64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('b
 
 /** Application JWT with a fresh signature: ours, `@vonage/jwt`, and a raw RS256 `crypto.sign` (the limit). */
 export async function jwtBench(ctx: BenchContext): Promise<BenchResult> {
+  const { signApplicationJwt } = await dist('jwt');
   const { privateKeyPem } = rsaKeyPair();
   const keyObject = createPrivateKey(privateKeyPem);
   const cryptoKey = await crypto.subtle.importKey(

@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { WhatsAppAPI } from 'whatsapp-api-js';
-import { parseWebhook, verifyWebhook } from '../../src/webhooks/index.js';
+import { dist } from '../lib/dist.js';
 import { metaSignature, metaStatusBatch } from '../lib/fixtures.js';
 import { interleaved } from '../lib/measure.js';
 import { ratio } from '../lib/stats.js';
@@ -10,6 +10,7 @@ const APP_SECRET = 'bench-app-secret-0123456789abcdef';
 
 /** Verifying and parsing a Meta delivery of 50 statuses: ours, whatsapp-api-js, and raw HMAC + JSON.parse. */
 export async function metaWebhookBench(ctx: BenchContext): Promise<BenchResult> {
+  const { parseWebhook, verifyWebhook } = await dist('webhooks');
   const raw = metaStatusBatch(50);
   const signature = metaSignature(APP_SECRET, raw);
   const headers = { 'x-hub-signature-256': signature };

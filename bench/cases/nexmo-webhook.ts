@@ -1,4 +1,4 @@
-import { parseWebhook } from '../../src/webhooks/index.js';
+import { dist } from '../lib/dist.js';
 import { VONAGE_V01_STATUS } from '../lib/fixtures.js';
 import { interleaved } from '../lib/measure.js';
 import { ratio } from '../lib/stats.js';
@@ -6,6 +6,7 @@ import type { BenchContext, BenchResult } from '../lib/types.js';
 
 /** Parsing one Vonage v0.1 status callback from its raw body, against `JSON.parse` of the same body. */
 export async function nexmoWebhookBench(ctx: BenchContext): Promise<BenchResult> {
+  const { parseWebhook } = await dist('webhooks');
   const raw = VONAGE_V01_STATUS;
   const [event] = parseWebhook('nexmo', raw);
   if (event?.kind !== 'status') throw new Error(`expected a status event, got ${event?.kind}`);

@@ -1,5 +1,5 @@
-import { createQuotaTracker, MemoryQuotaStore } from '../../src/quota/index.js';
 import { nodeEval } from '../lib/child.js';
+import { dist } from '../lib/dist.js';
 import { interleaved, interleavedCustom } from '../lib/measure.js';
 import { fmt, ratio } from '../lib/stats.js';
 import type { BenchContext, BenchResult } from '../lib/types.js';
@@ -43,6 +43,7 @@ void keep; void phones.length;
 
 /** Quota decisions with 100 000 live recipients in memory, and bytes per recipient. */
 export async function quotaMemoryBench(ctx: BenchContext): Promise<BenchResult> {
+  const { createQuotaTracker, MemoryQuotaStore } = await dist('quota');
   const tracker = createQuotaTracker({ tier: 1_000_000, store: new MemoryQuotaStore() });
   const phones = Array.from({ length: LIVE }, (_, i) => phone(i));
   for (const p of phones) await tracker.acquire(p);

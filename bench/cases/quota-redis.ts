@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
-import { createQuotaTracker, createRedisQuotaStore } from '../../src/quota/index.js';
+import { dist } from '../lib/dist.js';
 import { interleaved } from '../lib/measure.js';
 import { ratio } from '../lib/stats.js';
 import type { BenchContext, BenchResult } from '../lib/types.js';
@@ -54,6 +54,7 @@ async function startRedis(): Promise<{ port: number; child: ChildProcess }> {
 
 /** Quota decisions through the Redis store against one `SET NX` round trip with the same client. */
 export async function quotaRedisBench(ctx: BenchContext): Promise<BenchResult> {
+  const { createQuotaTracker, createRedisQuotaStore } = await dist('quota');
   const { port, child } = await startRedis();
   const redis = new Redis({ port, host: '127.0.0.1' });
   try {

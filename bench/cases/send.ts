@@ -1,5 +1,5 @@
 import { Messages } from '@vonage/messages';
-import { NexmoClient } from '../../src/providers/nexmo/index.js';
+import { dist } from '../lib/dist.js';
 import { APPLICATION_ID, rsaKeyPair } from '../lib/fixtures.js';
 import { interleavedCustom } from '../lib/measure.js';
 import { runConcurrent, startFakeApi } from '../lib/server.js';
@@ -10,7 +10,8 @@ const FROM = '447700900001';
 const to = (i: number) => `4477009${String(10000 + (i % 80000)).padStart(5, '0')}`;
 const TEXT = 'Your order A-1042 has shipped and arrives on Friday.';
 
-function clients(privateKeyPem: string, baseUrl: string) {
+async function clients(privateKeyPem: string, baseUrl: string) {
+  const { NexmoClient } = await dist('nexmo');
   const ours = new NexmoClient({
     applicationId: APPLICATION_ID,
     privateKey: privateKeyPem,
@@ -35,7 +36,7 @@ export async function countSendSignatures(
 ): Promise<{ oursTokens: number; vonageTokens: number; oursSubtleSigns: number }> {
   const api = await startFakeApi();
   try {
-    const c = clients(privateKeyPem, api.url);
+    const c = await clients(privateKeyPem, api.url);
     const subtle = crypto.subtle;
     const original = subtle.sign;
     let oursSubtleSigns = 0;
@@ -67,7 +68,7 @@ export async function sendBench(ctx: BenchContext): Promise<BenchResult> {
   const total = ctx.quick ? 300 : 3000;
   const concurrency = 64;
   try {
-    const c = clients(privateKeyPem, api.url);
+    const c = await clients(privateKeyPem, api.url);
     const body = (i: number) =>
       JSON.stringify({ message_type: 'text', channel: 'whatsapp', to: to(i), from: FROM, text: TEXT });
     const bearer = `Bearer ${'x'.repeat(600)}`;

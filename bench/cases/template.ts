@@ -1,4 +1,4 @@
-import { validateTemplate } from '../../src/templates/index.js';
+import { dist } from '../lib/dist.js';
 import { FULL_TEMPLATE } from '../lib/fixtures.js';
 import { interleaved } from '../lib/measure.js';
 import { fmt } from '../lib/stats.js';
@@ -6,6 +6,7 @@ import type { BenchContext, BenchResult } from '../lib/types.js';
 
 /** `validateTemplate` on a template that uses every component. */
 export async function templateBench(ctx: BenchContext): Promise<BenchResult> {
+  const { validateTemplate } = await dist('templates');
   const check = validateTemplate(FULL_TEMPLATE, { profile: 'meta' });
   if (!check.valid) throw new Error(`the bench template is invalid: ${JSON.stringify(check.issues)}`);
   const ops = await interleaved(ctx, {

@@ -13,6 +13,8 @@ import { MemoryQuotaStore } from './stores/memory.js';
 import { type MessagingTier, tierLimit } from './tiers.js';
 import { type Clock, DAY_MS, systemClock, toMillis } from './time.js';
 
+const MEMORY_ACQUIRE = MemoryQuotaStore.prototype.acquire;
+
 /** Usage thresholds, as fractions of the limit, at which `quota.warning` is emitted. */
 export const QUOTA_WARNING_THRESHOLDS = [0.8, 0.95] as const;
 
@@ -146,6 +148,13 @@ export function createQuotaTracker(options: QuotaTrackerOptions): QuotaTracker {
     : [];
 
   const call = <T>(what: string, run: () => Promise<T>): Promise<T> => withTimeout(what, run, timeoutMs);
+  // The in-memory store answers synchronously and cannot hang: its decisions skip the timeout timer (a timer per
+  // decision cost more than the decision itself). Only while its acquire() is the class's own (not overridden by
+  // a subclass or replaced on the instance), so a customised store keeps the timeout.
+  const storeAcquire = (request: Parameters<QuotaStore['acquire']>[0]): Promise<StoreDecision> =>
+    store.acquire === MEMORY_ACQUIRE && store instanceof MemoryQuotaStore
+      ? Promise.resolve(store.acquireSync(request))
+      : call('acquire', () => store.acquire(request));
 
   const decide = (d: StoreDecision, at: number): QuotaDecision => {
     const remaining = Math.max(0, limit - d.used);
@@ -172,18 +181,16 @@ export function createQuotaTracker(options: QuotaTrackerOptions): QuotaTracker {
         const used = usage?.used ?? 0;
         return { allowed: true, counted: false, used, limit, remaining: Math.max(0, limit - used) };
       }
-      const raw = await guarded(() =>
-        call('acquire', () => store.acquire({ scope, recipient: key, now: at, windowMs, limit })),
-      );
+      const raw = await guarded(() => storeAcquire({ scope, recipient: key, now: at, windowMs, limit }));
       if (raw === undefined) return { allowed: true, counted: false, used: 0, limit, remaining: limit };
       const decision = decide(raw, at);
-      const base = { provider: undefined, timestamp: new Date(), scope, used: decision.used, limit };
+      const base = () => ({ provider: undefined, timestamp: new Date(), scope, used: decision.used, limit });
       if (decision.counted) {
         for (const t of thresholds) {
-          if (decision.used === t.at) emit('quota.warning', { ...base, threshold: t.threshold });
+          if (decision.used === t.at) emit('quota.warning', { ...base(), threshold: t.threshold });
         }
       }
-      if (!decision.allowed) emit('quota.exceeded', { ...base, retryAt: decision.retryAt });
+      if (!decision.allowed) emit('quota.exceeded', { ...base(), retryAt: decision.retryAt });
       return decision;
     },
     async usage(at) {
