@@ -1,7 +1,9 @@
 /**
  * The neutral message -> WhatsApp Cloud API request body mapping, and the send-response parser. Pure functions:
  * no I/O, no config. Shared by `MetaCloudClient` and `CleverTapClient` (CleverTap BSP numbers run on the Cloud
- * API). Field names follow Meta's OpenAPI description (`business-messaging-api_v23.0.yaml`, `Message`
+ * API); the object builders (`templateObject`, `interactiveObject`, `locationObject`, `contactObject`,
+ * `headerParameter`) also serve Vonage's `custom` messages and Gupshup's contact and template header fields,
+ * which carry the same WhatsApp objects. Field names follow Meta's OpenAPI description (`business-messaging-api_v23.0.yaml`, `Message`
  * discriminator) and https://developers.facebook.com/docs/whatsapp/cloud-api/reference/messages.
  * @module
  */
