@@ -3,7 +3,7 @@
  * refused with the list of valid ones, and no error ever echoes a value (values may be secrets).
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConfigError } from './errors.js';
 import { formatIssues, fromZodIssues } from './issues.js';
 import type { Logger } from './logger.js';

@@ -4,7 +4,7 @@
  * type throws `UnsupportedMessageError` before any request.
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Meta's limit for a text message body. */
 export const MAX_TEXT_LENGTH = 4096;

@@ -3,7 +3,7 @@
  * stored or received from a queue.
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { WebhookEvent } from '../core/webhook-event.js';
 
 const provider = z.enum(['nexmo', 'gupshup', 'clevertap', 'meta']);

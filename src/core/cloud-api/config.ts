@@ -3,7 +3,7 @@
  * whose numbers run on the Cloud API).
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The Graph API version used when the config does not pin one. Pin it yourself (`apiVersion: 'v23.0'`): fields

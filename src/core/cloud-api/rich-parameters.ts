@@ -3,7 +3,7 @@
  * request when a template message carries them.
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CloudApiRichParameter } from './wire.js';
 
 /** `currency` or `date_time` body parameter. */

@@ -3,7 +3,7 @@
  * CleverTap account's `region`, `accountId` and `passcode` for the CleverTap REST API.
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { cloudApiConfigShape } from '../../core/cloud-api/config.js';
 import { commonConfigShape, parseConfig } from '../../core/config.js';
 import { CLEVERTAP_REGIONS } from './regions.js';

@@ -3,7 +3,7 @@
  * never echo a value.
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { commonConfigShape, parseConfig } from '../../core/config.js';
 import { isValidPhone, phoneDigits } from '../../core/phone.js';
 

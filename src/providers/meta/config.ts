@@ -2,7 +2,7 @@
  * `MetaCloudClient` config: the common keys plus the Cloud API keys, validated strictly.
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { cloudApiConfigShape } from '../../core/cloud-api/config.js';
 import { commonConfigShape, parseConfig } from '../../core/config.js';
 

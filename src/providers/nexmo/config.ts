@@ -3,7 +3,7 @@
  * config into a validated {@link ResolvedNexmoConfig}. Errors name the bad keys and never echo a value.
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { commonConfigShape, parseConfig } from '../../core/config.js';
 import { isValidPhone, phoneDigits } from '../../core/phone.js';
 

@@ -14,7 +14,7 @@
  * quick-reply is labelled `button_reply` or `quick_reply`; `gsId` is missing on events older than a week.
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type {
   DeliveryStatus,
   InboundMessageType,

@@ -8,7 +8,7 @@
  * https://partner-docs.gupshup.io/docs/passthrough-v3-incoming-events (Gupshup v3 additions).
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type {
   DeliveryStatus,
   InboundMessageType,

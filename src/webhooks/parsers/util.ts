@@ -3,7 +3,7 @@
  * the wanted type or `undefined`; none of them throws.
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DeliveryStatus } from '../../core/webhook-event.js';
 
 /** A plain JSON object, or undefined. */
@@ -151,4 +151,3 @@ export const loose = {
     .optional()
     .transform((v) => asArray(v)),
 };
-

@@ -7,7 +7,7 @@
  * coordinates are strings in the spec's examples; they become numbers.
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type {
   DeliveryStatus,
   InboundMessageType,

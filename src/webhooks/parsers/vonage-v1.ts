@@ -9,7 +9,7 @@
  * parsed tolerantly.
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { InboundMessageType, MessageEvent, WebhookEvent } from '../../core/webhook-event.js';
 import type { ParseContext } from './context.js';
 import {
