@@ -23,7 +23,7 @@ export async function metaWebhookBench(ctx: BenchContext): Promise<BenchResult> 
   if (events.length !== 50 || events.some((e) => e.kind !== 'status'))
     throw new Error('expected 50 status events');
   let statuses = 0;
-  const wa = new WhatsAppAPI({ token: 'unused', appSecret: APP_SECRET, secure: true });
+  const wa = new WhatsAppAPI({ token: 'unused', appSecret: APP_SECRET, secure: true, v: 'v24.0' });
   wa.on.status = () => {
     statuses++;
   };

@@ -5,7 +5,7 @@
  * @module
  */
 import { ValidationError } from '../core/errors.js';
-import { isValidPhone, phoneDigits } from '../core/phone.js';
+import { phoneDigits } from '../core/phone.js';
 
 /** Normalises a recipient to its tracking key; throws {@link ValidationError} when empty. */
 export function recipientKey(recipient: string, path = 'recipient'): string {
@@ -14,5 +14,10 @@ export function recipientKey(recipient: string, path = 'recipient'): string {
       issues: [{ code: 'recipient.invalid', path: [path], message: 'expected a non-empty phone number' }],
     });
   }
-  return isValidPhone(recipient) ? phoneDigits(recipient) : (recipient as string).trim();
+  // One normalisation: phoneDigits throws exactly when isValidPhone is false (isValidPhone is that try/catch).
+  try {
+    return phoneDigits(recipient);
+  } catch {
+    return recipient.trim();
+  }
 }
