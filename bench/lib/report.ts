@@ -58,6 +58,8 @@ export function renderReport(results: BenchResult[], m: Machine, quick: boolean)
     '',
     '- Each benchmark measures waba-kit and the anchor (the official SDK, or the best known library) **in the same process run**, interleaved: every round runs all candidates, and the order rotates from round to round, so that no candidate always runs first or last.',
     '- Figures are **medians** of the rounds. The machine is shared and noisy (few cores, other work running), so single figures move by 10-20 % between runs; ratios taken in the same run are steadier than absolute figures.',
+    "- A round's figure for a function is tinybench's throughput for it (1 000 / mean latency in ms, after warm-up); whole-process and concurrent figures (cold import, memory, sends) are timed directly. waba-kit is measured as a consumer runs it: the built package (`dist/`), imported by its public subpaths.",
+    '- Where a goal is missed, the notes under its table say why, from the figures of the same run and a CPU profile (`node --cpu-prof`) of the hot path; changes made to waba-kit from those profiles are listed there too.',
     '- The *limit* is what the platform itself does with no SDK around it (a raw `crypto.sign`, a bare `JSON.parse`, a bare `fetch`, a `Map`): a physical ceiling, not a competitor.',
     '- Nothing here is a timed test; CI only checks that `npm run bench -- --quick` runs every benchmark.',
     '',
