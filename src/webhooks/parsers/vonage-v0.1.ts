@@ -15,17 +15,8 @@ import type {
   WebhookEvent,
 } from '../../core/webhook-event.js';
 import type { ParseContext } from './context.js';
-import {
-  asRecord,
-  compact,
-  compactOrUndefined,
-  loose,
-  mapStatus,
-  num,
-  safe,
-  str,
-  strOrEmpty,
-} from './util.js';
+import { asRecord, compact, loose, mapStatus, num, safe, str } from './util.js';
+import { decodeVonageContent } from './vonage-content.js';
 
 /** Vonage status words (v0.1 and v1 share them): there is no `failed`, `rejected`/`undeliverable` mean it. */
 export const VONAGE_STATUS_TABLE: Readonly<Record<string, DeliveryStatus>> = {
@@ -59,14 +50,6 @@ export const VonageV01Schema = z.looseObject({
   client_ref: loose.str,
 });
 
-const MEDIA: Readonly<Record<string, InboundMessageType>> = {
-  image: 'image',
-  video: 'video',
-  audio: 'audio',
-  file: 'document',
-  sticker: 'sticker',
-};
-
 /** Parses a Vonage v0.1 inbound message or status. */
 export function parseVonageV01Payload(body: Record<string, unknown>, ctx: ParseContext): WebhookEvent[] {
   const p = safe(VonageV01Schema, body);
@@ -99,28 +82,9 @@ export function parseVonageV01Payload(body: Record<string, unknown>, ctx: ParseC
   const content = asRecord(p.message?.content);
   if (!content || !from) return [{ kind: 'unknown', provider: ctx.provider, raw: body }];
   const declared = str(content.type) ?? '';
-  const inner = asRecord(content[declared]);
-  const event: Partial<MessageEvent> = {};
-  let type: InboundMessageType = 'unsupported';
-  if (declared === 'text') {
-    type = 'text';
-    event.text = strOrEmpty(content.text);
-  } else if (Object.hasOwn(MEDIA, declared)) {
-    type = MEDIA[declared] ?? 'document';
-    event.media = compactOrUndefined({
-      url: str(inner?.url),
-      caption: str(inner?.caption),
-      filename: str(inner?.name),
-    });
-    if (event.media?.caption) event.text = event.media.caption;
-  } else if (declared === 'location') {
-    type = 'location';
-    const latitude = num(inner?.latitude ?? inner?.lat);
-    const longitude = num(inner?.longitude ?? inner?.long);
-    if (latitude !== undefined && longitude !== undefined) {
-      event.location = compact({ latitude, longitude, name: str(inner?.name), address: str(inner?.address) });
-    }
-  }
+  const decoded = decodeVonageContent(declared, content);
+  const type: InboundMessageType = decoded?.type ?? 'unsupported';
+  const event: Partial<MessageEvent> = decoded?.event ?? {};
   return [
     compact({
       kind: 'message' as const,

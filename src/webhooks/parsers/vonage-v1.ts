@@ -24,6 +24,7 @@ import {
   str,
   strOrEmpty,
 } from './util.js';
+import { decodeVonageContent } from './vonage-content.js';
 import { VONAGE_STATUS_TABLE, vonagePrice } from './vonage-v0.1.js';
 
 /** The v1 payload (inbound and status share the envelope). */
@@ -42,14 +43,6 @@ export const VonageV1Schema = z.looseObject({
   context: loose.record,
   whatsapp: loose.record,
 });
-
-const MEDIA: Readonly<Record<string, InboundMessageType>> = {
-  image: 'image',
-  video: 'video',
-  audio: 'audio',
-  file: 'document',
-  sticker: 'sticker',
-};
 
 /** The error code of a v1 status: RFC 7807 `title` is the code as a string; else the last segment of `type`. */
 function errorCode(error: Record<string, unknown> | undefined): string | undefined {
@@ -95,30 +88,15 @@ export function parseVonageV1Payload(body: Record<string, unknown>, ctx: ParseCo
   if (!p.message_type || !p.from) return [{ kind: 'unknown', provider: ctx.provider, raw: body }];
   const declared = p.message_type;
   const inner = asRecord(body[declared]);
-  const event: Partial<MessageEvent> = {};
-  let type: InboundMessageType = 'unsupported';
-  if (declared === 'text') {
-    type = 'text';
-    event.text = strOrEmpty(body.text);
-  } else if (Object.hasOwn(MEDIA, declared)) {
-    type = MEDIA[declared] ?? 'document';
-    event.media = compactOrUndefined({
-      url: str(inner?.url),
-      caption: str(inner?.caption),
-      filename: str(inner?.name),
-    });
-    if (event.media?.caption) event.text = event.media.caption;
+  const decoded = decodeVonageContent(declared, body);
+  const event: Partial<MessageEvent> = decoded?.event ?? {};
+  let type: InboundMessageType = decoded?.type ?? 'unsupported';
+  if (decoded) {
+    // text, media or location: decoded above.
   } else if (declared === 'vcard' || declared === 'contact') {
     type = 'contacts';
     event.media = compactOrUndefined({ url: str(inner?.url), filename: str(inner?.name) });
     event.contacts = inner ? [inner] : [];
-  } else if (declared === 'location') {
-    type = 'location';
-    const latitude = num(inner?.lat ?? inner?.latitude);
-    const longitude = num(inner?.long ?? inner?.longitude);
-    if (latitude !== undefined && longitude !== undefined) {
-      event.location = compact({ latitude, longitude, name: str(inner?.name), address: str(inner?.address) });
-    }
   } else if (declared === 'reply') {
     type = 'reply';
     event.reply = compact({ id: str(inner?.id), title: str(inner?.title) });
