@@ -2,8 +2,12 @@
  * `npm run bench`: runs every benchmark of bench/cases and regenerates docs/BENCHMARKS.md.
  * `npm run bench -- --quick`: every benchmark with few iterations (a CI check that they all run, well under a
  * minute); the page goes to a temporary file instead. `--only=id,id` runs a subset; `--out=path` writes there.
+ *
+ * Each benchmark runs in a fresh child process (this script with `--child=<id>`): ours, the anchor and the limit
+ * share that process, and no benchmark inherits the JIT state, heap or inline caches left by another one.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,8 +39,24 @@ const CASES: Record<string, (ctx: BenchContext) => Promise<BenchResult>> = {
   'cold-import': coldImportBench,
 };
 
+/** Runs one benchmark in a fresh process (this script with `--child`) and reads its result. */
+function runChild(id: string, quick: boolean, resultFile: string): Promise<BenchResult> {
+  const args = [...process.execArgv, process.argv[1]!, `--child=${id}`, `--result=${resultFile}`];
+  if (quick) args.push('--quick');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'inherit'] });
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`benchmark ${id} failed (exit code ${code})`));
+      else resolve(JSON.parse(readFileSync(resultFile, 'utf8')) as BenchResult);
+    });
+  });
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
+  const child = args.find((a) => a.startsWith('--child='))?.slice('--child='.length);
+  const resultFile = args.find((a) => a.startsWith('--result='))?.slice('--result='.length);
   const quick = args.includes('--quick');
   const only = args
     .find((a) => a.startsWith('--only='))
@@ -51,16 +71,23 @@ async function main(): Promise<void> {
     root,
     log: (line) => process.stderr.write(`${line}\n`),
   };
+  if (child) {
+    const run = CASES[child];
+    if (!run || !resultFile) throw new Error(`--child needs a known benchmark id and --result=<file>`);
+    writeFileSync(resultFile, JSON.stringify(await run(ctx)));
+    return;
+  }
   const started = Date.now();
   const ids = only ?? Object.keys(CASES);
   for (const id of ids)
     if (!CASES[id]) throw new Error(`unknown benchmark ${id}; known: ${Object.keys(CASES).join(', ')}`);
   ensureBuilt(root, ctx.log);
   const results: BenchResult[] = [];
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'waba-bench-'));
   for (const id of ids) {
     const t0 = Date.now();
     ctx.log(`bench ${id} ...`);
-    const result = await CASES[id]!(ctx);
+    const result = await runChild(id, quick, path.join(tmp, `${id}.json`));
     results.push(result);
     for (const f of result.figures)
       ctx.log(`  ${f.role.padEnd(6)} ${f.value.toFixed(1).padStart(12)} ${result.unit}  ${f.label}`);
@@ -69,10 +96,7 @@ async function main(): Promise<void> {
   }
   const page = renderReport(results, machine(), quick);
   const out =
-    outArg ??
-    (quick || only
-      ? path.join(mkdtempSync(path.join(os.tmpdir(), 'waba-bench-')), 'BENCHMARKS.md')
-      : path.join(root, 'docs', 'BENCHMARKS.md'));
+    outArg ?? (quick || only ? path.join(tmp, 'BENCHMARKS.md') : path.join(root, 'docs', 'BENCHMARKS.md'));
   writeFileSync(out, page);
   ctx.log(`wrote ${out} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
