@@ -26,6 +26,7 @@ import {
   mapStatus,
   num,
   parseTimestamp,
+  readOrder,
   safe,
   str,
   strOrEmpty,
@@ -152,23 +153,7 @@ function parseMessage(
     if (messageId) event.reaction = { emoji: strOrEmpty(body?.emoji) ?? '', messageId };
   } else if (declared === 'order') {
     type = 'order';
-    event.order = compact({
-      catalogId: str(body?.catalog_id),
-      text: str(body?.text),
-      items: asArray(body?.product_items).flatMap((p) => {
-        const item = asRecord(p);
-        const productId = str(item?.product_retailer_id);
-        if (!productId) return [];
-        return [
-          compact({
-            productId,
-            quantity: num(item?.quantity),
-            price: num(item?.item_price),
-            currency: str(item?.currency),
-          }),
-        ];
-      }),
-    });
+    event.order = readOrder(body);
     if (event.order.text) event.text = event.order.text;
   }
 

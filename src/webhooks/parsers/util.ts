@@ -4,7 +4,7 @@
  * @module
  */
 import * as z from 'zod';
-import type { DeliveryStatus } from '../../core/webhook-event.js';
+import type { DeliveryStatus, OrderDetails } from '../../core/webhook-event.js';
 
 /** A plain JSON object, or undefined. */
 export function asRecord(value: unknown): Record<string, unknown> | undefined {
@@ -151,3 +151,27 @@ export const loose = {
     .optional()
     .transform((v) => asArray(v)),
 };
+
+/**
+ * Reads a WhatsApp order (`catalog_id`, optional `text`, `product_items[]`), as Meta sends it and Vonage v1 passes
+ * it through. Items without a `product_retailer_id` are dropped; numbers may arrive as strings.
+ */
+export function readOrder(order: Record<string, unknown> | undefined): OrderDetails {
+  return compact({
+    catalogId: str(order?.catalog_id),
+    text: str(order?.text),
+    items: asArray(order?.product_items).flatMap((entry) => {
+      const item = asRecord(entry);
+      const productId = str(item?.product_retailer_id);
+      if (!productId) return [];
+      return [
+        compact({
+          productId,
+          quantity: num(item?.quantity),
+          price: num(item?.item_price),
+          currency: str(item?.currency),
+        }),
+      ];
+    }),
+  });
+}

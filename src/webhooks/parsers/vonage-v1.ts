@@ -13,13 +13,12 @@ import * as z from 'zod';
 import type { InboundMessageType, MessageEvent, WebhookEvent } from '../../core/webhook-event.js';
 import type { ParseContext } from './context.js';
 import {
-  asArray,
   asRecord,
   compact,
   compactOrUndefined,
   loose,
   mapStatus,
-  num,
+  readOrder,
   safe,
   str,
   strOrEmpty,
@@ -113,22 +112,7 @@ export function parseVonageV1Payload(body: Record<string, unknown>, ctx: ParseCo
     if (messageId) event.reaction = { emoji: removed ? '' : (strOrEmpty(inner?.emoji) ?? ''), messageId };
   } else if (declared === 'order') {
     type = 'order';
-    event.order = compact({
-      catalogId: str(inner?.catalog_id),
-      items: asArray(inner?.product_items).flatMap((item) => {
-        const i = asRecord(item);
-        const productId = str(i?.product_retailer_id);
-        if (!productId) return [];
-        return [
-          compact({
-            productId,
-            quantity: num(i?.quantity),
-            price: num(i?.item_price),
-            currency: str(i?.currency),
-          }),
-        ];
-      }),
-    });
+    event.order = readOrder(inner);
   }
   const contextId = str(p.context?.message_uuid);
   return [
