@@ -27,12 +27,16 @@ export interface CampaignStatsSnapshot {
 
 /** Something whose events the stats can follow: a client. */
 export interface StatsSource {
+  /** Subscribes to delivery statuses. */
   on(event: 'message.status', listener: (payload: WhatsAppEventMap['message.status']) => unknown): unknown;
+  /** Subscribes to inbound messages (replies). */
   on(
     event: 'message.received',
     listener: (payload: WhatsAppEventMap['message.received']) => unknown,
   ): unknown;
+  /** Unsubscribes from delivery statuses. */
   off(event: 'message.status', listener: (payload: WhatsAppEventMap['message.status']) => unknown): unknown;
+  /** Unsubscribes from inbound messages. */
   off(
     event: 'message.received',
     listener: (payload: WhatsAppEventMap['message.received']) => unknown,

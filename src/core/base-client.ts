@@ -40,6 +40,7 @@ export interface BaseConfig {
   timeout?: number | undefined;
   maxRetries?: number | undefined;
   retry?: RetryPolicy | undefined;
+  /** The `fetch` every request goes through (default: the global one). */
   fetch?: typeof fetch | undefined;
   logger?: Logger | undefined;
   headers?: Record<string, string> | undefined;

@@ -16,6 +16,7 @@ export type QuotaEventMap = Pick<WhatsAppEventMap, 'quota.warning' | 'quota.exce
 
 /** Anything events can be forwarded to: a Node `EventEmitter`, an eventemitter3 instance, a client. */
 export interface EventSink {
+  /** Emits `event` with `payload` (a client's or your own emitter). */
   emit(event: string, payload: unknown): unknown;
 }
 

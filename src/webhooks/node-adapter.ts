@@ -27,8 +27,11 @@ export interface FastifyRequestLike {
 /** The parts of a Fastify reply the adapter uses. */
 export interface FastifyReplyLike {
   raw: ServerResponse;
+  /** Sets the status code. */
   code(status: number): FastifyReplyLike;
+  /** Sets a response header. */
   header(name: string, value: string): FastifyReplyLike;
+  /** Sends the body and ends the reply. */
   send(payload?: unknown): FastifyReplyLike;
 }
 

@@ -17,12 +17,15 @@ import { ACQUIRE_SCRIPT, OPEN_WINDOW_SCRIPT, USAGE_SCRIPT } from './redis-script
 
 /** The part of an `ioredis` client this store uses. */
 export interface IoRedisLike {
+  /** Sends a raw command (`client.call('EVAL', ...)`). */
   call(command: string, ...args: (string | number)[]): Promise<unknown>;
+  /** Runs a cached script by its SHA-1; its presence tells an ioredis client apart. */
   evalsha(...args: unknown[]): unknown;
 }
 
 /** The part of a `redis` (node-redis v4+) client this store uses. */
 export interface NodeRedisLike {
+  /** Sends a raw command as an argument array (`client.sendCommand(['EVALSHA', ...])`). */
   sendCommand(args: string[]): Promise<unknown>;
 }
 
