@@ -11,6 +11,7 @@ import { VALIDATE_HELP, validateCommand } from './commands/validate.js';
 import { WEBHOOK_HELP, webhookCommand } from './commands/webhook.js';
 import { CliError, describeError, EXIT_FAILURE, EXIT_USAGE } from './errors.js';
 import type { CliIo } from './io.js';
+import { version } from './version.js';
 
 type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
 
@@ -49,7 +50,7 @@ ${Object.entries(COMMANDS)
   .map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`)
   .join('\n')}
 
-Run "waba <command> --help" for a command's options. Config comes from flags or WABA_* environment variables;
+Run "waba <command> --help" for a command's options, "waba --version" for the version. Config comes from flags or WABA_* environment variables;
 secrets are never printed.`;
 
 /**
@@ -59,6 +60,10 @@ secrets are never printed.`;
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
+  if (name === '--version' || name === '-v') {
+    io.out(`${version}\n`);
+    return 0;
+  }
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     const topic = name === 'help' ? rest[0] : undefined;
     const command = topic === undefined ? undefined : COMMANDS[topic];

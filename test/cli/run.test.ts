@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cli } from './io.js';
 
@@ -9,6 +10,14 @@ describe('waba: dispatch and help', () => {
     expect(code).toBe(0);
     expect(stderr).toBe('');
     for (const name of COMMANDS) expect(stdout).toMatch(new RegExp(`^  ${name} `, 'm'));
+  });
+
+  it.each(['--version', '-v'])('%s prints the package version and exits 0', async (flag) => {
+    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+    const { code, stdout, stderr } = await cli([flag]);
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    expect(stdout).toBe(`${version}\n`);
   });
 
   it('prints the usage and exits 2 without a command', async () => {
