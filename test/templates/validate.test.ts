@@ -81,6 +81,20 @@ type Row = [
 ];
 
 const both = PROFILES;
+
+/** A template with `parameter_format: 'named'` whose body is `text`, with one `[name, example]` pair per variable. */
+function namedBody(text: string, params: [string, string][]) {
+  return variant((t) => {
+    t.parameter_format = 'named';
+    t.components = [
+      {
+        type: 'BODY',
+        text,
+        example: { body_text_named_params: params.map(([param_name, example]) => ({ param_name, example })) },
+      },
+    ];
+  });
+}
 const rows: Row[] = [
   ['a number instead of a template', 'template.malformed', both, () => 42, baseTemplate],
   [
@@ -338,17 +352,7 @@ const rows: Row[] = [
       bodyOnly('Hello {{first_name}}, your order has shipped today.', {
         body_text_named_params: [{ param_name: 'first_name', example: 'Ana' }],
       }),
-    () =>
-      variant((t) => {
-        t.parameter_format = 'named';
-        t.components = [
-          {
-            type: 'BODY',
-            text: 'Hello {{first_name}}, your order has shipped today.',
-            example: { body_text_named_params: [{ param_name: 'first_name', example: 'Ana' }] },
-          },
-        ];
-      }),
+    () => namedBody('Hello {{first_name}}, your order has shipped today.', [['first_name', 'Ana']]),
   ],
   [
     'positional variables with parameter_format named',
@@ -419,33 +423,12 @@ const rows: Row[] = [
     'a named variable without its example',
     'example.missing',
     both,
+    () => namedBody('Hello {{first_name}}, order {{order_id}} has shipped today.', [['first_name', 'Ana']]),
     () =>
-      variant((t) => {
-        t.parameter_format = 'named';
-        t.components = [
-          {
-            type: 'BODY',
-            text: 'Hello {{first_name}}, order {{order_id}} has shipped today.',
-            example: { body_text_named_params: [{ param_name: 'first_name', example: 'Ana' }] },
-          },
-        ];
-      }),
-    () =>
-      variant((t) => {
-        t.parameter_format = 'named';
-        t.components = [
-          {
-            type: 'BODY',
-            text: 'Hello {{first_name}}, order {{order_id}} has shipped today.',
-            example: {
-              body_text_named_params: [
-                { param_name: 'first_name', example: 'Ana' },
-                { param_name: 'order_id', example: 'A-1' },
-              ],
-            },
-          },
-        ];
-      }),
+      namedBody('Hello {{first_name}}, order {{order_id}} has shipped today.', [
+        ['first_name', 'Ana'],
+        ['order_id', 'A-1'],
+      ]),
   ],
   [
     'one body example for two variables',
@@ -480,32 +463,11 @@ const rows: Row[] = [
     'example.count_mismatch',
     both,
     () =>
-      variant((t) => {
-        t.parameter_format = 'named';
-        t.components = [
-          {
-            type: 'BODY',
-            text: 'Hello {{first_name}}, your order has shipped today.',
-            example: {
-              body_text_named_params: [
-                { param_name: 'first_name', example: 'Ana' },
-                { param_name: 'last_name', example: 'Lee' },
-              ],
-            },
-          },
-        ];
-      }),
-    () =>
-      variant((t) => {
-        t.parameter_format = 'named';
-        t.components = [
-          {
-            type: 'BODY',
-            text: 'Hello {{first_name}}, your order has shipped today.',
-            example: { body_text_named_params: [{ param_name: 'first_name', example: 'Ana' }] },
-          },
-        ];
-      }),
+      namedBody('Hello {{first_name}}, your order has shipped today.', [
+        ['first_name', 'Ana'],
+        ['last_name', 'Lee'],
+      ]),
+    () => namedBody('Hello {{first_name}}, your order has shipped today.', [['first_name', 'Ana']]),
   ],
   [
     '4 quick replies (strict)',
