@@ -83,6 +83,8 @@ export abstract class BaseClient<C extends BaseConfig = BaseConfig> implements W
   readonly #events: TypedEmitter<WhatsAppEventMap>;
   readonly #http: HttpTransport;
   readonly #guards: SendGuard[] = [];
+  /** Wire bodies mapped in prepare(), by prepared message. */
+  readonly #wire = new WeakMap<PreparedMessage, unknown>();
   readonly #quota: QuotaGate | undefined;
   readonly #window: WindowGate | undefined;
   /** Window recordings started by `dispatchWebhookEvents` and not settled yet; sends wait for them. */
@@ -210,11 +212,26 @@ export abstract class BaseClient<C extends BaseConfig = BaseConfig> implements W
         { provider: this.provider, messageType: msg.type },
       );
     }
-    return {
+    const prepared = {
       ...msg,
       to: normalizePhone(msg.to),
       clientRef: msg.clientRef ?? crypto.randomUUID(),
     } as PreparedMessage;
+    // Mapping here refuses what the provider cannot carry before the gates and before any request; the body is
+    // kept for transport(), which receives this same object, so a send maps its message once.
+    if (this.mapWire) this.#wire.set(prepared, this.mapWire(prepared));
+    return prepared;
+  }
+
+  /**
+   * The provider's pure wire mapping (neutral message -> request body), for providers whose mapping can refuse a
+   * message. When defined, {@link prepare} runs it and {@link wireBody} returns its result.
+   */
+  protected mapWire?(message: PreparedMessage): unknown;
+
+  /** The wire body {@link prepare} mapped for `message`, or mapped now when `message` was prepared elsewhere. */
+  protected wireBody<W>(message: PreparedMessage): W {
+    return (this.#wire.get(message) ?? this.mapWire?.(message)) as W;
   }
 
   /** Adds a typed event listener. */

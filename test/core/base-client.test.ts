@@ -199,6 +199,38 @@ describe('BaseClient', () => {
   });
 });
 
+describe('BaseClient wire mapping', () => {
+  class MappingClient extends TestClient {
+    maps = 0;
+    protected override mapWire(message: PreparedMessage) {
+      this.maps++;
+      if (message.type === 'image') throw new ValidationError('images refused by this wire');
+      return { mapped: message.clientRef };
+    }
+    protected override async transport(message: PreparedMessage): Promise<SendResult> {
+      const body = this.wireBody<{ mapped: string }>(message);
+      return { provider: 'meta', messageId: body.mapped, to: message.to, raw: body };
+    }
+  }
+
+  it('maps each send once, in prepare(), and hands that body to transport()', async () => {
+    const client = new MappingClient({ token: TOKEN });
+    const result = await client.send({ type: 'text', to: '+447700900123', text: 'x', clientRef: 'ref-1' });
+    expect(result.messageId).toBe('ref-1');
+    expect(client.maps).toBe(1);
+  });
+
+  it('refuses in prepare(), before guards, what the wire cannot carry', async () => {
+    const client = new MappingClient({ token: TOKEN });
+    const guard = vi.fn();
+    client.addSendGuard(guard);
+    await expect(client.send({ type: 'image', to: '+447700900123', mediaId: 'm' })).rejects.toThrow(
+      'images refused',
+    );
+    expect(guard).not.toHaveBeenCalled();
+  });
+});
+
 describe('parseConfig', () => {
   it('refuses unknown keys and lists the valid ones', () => {
     try {

@@ -58,29 +58,21 @@ export class GupshupClient extends BaseClient<ResolvedGupshupConfig> {
   }
 
   /**
-   * Validates like the base client, then maps the message once so that everything Gupshup cannot carry
-   * (CTA URL messages, several contacts, named template parameters, ...) is refused here: before the quota and
+   * Maps a message to the Gupshup request. The base client runs this in `prepare()`, so everything Gupshup cannot
+   * carry (CTA URL messages, several contacts, named template parameters, ...) is refused before the quota and
    * window gates and before any request.
    */
-  override prepare(message: OutboundMessage): PreparedMessage {
-    const prepared = super.prepare(message);
-    toGupshupRequest(prepared, { source: this.config.source, appName: this.config.appName });
-    return prepared;
+  protected override mapWire(message: PreparedMessage): GupshupRequest {
+    return toGupshupRequest(message, { source: this.config.source, appName: this.config.appName });
   }
 
   /** Builds the request `send()` would make, without sending (validation included). */
   toWire(message: OutboundMessage): GupshupRequest {
-    return toGupshupRequest(this.prepare(message), {
-      source: this.config.source,
-      appName: this.config.appName,
-    });
+    return this.wireBody<GupshupRequest>(this.prepare(message));
   }
 
   protected async transport(message: PreparedMessage, options: SendOptions): Promise<SendResult> {
-    const { path, form } = toGupshupRequest(message, {
-      source: this.config.source,
-      appName: this.config.appName,
-    });
+    const { path, form } = this.wireBody<GupshupRequest>(message);
     const response = await this.http.request({
       method: 'POST',
       path,

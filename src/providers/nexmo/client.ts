@@ -18,7 +18,7 @@ import {
   type ResolvedNexmoConfig,
 } from './config.js';
 import { nexmoResponseError } from './errors.js';
-import { NEXMO_SUPPORTS, toNexmoBody } from './wire.js';
+import { NEXMO_SUPPORTS, type NexmoBody, toNexmoBody } from './wire.js';
 
 /**
  * Message types the client accepts: those of its API version, minus templates on the Messages API sandbox
@@ -95,23 +95,21 @@ export class NexmoClient extends BaseClient<ResolvedNexmoConfig> {
   }
 
   /**
-   * Validates like the base client, then maps the message once so that everything Vonage cannot carry
-   * (`client_ref` over 40 characters, media ids, v0.1 limits) is refused here: before the quota and window
-   * gates and before any request.
+   * Maps a message to the Vonage body. The base client runs this in `prepare()`, so everything Vonage cannot
+   * carry (`client_ref` over 40 characters, media ids, v0.1 limits) is refused before the quota and window gates
+   * and before any request.
    */
-  override prepare(message: OutboundMessage): PreparedMessage {
-    const prepared = super.prepare(message);
-    toNexmoBody(prepared, { from: this.config.from, apiVersion: this.config.apiVersion });
-    return prepared;
+  protected override mapWire(message: PreparedMessage): NexmoBody {
+    return toNexmoBody(message, { from: this.config.from, apiVersion: this.config.apiVersion });
   }
 
   /** Builds the request body `send()` would post, without sending (validation included). */
   toWire(message: OutboundMessage): Record<string, unknown> {
-    return toNexmoBody(this.prepare(message), { from: this.config.from, apiVersion: this.config.apiVersion });
+    return this.wireBody<NexmoBody>(this.prepare(message));
   }
 
   protected async transport(message: PreparedMessage, options: SendOptions): Promise<SendResult> {
-    const body = toNexmoBody(message, { from: this.config.from, apiVersion: this.config.apiVersion });
+    const body = this.wireBody<NexmoBody>(message);
     const response = await this.http.request({
       method: 'POST',
       path: `/${this.config.apiVersion}/messages`,
