@@ -20,6 +20,7 @@ export type WhatsAppErrorCode =
   | 'window_closed'
   | 'quota_exceeded'
   | 'quota_store_unavailable'
+  | 'store_unavailable'
   | 'api_error'
   | 'bad_request'
   | 'authentication_failed'
@@ -221,8 +222,21 @@ export class QuotaExceededError extends WhatsAppError {
   }
 }
 
+/**
+ * A shared store (Redis: webhook dedupe, rate limiter, recipient pacer, broadcast ledger, campaign stats) could
+ * not be reached. Every such store fails closed: the message says what was therefore not done (nothing sent, the
+ * webhook refused so the provider retries), and `cause` holds the client's error.
+ */
+export class StoreUnavailableError extends WhatsAppError {
+  /** Stable class name, kept under minification; also the value of `name`. */
+  static override readonly kind: string = 'StoreUnavailableError';
+  constructor(message: string, options: WhatsAppErrorOptions = {}) {
+    super(message, { code: 'store_unavailable', ...options });
+  }
+}
+
 /** The quota store (e.g. Redis) could not be reached, and the tracker is configured to fail closed. */
-export class QuotaStoreError extends WhatsAppError {
+export class QuotaStoreError extends StoreUnavailableError {
   /** Stable class name, kept under minification; also the value of `name`. */
   static override readonly kind: string = 'QuotaStoreError';
   constructor(message: string, options: WhatsAppErrorOptions = {}) {
@@ -459,6 +473,8 @@ export const isWindowClosedError = guard<WindowClosedError>('WindowClosedError')
 export const isQuotaExceededError = guard<QuotaExceededError>('QuotaExceededError');
 /** True for {@link QuotaStoreError}. */
 export const isQuotaStoreError = guard<QuotaStoreError>('QuotaStoreError');
+/** True for {@link StoreUnavailableError}. */
+export const isStoreUnavailableError = guard<StoreUnavailableError>('StoreUnavailableError');
 /** True for {@link ApiError} and every subclass. */
 export const isApiError = guard<ApiError>('ApiError');
 /** True for {@link AuthenticationError}. */

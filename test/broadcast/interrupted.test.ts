@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { broadcast } from '../../src/broadcast/broadcast.js';
 import type { OutboundMessage } from '../../src/core/message.js';
-import { createClient } from '../../src/create-client.js';
+import { type ClientConfig, createClient } from '../../src/create-client.js';
 import { type Sandbox, startSandbox } from '../../src/sandbox/index.js';
 
 let sandbox: Sandbox;
@@ -28,13 +28,18 @@ afterAll(() => sandbox.stop());
 
 const numbers = (n: number, base: number) =>
   Array.from({ length: n }, (_, i) => `+4477009${String(base + i).padStart(5, '0')}`);
-const template = (to: string): OutboundMessage => ({ type: 'template', to, name: 'spring_sale', language: 'en' });
+const template = (to: string): OutboundMessage => ({
+  type: 'template',
+  to,
+  name: 'spring_sale',
+  language: 'en',
+});
 
 /** Waits until the sandbox has answered every request it started (its latency has passed). */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 400));
 
 async function interruptedRun(base: number, extra: Record<string, unknown>) {
-  const client = createClient({ ...sandbox.config('meta'), maxRetries: 0 });
+  const client = createClient({ ...sandbox.config('meta'), maxRetries: 0 } as ClientConfig);
   const recipients = numbers(40, base);
   const controller = new AbortController();
   const reportedSent: string[] = [];
@@ -85,7 +90,14 @@ describe('an interrupted broadcast()', () => {
     }
     const { consent, controlGroup, quota, duplicate } = report.skipped;
     expect(
-      report.sent + report.failed + consent + controlGroup + quota + duplicate + report.unknown + report.unsent,
+      report.sent +
+        report.failed +
+        consent +
+        controlGroup +
+        quota +
+        duplicate +
+        report.unknown +
+        report.unsent,
     ).toBe(recipients.length);
     expect(report.total).toBe(recipients.length);
   });

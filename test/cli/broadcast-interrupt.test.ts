@@ -21,9 +21,10 @@ const env = {
   WABA_MAX_RETRIES: '0',
 };
 const ROWS = 30;
-const csv = ['phone', ...Array.from({ length: ROWS }, (_, i) => `+4477009${String(300 + i).padStart(5, '0')}`)].join(
-  '\n',
-);
+const csv = [
+  'phone',
+  ...Array.from({ length: ROWS }, (_, i) => `+4477009${String(300 + i).padStart(5, '0')}`),
+].join('\n');
 
 /** A Cloud API that accepts each message on arrival and answers `latencyMs` later. */
 function slowCloudApi(latencyMs: number) {
