@@ -77,7 +77,7 @@ describe('an interrupted broadcast()', () => {
   it('with no grace period, in-flight sends are reported unknown with their clientRef, never unsent', async () => {
     const { report, recipients, accepted } = await interruptedRun(200, { graceMs: 0 });
     expect(report.aborted).toBe(true);
-    const unknown: { recipient: string; clientRef: string }[] = report.unknownSends;
+    const unknown = report.unknownSends;
     expect(report.unknown).toBeGreaterThan(0);
     expect(unknown).toHaveLength(report.unknown);
     // Everyone the platform accepted is sent or unknown (to reconcile by clientRef); nobody accepted is unsent.

@@ -94,7 +94,7 @@ describe('waba broadcast interrupted by Ctrl-C', () => {
   });
 
   it('a second Ctrl-C stops in-flight sends at once and reports them unknown with their clientRef', async () => {
-    const { code, report, accepted, stdout } = await interrupted(5_000, 2);
+    const { code, report, accepted, stdout } = await interrupted(1_500, 2);
     expect(code).toBe(130);
     expect(report.summary.total).toBe(ROWS);
     const unknown: { to: string; clientRef: string }[] = report.unknown;

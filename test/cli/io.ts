@@ -19,7 +19,7 @@ export function memoryIo(
 ): MemoryIo {
   const files = new Map<string, Uint8Array | string>(Object.entries(options.files ?? {}));
   // Each waitForStop() waits for the next stop() (a second Ctrl-C is a second stop).
-  let waiters: (() => void)[] = [];
+  let waiters: ((signal: undefined) => void)[] = [];
   const encode = (v: string | Uint8Array) => (typeof v === 'string' ? new TextEncoder().encode(v) : v);
   const io: MemoryIo = {
     stdout: '',
@@ -45,11 +45,11 @@ export function memoryIo(
     env: options.env ?? {},
     isTTY: options.isTTY ?? false,
     now: () => Date.now(),
-    waitForStop: () => new Promise<void>((resolve) => waiters.push(resolve)),
+    waitForStop: () => new Promise<undefined>((resolve) => waiters.push(resolve)),
     stop: () => {
       const woken = waiters;
       waiters = [];
-      for (const wake of woken) wake();
+      for (const wake of woken) wake(undefined);
     },
   };
   return io;
