@@ -10,7 +10,8 @@
  * - `providers/<name>`: import core, the pure modules and their own folder; `providers/clevertap` may also import
  *   `providers/meta` (CleverTap BSP numbers run on Meta's Cloud API), the one provider-to-provider arrow.
  * - `broadcast`: core, the pure modules and itself (it drives any `WhatsAppClient`, never a provider class).
- * - `sandbox`: anything but the CLI and the public entries.
+ * - `sandbox`: anything but the CLI and the public entries (`create-client.ts` is allowed: the sandbox hands out
+ *   `createClient` configs).
  * - `cli`, `create-client.ts`, `index.ts`, `entries/`: the top; may import any layer.
  * Packages: only the runtime dependencies and optional peers of package.json; Node built-ins only in the Node
  * adapter (`webhooks/node-adapter.ts`), the Redis stores, the sandbox and the CLI.
@@ -117,7 +118,7 @@ export function brokenRule(from: Layer, to: Layer): string | undefined {
         ? undefined
         : `broadcast imports only core, the pure modules and itself (it drives any WhatsAppClient), never ${describeLayer(to)}`;
     case 'sandbox':
-      return to.kind === 'top'
+      return to.kind === 'top' && to.name !== 'create-client.ts'
         ? `the sandbox never imports the CLI or a public entry (${describeLayer(to)})`
         : undefined;
     case 'top':
@@ -333,6 +334,8 @@ describe('architecture: the checker catches every kind of import', () => {
   it('broadcast drives clients, not provider classes; the sandbox never imports the CLI', () => {
     expect(check('broadcast/b.ts', "import '../providers/nexmo/wire.js';")[0]?.rule).toMatch(/broadcast/);
     expect(check('sandbox/s.ts', "import '../cli/main.js';")[0]?.rule).toMatch(/sandbox never imports/);
+    expect(check('sandbox/s.ts', "import '../index.js';")[0]?.rule).toMatch(/sandbox never imports/);
+    expect(check('sandbox/s.ts', "import type { ClientConfig } from '../create-client.js';")).toEqual([]);
     expect(check('cli/c.ts', "import '../sandbox/server.js'; import '../providers/meta/wire.js';")).toEqual(
       [],
     );
