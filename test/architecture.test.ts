@@ -35,7 +35,7 @@ interface ImportRef {
 }
 
 /** Every import of a source text, with what kind it is. */
-export function importsOf(fileName: string, text: string): ImportRef[] {
+function importsOf(fileName: string, text: string): ImportRef[] {
   const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const out: ImportRef[] = [];
   const lineOf = (node: ts.Node) => source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
@@ -81,7 +81,7 @@ type Layer =
 const PURE = new Set(['templates', 'jwt', 'webhooks', 'quota']);
 
 /** The layer of a path relative to `src/` (posix separators), or `undefined` when it belongs to none. */
-export function layerOf(path: string): Layer | undefined {
+function layerOf(path: string): Layer | undefined {
   const [first, second] = path.split('/');
   if (first === 'core') return { kind: 'core' };
   if (first !== undefined && PURE.has(first)) return { kind: 'pure', name: first };
@@ -98,7 +98,7 @@ const describeLayer = (l: Layer): string =>
   l.kind === 'pure' || l.kind === 'provider' || l.kind === 'top' ? `${l.kind} ${l.name}` : l.kind;
 
 /** Why `from` may not import `to`, or `undefined` when the arrow is allowed. */
-export function brokenRule(from: Layer, to: Layer): string | undefined {
+function brokenRule(from: Layer, to: Layer): string | undefined {
   switch (from.kind) {
     case 'core':
       return to.kind === 'core' ? undefined : 'src/core imports nothing outside src/core';
@@ -145,7 +145,7 @@ function packageName(specifier: string): string {
 }
 
 /** One broken rule. */
-export interface Violation {
+interface Violation {
   file: string;
   line: number;
   kind: ImportRef['kind'];
@@ -157,7 +157,7 @@ export interface Violation {
  * Checks every import of `files` (paths relative to `src/` -> source text) against the layer rules. `exists`
  * tells whether a path relative to `src/` is a file, for resolving `./dir` to `./dir/index.ts`.
  */
-export function checkArchitecture(
+function checkArchitecture(
   files: ReadonlyMap<string, string>,
   packages: ReadonlySet<string>,
   exists: (path: string) => boolean = (p) => files.has(p),
@@ -224,7 +224,7 @@ export function checkArchitecture(
 }
 
 /** `file:line imports 'x' (kind): rule` lines. */
-export function formatViolations(violations: readonly Violation[]): string {
+function formatViolations(violations: readonly Violation[]): string {
   return violations
     .map((v) => `src/${v.file}:${v.line} ${v.kind} '${v.specifier}' breaks the rule: ${v.rule}`)
     .join('\n');
