@@ -4,41 +4,23 @@
  * message them twice), never-attempted recipients are listed as unsent, and `total` is the number of recipients
  * given.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { broadcast } from '../../src/broadcast/broadcast.js';
 import type { OutboundMessage } from '../../src/core/message.js';
 import { type ClientConfig, createClient } from '../../src/create-client.js';
-import { type Sandbox, startSandbox } from '../../src/sandbox/index.js';
+import { CAMPAIGN_TEMPLATE, useCampaignSandbox } from '../scale/sandbox.js';
 
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-  sandbox = await startSandbox({
-    latencyMs: 200,
-    limits: { tier: 'unlimited', throughputPerSecond: false, pairRate: false },
-  });
-  sandbox.templates.add({
-    name: 'spring_sale',
-    language: 'en',
-    category: 'MARKETING',
-    components: [{ type: 'BODY', text: 'Spring sale: 20% off everything this week.' }],
-  });
-});
-afterAll(() => sandbox.stop());
+const sandboxOf = useCampaignSandbox({ latencyMs: 200 });
 
 const numbers = (n: number, base: number) =>
   Array.from({ length: n }, (_, i) => `+4477009${String(base + i).padStart(5, '0')}`);
-const template = (to: string): OutboundMessage => ({
-  type: 'template',
-  to,
-  name: 'spring_sale',
-  language: 'en',
-});
+const template = (to: string): OutboundMessage => ({ type: 'template', to, ...CAMPAIGN_TEMPLATE });
 
 /** Waits until the sandbox has answered every request it started (its latency has passed). */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 400));
 
 async function interruptedRun(base: number, extra: Record<string, unknown>) {
+  const sandbox = sandboxOf();
   const client = createClient({ ...sandbox.config('meta'), maxRetries: 0 } as ClientConfig);
   const recipients = numbers(40, base);
   const controller = new AbortController();
@@ -84,7 +66,7 @@ describe('an interrupted broadcast()', () => {
     expect(report.sent + report.unknown).toBeGreaterThanOrEqual(accepted.length);
     const unsent: string[] = report.unsentRecipients;
     for (const to of unsent) expect(accepted).not.toContain(to);
-    const refs = new Map(sandbox.messages.map((m) => [`+${m.to}`, m.clientRef]));
+    const refs = new Map(sandboxOf().messages.map((m) => [`+${m.to}`, m.clientRef]));
     for (const u of unknown) {
       if (refs.has(u.recipient)) expect(refs.get(u.recipient)).toBe(u.clientRef);
     }

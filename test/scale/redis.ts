@@ -3,7 +3,8 @@
  * tests: its URL, a connected client, and a key prefix of its own per test so tests never share keys.
  */
 import { Redis } from 'ioredis';
-import { inject } from 'vitest';
+import { createClient, type RedisClientType } from 'redis';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 /** The URL, or throws the setup's explanation (the Redis tests fail, they never skip). */
 export function redisUrl(): string {
@@ -31,4 +32,23 @@ export function unreachableRedis(): Redis {
     maxRetriesPerRequest: 0,
     retryStrategy: () => null,
   });
+}
+
+/**
+ * Connects one ioredis and one node-redis client to the test server for the whole file (beforeAll) and quits
+ * them after it; read them through the returned getters.
+ */
+export function useBothRedisClients(): { io: () => Redis; nodeRedis: () => RedisClientType } {
+  let io: Redis | undefined;
+  let nodeRedis: RedisClientType | undefined;
+  beforeAll(async () => {
+    io = redisClient();
+    nodeRedis = createClient({ url: redisUrl() }) as RedisClientType;
+    await nodeRedis.connect();
+  });
+  afterAll(async () => {
+    await io?.quit();
+    await nodeRedis?.quit();
+  });
+  return { io: () => io as Redis, nodeRedis: () => nodeRedis as RedisClientType };
 }

@@ -2,28 +2,16 @@
  * createRedisDedupeStore against the real test Redis, through both client libraries: claim, pending, done,
  * release (never another instance's claim), leases, and failing closed when Redis is unreachable.
  */
-import { createClient, type RedisClientType } from 'redis';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { isStoreUnavailableError } from '../../src/core/errors.js';
 import { createRedisDedupeStore, createWebhookHandler } from '../../src/webhooks/index.js';
-import { freshPrefix, redisClient, redisUrl, unreachableRedis } from '../scale/redis.js';
+import { freshPrefix, unreachableRedis, useBothRedisClients } from '../scale/redis.js';
 import { fixtureText } from './helpers.js';
 
-let io: ReturnType<typeof redisClient>;
-let nodeRedis: RedisClientType;
-
-beforeAll(async () => {
-  io = redisClient();
-  nodeRedis = createClient({ url: redisUrl() }) as RedisClientType;
-  await nodeRedis.connect();
-});
-afterAll(async () => {
-  await io?.quit();
-  await nodeRedis?.quit();
-});
+const clients = useBothRedisClients();
 
 describe.each(['ioredis', 'node-redis'] as const)('createRedisDedupeStore (%s)', (lib) => {
-  const client = () => (lib === 'ioredis' ? io : nodeRedis);
+  const client = () => (lib === 'ioredis' ? clients.io() : clients.nodeRedis());
 
   it('claims once; a second delivery meanwhile is pending; once completed it is a duplicate', async () => {
     const keyPrefix = freshPrefix('dd');
@@ -33,8 +21,8 @@ describe.each(['ioredis', 'node-redis'] as const)('createRedisDedupeStore (%s)',
     expect(await b.claim('meta:message:w1', 60_000)).toBe('pending');
     await a.complete?.('meta:message:w1', 60_000);
     expect(await b.claim('meta:message:w1', 60_000)).toBe(false);
-    expect(await io.get(`${keyPrefix}dedupe:meta:message:w1`)).toBe('d');
-    const ttl = await io.pttl(`${keyPrefix}dedupe:meta:message:w1`);
+    expect(await clients.io().get(`${keyPrefix}dedupe:meta:message:w1`)).toBe('d');
+    const ttl = await clients.io().pttl(`${keyPrefix}dedupe:meta:message:w1`);
     expect(ttl).toBeGreaterThan(50_000);
     expect(ttl).toBeLessThanOrEqual(60_000);
   });
@@ -54,10 +42,10 @@ describe.each(['ioredis', 'node-redis'] as const)('createRedisDedupeStore (%s)',
     const keyPrefix = freshPrefix('dd');
     const store = createRedisDedupeStore(client(), { keyPrefix, leaseMs: 5_000 });
     expect(await store.claim('k', 60_000)).toBe(true);
-    const lease = await io.pttl(`${keyPrefix}dedupe:k`);
+    const lease = await clients.io().pttl(`${keyPrefix}dedupe:k`);
     expect(lease).toBeGreaterThan(0);
     expect(lease).toBeLessThanOrEqual(5_000);
-    await io.pexpire(`${keyPrefix}dedupe:k`, 1); // the instance died; its lease runs out
+    await clients.io().pexpire(`${keyPrefix}dedupe:k`, 1); // the instance died; its lease runs out
     await new Promise((r) => setTimeout(r, 20));
     expect(await createRedisDedupeStore(client(), { keyPrefix }).claim('k', 60_000)).toBe(true);
   });
@@ -98,7 +86,7 @@ describe('createRedisDedupeStore when Redis is unreachable', () => {
 describe('handler and dedupe store together', () => {
   it('completes handled events, releases failed ones, answers 500 so the retry is processed', async () => {
     const keyPrefix = freshPrefix('dd');
-    const store = createRedisDedupeStore(io, { keyPrefix });
+    const store = createRedisDedupeStore(clients.io(), { keyPrefix });
     let fail = true;
     const seen: string[] = [];
     const handler = createWebhookHandler({
