@@ -14,8 +14,8 @@ import {
 } from '../core/errors.js';
 import type { WhatsAppEventMap } from '../core/events.js';
 import { EMIT_EVENT, type EmitEvent } from '../core/gates.js';
+import { normalizeRecipient } from '../core/identity.js';
 import type { OutboundMessage } from '../core/message.js';
-import { normalizePhone } from '../core/phone.js';
 import {
   createTokenBucket,
   DEFAULT_MESSAGES_PER_SECOND,
@@ -414,7 +414,7 @@ export async function broadcast<R = BroadcastRecipient>(
     let phone: string;
     try {
       given = phoneOf(recipient);
-      phone = normalizePhone(given as string, ['recipients']);
+      phone = normalizeRecipient(given as string, ['recipients']);
     } catch (error) {
       const raw = typeof given === 'string' ? given : '';
       await fail(raw, error);
@@ -509,7 +509,7 @@ export async function broadcast<R = BroadcastRecipient>(
     // An array's recipients never read are unsent too, so `total` is always the number given.
     const remaining = rest().map((r) => {
       try {
-        return normalizePhone(phoneOf(r), ['recipients']);
+        return normalizeRecipient(phoneOf(r), ['recipients']);
       } catch {
         return typeof r === 'string' ? r : '';
       }
