@@ -27,7 +27,7 @@
  * @internal
  */
 import type * as z from 'zod';
-import type { SendOptions, WebhookInput, WhatsAppClient } from './client.js';
+import type { MarkAsReadOptions, SendOptions, WebhookInput, WhatsAppClient } from './client.js';
 import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './config.js';
 import {
   ApiError,
@@ -47,6 +47,7 @@ import {
   type WindowGate,
 } from './gates.js';
 import { type HttpRequest, type HttpResponse, HttpTransport, type ResponseContext } from './http.js';
+import { normalizeRecipient } from './identity.js';
 import { formatIssues, fromZodIssues } from './issues.js';
 import type { Logger } from './logger.js';
 import {
@@ -56,7 +57,6 @@ import {
   type PreparedMessage,
   type TemplateMessage,
 } from './message.js';
-import { normalizePhone } from './phone.js';
 import type { ProviderId } from './provider.js';
 import { INSPECT, redactConfig } from './redact.js';
 import type { SendResult } from './result.js';
@@ -348,7 +348,7 @@ export abstract class BaseClient<C extends BaseConfig = BaseConfig> implements W
     }
     const prepared = {
       ...msg,
-      to: normalizePhone(msg.to),
+      to: normalizeRecipient(msg.to),
       clientRef: msg.clientRef ?? crypto.randomUUID(),
     } as PreparedMessage;
     return { prepared, request: this.buildRequest(prepared) };
@@ -407,8 +407,8 @@ export abstract class BaseClient<C extends BaseConfig = BaseConfig> implements W
     return this;
   }
 
-  /** Marks an inbound message as read, where the provider supports it. */
-  abstract markAsRead(messageId: string): Promise<void>;
+  /** Marks an inbound message as read, where the provider supports it; see {@link WhatsAppClient.markAsRead}. */
+  abstract markAsRead(messageId: string, options?: MarkAsReadOptions): Promise<void>;
 
   /** Verifies and parses a webhook delivery; see {@link WhatsAppClient.parseWebhook}. */
   abstract parseWebhook(request: Request | WebhookInput): Promise<WebhookEvent[]>;

@@ -4,7 +4,7 @@
  */
 
 export type { SendGuard, SendGuardContext } from './base-client.js';
-export type { SendOptions, WebhookInput, WhatsAppClient } from './client.js';
+export type { MarkAsReadOptions, SendOptions, WebhookInput, WhatsAppClient } from './client.js';
 export * from './errors.js';
 export type { EventBase, WhatsAppEventMap, WhatsAppEventName, WhatsAppListener } from './events.js';
 export {
@@ -15,6 +15,7 @@ export {
   type QuotaGate,
   type WindowGate,
 } from './gates.js';
+export { identityOf, isBsuid } from './identity.js';
 export type { Logger } from './logger.js';
 export * from './message.js';
 export { isValidPhone, normalizePhone, phoneDigits } from './phone.js';
