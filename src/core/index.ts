@@ -3,8 +3,8 @@
  * @module
  */
 
-export { BaseClient, type BaseConfig, type SendGuard } from './base-client.js';
-export type { SendOptions, WebhookInput, WhatsAppClient } from './client.js';
+export type { SendGuard, SendGuardContext } from './base-client.js';
+export type { MarkAsReadOptions, SendOptions, WebhookInput, WhatsAppClient } from './client.js';
 export * from './errors.js';
 export type { EventBase, WhatsAppEventMap, WhatsAppEventName, WhatsAppListener } from './events.js';
 export {
@@ -13,9 +13,9 @@ export {
   isQuotaGate,
   isWindowGate,
   type QuotaGate,
-  type QuotaGateDecision,
   type WindowGate,
 } from './gates.js';
+export { identityOf, isBsuid } from './identity.js';
 export type { Logger } from './logger.js';
 export * from './message.js';
 export { isValidPhone, normalizePhone, phoneDigits } from './phone.js';
