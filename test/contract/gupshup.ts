@@ -290,7 +290,7 @@ export const gupshupTarget: ContractTarget = {
               title: 'Fresh',
               rows: [
                 { id: 'apple', title: 'Apple', description: 'Red' },
-                { id: 'pear', title: 'Pear' },
+                { id: 'pear', title: 'Pear', description: 'Green' },
               ],
             },
           ],
@@ -308,7 +308,7 @@ export const gupshupTarget: ContractTarget = {
               title: 'Fresh',
               options: [
                 { type: 'text', title: 'Apple', description: 'Red', postbackText: 'apple' },
-                { type: 'text', title: 'Pear', postbackText: 'pear' },
+                { type: 'text', title: 'Pear', description: 'Green', postbackText: 'pear' },
               ],
             },
           ],

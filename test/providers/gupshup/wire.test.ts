@@ -296,13 +296,25 @@ describe('toGupshupRequest: templates', () => {
     ]);
   });
 
-  it('refuses named parameters, reply context and copy-code buttons before any request', () => {
+  it('refuses named parameters, reply context and Flow buttons before any request', () => {
     expect(isValidationError(thrown(() => tpl({ name: 't', body: { first: 'x' } })))).toBe(true);
     expect(isValidationError(thrown(() => tpl({ name: 't', replyTo: 'x' })))).toBe(true);
     expect(
       isUnsupportedMessageError(
-        thrown(() => tpl({ name: 't', buttons: [{ index: 0, type: 'copy_code', code: 'C' }] })),
+        thrown(() => tpl({ name: 't', buttons: [{ index: 0, type: 'flow', flowToken: 'T' }] })),
       ),
     ).toBe(true);
+  });
+
+  it('sends a copy-code value as a parameter in button order (sending-coupon-code-template)', () => {
+    const { form } = tpl({
+      name: 't',
+      body: ['Ana'],
+      buttons: [
+        { index: 1, type: 'url', text: 'abc' },
+        { index: 0, type: 'copy_code', code: 'SAVE25' },
+      ],
+    });
+    expect(JSON.parse(form.template ?? '')).toEqual({ id: 't', params: ['Ana', 'SAVE25', 'abc'] });
   });
 });
