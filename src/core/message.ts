@@ -206,7 +206,11 @@ export const TemplateCardSchema = z.strictObject({
   buttons: z
     .array(
       z.discriminatedUnion('type', [
-        z.strictObject({ index: z.number().int().min(0).max(1), type: z.literal('quick_reply'), payload: nonEmpty }),
+        z.strictObject({
+          index: z.number().int().min(0).max(1),
+          type: z.literal('quick_reply'),
+          payload: nonEmpty,
+        }),
         z.strictObject({ index: z.number().int().min(0).max(1), type: z.literal('url'), text: nonEmpty }),
       ]),
     )
@@ -240,7 +244,11 @@ export const TemplateFieldsSchema = z.strictObject({
   /** Limited-time offer templates: the offer's expiry. */
   limitedTimeOffer: TemplateLimitedTimeOfferSchema.optional(),
   /** Carousel templates: one entry per card, in card order (2 to 10). */
-  cards: z.array(TemplateCardSchema).min(2, 'a carousel has 2 to 10 cards').max(10, 'a carousel has 2 to 10 cards').optional(),
+  cards: z
+    .array(TemplateCardSchema)
+    .min(2, 'a carousel has 2 to 10 cards')
+    .max(10, 'a carousel has 2 to 10 cards')
+    .optional(),
 });
 
 /** A pre-approved template message: the only kind that may open a conversation outside the 24 h window. */
@@ -364,7 +372,8 @@ const HEADER_RULE: Record<InteractiveAction['type'], 'media' | 'text' | 'require
 
 /** The action-specific rules zod cannot express per field (headers, optional body, Flow and product limits). */
 function checkInteractive(m: z.infer<typeof interactiveShape>, ctx: z.RefinementCtx): void {
-  const issue = (message: string, path: (string | number)[]) => ctx.addIssue({ code: 'custom', message, path });
+  const issue = (message: string, path: (string | number)[]) =>
+    ctx.addIssue({ code: 'custom', message, path });
   const a = m.action;
   const rule = HEADER_RULE[a.type];
   if (m.header === undefined && rule === 'required-text')
@@ -397,7 +406,8 @@ function checkInteractive(m: z.infer<typeof interactiveShape>, ctx: z.Refinement
     if (total > 30) issue(`a product list shows at most 30 products; got ${total}`, ['action', 'sections']);
     if (a.sections.length > 1)
       a.sections.forEach((s, i) => {
-        if (s.title === undefined) issue('each section needs a title when there is more than one', ['action', 'sections', i, 'title']);
+        if (s.title === undefined)
+          issue('each section needs a title when there is more than one', ['action', 'sections', i, 'title']);
       });
   }
 }
