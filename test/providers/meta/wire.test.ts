@@ -1,21 +1,20 @@
 import { describe, expect, it } from 'vitest';
+import { contactObject } from '../../../src/core/whatsapp-objects.js';
+import { bodyComponent, buttonComponent, headerComponent } from '../../../src/core/whatsapp-template.js';
+import * as meta from '../../../src/providers/meta/index.js';
 import {
-  bodyComponent,
-  buttonComponent,
-  contactObject,
-  headerComponent,
   markAsReadBody,
   parseCloudApiSendResponse,
   toCloudApiMessage,
   toWaId,
-} from '../../../src/core/cloud-api/wire.js';
-import { toMetaMessage } from '../../../src/providers/meta/wire.js';
+} from '../../../src/providers/meta/wire.js';
 
 const base = { to: '+447700900123', clientRef: 'r1' };
 
 describe('toCloudApiMessage', () => {
-  it('is the Meta wire function', () => {
-    expect(toMetaMessage).toBe(toCloudApiMessage);
+  it('is the one Cloud API wire function, exported from waba-kit/meta under that name', () => {
+    expect(meta.toCloudApiMessage).toBe(toCloudApiMessage);
+    expect(meta.parseCloudApiSendResponse).toBe(parseCloudApiSendResponse);
   });
 
   it('writes the envelope, digits-only recipient and clientRef as biz_opaque_callback_data; no context without replyTo', () => {

@@ -4,14 +4,9 @@
  * token), marks messages read, parses webhooks, and manages templates on `/{wabaId}/message_templates`.
  * @module
  */
-import { type TemplateDefinition, validateTemplate } from '../../templates/index.js';
-import {
-  type CreateWebhookHandlerOptions,
-  createWebhookHandler,
-  parseWebhookRequest,
-} from '../../webhooks/index.js';
-import { BaseClient, type BaseConfig } from '../base-client.js';
-import type { SendOptions, WebhookInput } from '../client.js';
+
+import { BaseClient, type BaseConfig } from '../../core/base-client.js';
+import type { SendOptions, WebhookInput } from '../../core/client.js';
 import {
   ApiError,
   ConfigError,
@@ -19,22 +14,30 @@ import {
   TemplateError,
   ValidationError,
   type WhatsAppError,
-} from '../errors.js';
-import type { ResponseContext } from '../http.js';
-import { formatIssues, fromZodIssues } from '../issues.js';
+} from '../../core/errors.js';
+import type { ResponseContext } from '../../core/http.js';
+import { formatIssues } from '../../core/issues.js';
 import {
   OUTBOUND_MESSAGE_TYPES,
-  type OutboundMessage,
   type OutboundMessageType,
   type PreparedMessage,
   type TemplateMessage,
-} from '../message.js';
-import type { ProviderId } from '../provider.js';
-import type { SendResult } from '../result.js';
-import type { WebhookEvent } from '../webhook-event.js';
-import { type CloudApiConfigFields, DEFAULT_GRAPH_API_VERSION, GRAPH_API_BASE_URL } from './config.js';
-import { createGraphResponseError } from './errors.js';
-import { richParameterSchema } from './rich-parameters.js';
+} from '../../core/message.js';
+import type { ProviderId } from '../../core/provider.js';
+import type { SendResult } from '../../core/result.js';
+import type { WebhookEvent } from '../../core/webhook-event.js';
+import { type TemplateDefinition, validateTemplate } from '../../templates/index.js';
+import {
+  type CreateWebhookHandlerOptions,
+  createWebhookHandler,
+  parseWebhookRequest,
+} from '../../webhooks/index.js';
+import {
+  type CloudApiConfigFields,
+  DEFAULT_GRAPH_API_VERSION,
+  GRAPH_API_BASE_URL,
+} from './cloud-api-config.js';
+import { createGraphResponseError } from './graph-errors.js';
 import { scrubErrorFields } from './scrub.js';
 import {
   type MessageTemplate,
@@ -51,7 +54,6 @@ import {
   templateEditBody,
 } from './templates.js';
 import {
-  type CloudApiBodyValue,
   type CloudApiOutbound,
   markAsReadBody,
   parseCloudApiSendResponse,
@@ -83,10 +85,11 @@ export interface CloudApiSpec<C extends CloudApiConfig> {
   options?: CloudApiClientOptions | undefined;
 }
 
-/** A template message for the Cloud API: the neutral fields, body parameters possibly currency/date_time. */
-export type CloudApiTemplateMessage = Omit<TemplateMessage, 'body'> & {
-  body?: CloudApiBodyValue[] | Record<string, CloudApiBodyValue> | undefined;
-};
+/**
+ * A template message for the Cloud API: the neutral `TemplateMessage`, whose body parameters may be text or
+ * `currency` / `date_time` for every provider (one mapping serves them all).
+ */
+export type CloudApiTemplateMessage = TemplateMessage;
 
 /**
  * The Cloud API client base. Use `MetaCloudClient` (Meta directly) or `CleverTapClient` (CleverTap as BSP).
@@ -122,47 +125,6 @@ export abstract class CloudApiClient<C extends CloudApiConfig = CloudApiConfig> 
   /** `/{apiVersion}/{...segments}` with each segment URL-encoded. */
   protected graphPath(...segments: string[]): string {
     return `/${this.apiVersion}/${segments.map(encodeURIComponent).join('/')}`;
-  }
-
-  /**
-   * Validates like the base, and also accepts Cloud API rich body parameters (`currency`, `date_time`) in
-   * template messages; they are checked here and carried through to the wire mapping untouched.
-   */
-  override prepare(message: OutboundMessage): PreparedMessage {
-    const body = (message as { type?: unknown; body?: unknown }).body;
-    if ((message as { type?: unknown }).type !== 'template' || !hasRichParameters(body)) {
-      return super.prepare(message);
-    }
-    const rich = new Map<string | number, CloudApiBodyValue>();
-    const issues: Issue[] = [];
-    const plain = mapBody(body, (value, key) => {
-      if (typeof value === 'string') return value;
-      const parsed = richParameterSchema.safeParse(value);
-      if (!parsed.success) {
-        issues.push(...fromZodIssues(parsed.error.issues, ['body', key]));
-        return '';
-      }
-      rich.set(key, parsed.data);
-      return parsed.data.fallbackValue;
-    });
-    if (issues.length > 0) {
-      throw new ValidationError(`Invalid template message: ${formatIssues(issues)}`, {
-        provider: this.provider,
-        issues,
-      });
-    }
-    const prepared = super.prepare({ ...(message as object), body: plain } as OutboundMessage);
-    const restored = mapBody((prepared as { body?: unknown }).body, (value, key) => rich.get(key) ?? value);
-    return { ...prepared, body: restored } as PreparedMessage;
-  }
-
-  /** Sends a pre-approved template; body parameters may be text or Cloud API `currency` / `date_time`. */
-  override sendTemplate(
-    to: string,
-    template: CloudApiTemplateMessage,
-    options?: SendOptions,
-  ): Promise<SendResult> {
-    return this.send({ ...template, type: 'template', to } as OutboundMessage, options);
   }
 
   protected async transport(message: PreparedMessage, options: SendOptions): Promise<SendResult> {
@@ -459,20 +421,4 @@ function requireId(id: string, provider: ProviderId): string {
     });
   }
   return id;
-}
-
-function hasRichParameters(body: unknown): boolean {
-  if (typeof body !== 'object' || body === null) return false;
-  return Object.values(body).some((v) => typeof v === 'object' && v !== null);
-}
-
-function mapBody(
-  body: unknown,
-  fn: (value: CloudApiBodyValue, key: string | number) => CloudApiBodyValue,
-): unknown {
-  if (Array.isArray(body)) return body.map((v, i) => fn(v as CloudApiBodyValue, i));
-  if (typeof body === 'object' && body !== null) {
-    return Object.fromEntries(Object.entries(body).map(([k, v]) => [k, fn(v as CloudApiBodyValue, k)]));
-  }
-  return body;
 }

@@ -14,18 +14,8 @@
  *   `filename`).
  * @module
  */
-import type { InteractiveHeader, InteractiveMessage } from '../message.js';
-
-/** A JSON object as sent on the wire. */
-type Body = Record<string, unknown>;
-
-const omitUndefined = <T extends Body>(o: T): T =>
-  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
-
-/** A media reference: `{ id }` for an uploaded media id, `{ link }` for a URL. */
-export function mediaObject(m: { url?: string | undefined; mediaId?: string | undefined }): Body {
-  return m.mediaId !== undefined ? { id: m.mediaId } : { link: m.url };
-}
+import type { InteractiveHeader, InteractiveMessage } from './message.js';
+import { type CloudApiBody as Body, mediaObject, omitUndefined } from './whatsapp-objects.js';
 
 /** An interactive header -> WhatsApp's header object (text, or image / video / document by link or id). */
 export function interactiveHeader(header: InteractiveHeader): Body {

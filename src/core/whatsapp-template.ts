@@ -18,29 +18,8 @@ import type {
   TemplateCard,
   TemplateHeader,
   TemplateMessage,
-} from '../message.js';
-import { mediaObject } from './interactive.js';
-
-/** A JSON object as sent on the wire. */
-type Body = Record<string, unknown>;
-
-const omitUndefined = <T extends Body>(o: T): T =>
-  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
-
-/** A map pin -> WhatsApp's location object (`latitude`, `longitude`, optional `name` and `address`). */
-export function locationObject(location: {
-  latitude: number;
-  longitude: number;
-  name?: string | undefined;
-  address?: string | undefined;
-}): Body {
-  return omitUndefined({
-    latitude: location.latitude,
-    longitude: location.longitude,
-    name: location.name,
-    address: location.address,
-  });
-}
+} from './message.js';
+import { type CloudApiBody as Body, locationObject, mediaObject, omitUndefined } from './whatsapp-objects.js';
 
 /**
  * Template header -> its one parameter: `{ type: 'text', text }`, `{ type: 'location', location }`, or
