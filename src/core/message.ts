@@ -116,7 +116,7 @@ export const TemplateHeaderSchema = z.discriminatedUnion('type', [
  * date examples. Source: https://developers.facebook.com/docs/whatsapp/cloud-api/reference/messages
  * (`currency` object: `fallback_value`, `code`, `amount_1000`; `date_time` object: `fallback_value`).
  */
-export const TemplateRichParameterSchema = z.discriminatedUnion('type', [
+const TemplateRichParameterSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('currency'),
     fallbackValue: z.string().min(1, 'fallbackValue is the text shown, e.g. "$100.99"'),
@@ -186,7 +186,7 @@ export const TemplateButtonSchema = z.discriminatedUnion('type', [
 ]);
 
 /** A carousel card's header: an image or video (media cards) or a catalog product (product cards). */
-export const TemplateCardHeaderSchema = z.discriminatedUnion('type', [
+const TemplateCardHeaderSchema = z.discriminatedUnion('type', [
   z
     .strictObject({ type: z.enum(['image', 'video']), ...mediaSource })
     .refine(exactlyOneSource, sourceMessage),
@@ -198,7 +198,7 @@ export const TemplateCardHeaderSchema = z.discriminatedUnion('type', [
  * `cards` is the card's `card_index`. Source:
  * https://developers.facebook.com/docs/whatsapp/cloud-api/guides/send-message-templates/media-card-carousel-templates
  */
-export const TemplateCardSchema = z.strictObject({
+const TemplateCardSchema = z.strictObject({
   header: TemplateCardHeaderSchema,
   /** The card body's parameters (positional or named). */
   body: templateBody.optional(),
@@ -222,7 +222,7 @@ export const TemplateCardSchema = z.strictObject({
  * A limited-time offer's send-time parameter: when the offer expires, in Unix milliseconds. Source:
  * https://developers.facebook.com/docs/whatsapp/business-management-api/message-templates/limited-time-offer-templates
  */
-export const TemplateLimitedTimeOfferSchema = z.strictObject({
+const TemplateLimitedTimeOfferSchema = z.strictObject({
   expirationTimeMs: z.number().int().min(0, 'expirationTimeMs is a Unix time in milliseconds'),
 });
 
@@ -346,7 +346,7 @@ export const InteractiveActionSchema = z.discriminatedUnion('type', [
  * The header of an interactive message: text, or (on reply-button, CTA URL and Flow messages) an image, video
  * or document. Source: https://developers.facebook.com/docs/whatsapp/cloud-api/reference/messages#header-object.
  */
-export const InteractiveHeaderSchema = z.discriminatedUnion('type', [
+const InteractiveHeaderSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('text'), text: nonEmpty.max(60) }),
   z
     .strictObject({

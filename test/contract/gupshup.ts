@@ -6,6 +6,7 @@
  */
 import type { OutboundMessage } from '../../src/index.js';
 import { GupshupClient } from '../../src/providers/gupshup/index.js';
+import { gupshupRichCases, gupshupRichUnsupported } from './rich-cases.js';
 import type { ContractTarget, ErrorCase, SendCase } from './types.js';
 
 const API_KEY = 'gupshup-api-key-0123456789abcdef';
@@ -129,6 +130,7 @@ export const gupshupTarget: ContractTarget = {
         action: { type: 'cta_url', displayText: 'Open', url: 'https://example.com' },
       },
     },
+    ...gupshupRichUnsupported(),
   ],
   errors,
   cases: [
@@ -392,5 +394,6 @@ export const gupshupTarget: ContractTarget = {
       17,
       { url: TPL },
     ),
+    ...gupshupRichCases(),
   ],
 };
