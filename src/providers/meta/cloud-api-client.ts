@@ -4,18 +4,16 @@
  * token), marks messages read, parses webhooks, and manages templates on `/{wabaId}/message_templates`.
  * @module
  */
-
-import { BaseClient, type BaseConfig } from '../../core/base-client.js';
-import type { MarkAsReadOptions, SendOptions, WebhookInput } from '../../core/client.js';
+import { BaseClient, type BaseConfig, type SendReceipt, type SendRequest } from '../../core/base-client.js';
+import type { MarkAsReadOptions, WebhookInput } from '../../core/client.js';
 import {
-  ApiError,
   ConfigError,
   type Issue,
   TemplateError,
   ValidationError,
   type WhatsAppError,
 } from '../../core/errors.js';
-import type { ResponseContext } from '../../core/http.js';
+import type { HttpResponse, ResponseContext } from '../../core/http.js';
 import { formatIssues } from '../../core/issues.js';
 import {
   OUTBOUND_MESSAGE_TYPES,
@@ -24,9 +22,8 @@ import {
   type TemplateMessage,
 } from '../../core/message.js';
 import type { ProviderId } from '../../core/provider.js';
-import type { SendResult } from '../../core/result.js';
 import type { WebhookEvent } from '../../core/webhook-event.js';
-import { type TemplateDefinition, validateTemplate } from '../../templates/index.js';
+import { assertValidTemplate, type TemplateDefinition } from '../../templates/index.js';
 import {
   type CreateWebhookHandlerOptions,
   createWebhookHandler,
@@ -108,6 +105,7 @@ export abstract class CloudApiClient<C extends CloudApiConfig = CloudApiConfig> 
       supports: CLOUD_API_MESSAGE_TYPES,
       auth: () => ({ authorization: `Bearer ${config.accessToken}` }),
       requestIdHeader: 'x-fb-trace-id',
+      messageIdField: 'message id (messages[0].id)',
       responseError: (ctx) => {
         const error = (spec.responseError ?? createGraphResponseError(spec.provider))(ctx);
         return error && scrubErrorFields(error, secretsOf(config, spec.secretKeys));
@@ -127,37 +125,17 @@ export abstract class CloudApiClient<C extends CloudApiConfig = CloudApiConfig> 
     return `/${this.apiVersion}/${segments.map(encodeURIComponent).join('/')}`;
   }
 
-  protected async transport(message: PreparedMessage, options: SendOptions): Promise<SendResult> {
-    const response = await this.http.request({
-      method: 'POST',
+  /** `POST /{apiVersion}/{phoneNumberId}/messages` with the Cloud API body of `message`. Pure. */
+  protected buildRequest(message: PreparedMessage): SendRequest {
+    return {
       path: this.graphPath(this.config.phoneNumberId, 'messages'),
       json: toCloudApiMessage(message as CloudApiOutbound),
-      signal: options.signal,
-      timeout: options.timeout,
-      maxRetries: options.maxRetries,
-      unsafe: options.unsafe,
-      clientRef: message.clientRef,
-    });
-    const parsed = parseCloudApiSendResponse(response.body);
-    if (!parsed.messageId) {
-      throw new ApiError(
-        `${this.provider} answered HTTP ${response.status} without a message id (messages[0].id); the message may not have been accepted.`,
-        {
-          provider: this.provider,
-          status: response.status,
-          requestId: response.requestId,
-          body: response.body,
-        },
-      );
-    }
-    return {
-      provider: this.provider,
-      messageId: parsed.messageId,
-      to: message.to,
-      clientRef: message.clientRef,
-      requestId: response.requestId,
-      raw: response.body,
     };
+  }
+
+  /** Reads `messages[0].id` (the `wamid`) from an accepted send. */
+  protected readResult(response: HttpResponse): SendReceipt {
+    return { messageId: parseCloudApiSendResponse(response.body).messageId };
   }
 
   /**
@@ -176,7 +154,7 @@ export abstract class CloudApiClient<C extends CloudApiConfig = CloudApiConfig> 
         issues: [{ code: 'message_id.required', path: ['messageId'], message: 'messageId is required' }],
       });
     }
-    await this.http.request({
+    await this.request({
       method: 'POST',
       path: this.graphPath(this.config.phoneNumberId, 'messages'),
       json: markAsReadBody(messageId, options.typing === true),
@@ -262,17 +240,11 @@ export abstract class CloudApiClient<C extends CloudApiConfig = CloudApiConfig> 
    * error-severity issue. Subclasses add provider rules by overriding {@link templateIssues}.
    */
   protected checkTemplate(definition: TemplateDefinition): void {
-    const result = validateTemplate(definition, { profile: this.#profile });
-    const issues: Issue[] = result.issues
-      .filter((i) => i.severity === 'error')
-      .map(({ code, path, message }) => ({ code, path, message }));
-    issues.push(...this.templateIssues(definition));
-    if (issues.length > 0) {
-      throw new TemplateError(
-        `Template "${String((definition as { name?: unknown }).name)}" is not valid for ${this.provider} (profile ${this.#profile}): ${formatIssues(issues)}`,
-        { provider: this.provider, issues },
-      );
-    }
+    assertValidTemplate(definition, {
+      profile: this.#profile,
+      provider: this.provider,
+      issues: this.templateIssues(definition),
+    });
   }
 
   /** Provider-specific template rules beyond the profile (none for Meta). */
@@ -301,7 +273,7 @@ export abstract class CloudApiClient<C extends CloudApiConfig = CloudApiConfig> 
    */
   async createTemplate(definition: TemplateDefinition): Promise<TemplateCreateResult> {
     this.checkTemplate(definition);
-    const response = await this.http.request({
+    const response = await this.request({
       method: 'POST',
       path: this.graphPath(this.wabaId, 'message_templates'),
       json: definition,
@@ -321,7 +293,7 @@ export abstract class CloudApiClient<C extends CloudApiConfig = CloudApiConfig> 
     const path = this.graphPath(this.wabaId, 'message_templates');
     let after: string | undefined;
     do {
-      const response = await this.http.request({
+      const response = await this.request({
         method: 'GET',
         path,
         searchParams: {
@@ -342,7 +314,7 @@ export abstract class CloudApiClient<C extends CloudApiConfig = CloudApiConfig> 
 
   /** Reads one template by id (`GET /{templateId}`). */
   async getTemplate(templateId: string): Promise<MessageTemplate> {
-    const response = await this.http.request({
+    const response = await this.request({
       method: 'GET',
       path: this.graphPath(requireId(templateId, this.provider)),
       searchParams: { fields: TEMPLATE_FIELDS },
@@ -374,7 +346,7 @@ export abstract class CloudApiClient<C extends CloudApiConfig = CloudApiConfig> 
         components: edit.components,
       } as unknown as TemplateDefinition);
     }
-    await this.http.request({
+    await this.request({
       method: 'POST',
       path: this.graphPath(current.id || templateId),
       json: templateEditBody(edit),
@@ -395,7 +367,7 @@ export abstract class CloudApiClient<C extends CloudApiConfig = CloudApiConfig> 
         issues: [{ code: 'template.name_required', path: ['name'], message: 'name is required' }],
       });
     }
-    await this.http.request({
+    await this.request({
       method: 'DELETE',
       path: this.graphPath(this.wabaId, 'message_templates'),
       searchParams: templateDeleteQuery(target),
