@@ -15,6 +15,7 @@ import { inboundCustomer } from './customer.js';
 import { SandboxEventLog } from './events.js';
 import { FaultInjector } from './faults.js';
 import { readBody, type SandboxRequest, type SandboxResponse, writeResponse } from './http.js';
+import { Inspector } from './inspector/routes.js';
 import type { EmulatedProvider, SandboxClientConfig, SandboxRoute } from './provider.js';
 import { PROVIDER_REGISTRY, ROUTING_ORDER } from './providers/index.js';
 import { PlatformRules } from './rules.js';
@@ -127,8 +128,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     return ownerOfPath(req.url.pathname)?.notFound(req) ?? notFound(req);
   }
 
+  let inspector: Inspector | undefined;
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    requestCount++;
     const body = await readBody(req);
     const request: SandboxRequest = {
       method: req.method ?? 'GET',
@@ -137,6 +139,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       body,
     };
     const path = request.url.pathname;
+    if (inspector?.serves(path)) return inspector.handle(req, res, request);
+    requestCount++;
     const matched = findRoute(request);
     const fault = matched?.route.send ? faults.decide(request.method, path, body) : undefined;
     if (options.latencyMs) await sleep(options.latencyMs);
@@ -198,9 +202,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const port = (server.address() as AddressInfo).port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   const business = (provider: SandboxProvider) => providers[provider].businessNumber(credentials);
+  const inspectorUrl = options.ui ? `${url}/_inspector` : undefined;
 
   const sandbox: Sandbox = {
     url,
+    inspectorUrl,
     port,
     clock,
     credentials,
@@ -252,8 +258,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         now,
         profileName,
       });
-      ctx.inboundIds.add(id);
-      const inbound = {
+      ctx.receive({
         provider,
         id,
         from: customer,
@@ -261,9 +266,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         content: c,
         profileName,
         receivedAt: now,
-      };
-      ctx.inbound.push(inbound);
-      events.emit({ type: 'inbound', inbound });
+      });
       const status = await dispatcher.post(provider, 'message', payload);
       return { id, status };
     },
@@ -289,6 +292,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       credentials: '[redacted]',
     }),
     async stop() {
+      inspector?.close();
       dispatcher.stop();
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
@@ -298,6 +302,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       });
     },
   };
+  if (options.ui)
+    inspector = new Inspector({
+      ctx,
+      providers,
+      faults,
+      dispatcher,
+      inbound: (provider, from, content) => sandbox.inbound(provider, from, content),
+      hosts: new Set(
+        [host.includes(':') ? `[${host}]` : host, 'localhost', '127.0.0.1', '[::1]'].map(
+          (name) => `${name.toLowerCase()}:${port}`,
+        ),
+      ),
+    });
   Object.defineProperty(sandbox, INSPECT, {
     value: () => `Sandbox ${JSON.stringify(sandbox.toJSON())}`,
     enumerable: false,
