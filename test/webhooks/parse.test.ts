@@ -155,3 +155,31 @@ describe('Gupshup ids', () => {
     });
   });
 });
+
+describe('Gupshup v2 types read by analogy with Meta (not on Gupshup v2 pages)', () => {
+  const inbound = (type: string, payload: Record<string, unknown>) => ({
+    app: 'DemoApp',
+    timestamp: 1580227766370,
+    version: 2,
+    type: 'message',
+    payload: { id: 'ABEG1', source: '918x98xx21x4', type, payload, sender: { phone: '918x98xx21x4' } },
+  });
+
+  it('reads a reaction (emoji and the reacted-to message) as a reaction, never unsupported', () => {
+    expect(parseWebhook('gupshup', inbound('reaction', { emoji: '👍', msgId: 'gBEG9' }))[0]).toMatchObject({
+      kind: 'message',
+      type: 'reaction',
+      reaction: { emoji: '👍', messageId: 'gBEG9' },
+    });
+  });
+
+  it('reads an order cart, flat or nested in `order`', () => {
+    const cart = { catalog_id: 'c1', product_items: [{ product_retailer_id: 'sku-1', quantity: '2' }] };
+    for (const payload of [cart, { order: cart }]) {
+      expect(parseWebhook('gupshup', inbound('order', payload))[0]).toMatchObject({
+        type: 'order',
+        order: { catalogId: 'c1', items: [{ productId: 'sku-1', quantity: 2 }] },
+      });
+    }
+  });
+});
