@@ -5,6 +5,8 @@
 import { BaseClient } from '../../core/base-client.js';
 import type { SendOptions, WebhookInput } from '../../core/client.js';
 import { ApiError, ConfigError, ValidationError } from '../../core/errors.js';
+import type { MediaRules } from '../../core/media/rules.js';
+import type { MediaFile, UploadMediaOptions, UploadMediaResult } from '../../core/media/types.js';
 import type { OutboundMessage, PreparedMessage } from '../../core/message.js';
 import type { SendResult } from '../../core/result.js';
 import type { MessageEvent, WebhookEvent } from '../../core/webhook-event.js';
@@ -17,6 +19,7 @@ import {
   type ResolvedGupshupConfig,
 } from './config.js';
 import { gupshupResponseError } from './errors.js';
+import { GUPSHUP_MEDIA_RULES, GUPSHUP_NO_UPLOAD } from './media.js';
 import { type GupshupTemplate, parseGupshupTemplate, parseGupshupTemplateList } from './templates.js';
 import { GUPSHUP_SUPPORTS, type GupshupRequest, toGupshupRequest } from './wire.js';
 
@@ -69,6 +72,15 @@ export class GupshupClient extends BaseClient<ResolvedGupshupConfig> {
   /** Builds the request `send()` would make, without sending (validation included). */
   toWire(message: OutboundMessage): GupshupRequest {
     return this.wireBody<GupshupRequest>(this.prepare(message));
+  }
+
+  protected override mediaRules(): MediaRules {
+    return GUPSHUP_MEDIA_RULES;
+  }
+
+  /** Gupshup self-serve documents no media upload (only its Partner API does); throws `UnsupportedOperationError` (send media by url). */
+  override async uploadMedia(_file: MediaFile, _options: UploadMediaOptions): Promise<UploadMediaResult> {
+    throw this.unsupportedMedia('uploadMedia', GUPSHUP_NO_UPLOAD);
   }
 
   protected async transport(message: PreparedMessage, options: SendOptions): Promise<SendResult> {

@@ -5,6 +5,8 @@
 import { BaseClient } from '../../core/base-client.js';
 import type { SendOptions, WebhookInput } from '../../core/client.js';
 import { ApiError, ValidationError } from '../../core/errors.js';
+import type { MediaRules } from '../../core/media/rules.js';
+import type { MediaFile, UploadMediaOptions, UploadMediaResult } from '../../core/media/types.js';
 import type { OutboundMessage, OutboundMessageType, PreparedMessage } from '../../core/message.js';
 import type { SendResult } from '../../core/result.js';
 import type { MessageEvent, WebhookEvent } from '../../core/webhook-event.js';
@@ -18,6 +20,7 @@ import {
   type ResolvedNexmoConfig,
 } from './config.js';
 import { nexmoResponseError } from './errors.js';
+import { VONAGE_MEDIA_RULES, VONAGE_NO_UPLOAD } from './media.js';
 import { NEXMO_SUPPORTS, type NexmoBody, toNexmoBody } from './wire.js';
 
 /**
@@ -106,6 +109,15 @@ export class NexmoClient extends BaseClient<ResolvedNexmoConfig> {
   /** Builds the request body `send()` would post, without sending (validation included). */
   toWire(message: OutboundMessage): Record<string, unknown> {
     return this.wireBody<NexmoBody>(this.prepare(message));
+  }
+
+  protected override mediaRules(): MediaRules {
+    return VONAGE_MEDIA_RULES;
+  }
+
+  /** Vonage takes media by URL only (no upload API); throws `UnsupportedOperationError` (send media by url). */
+  override async uploadMedia(_file: MediaFile, _options: UploadMediaOptions): Promise<UploadMediaResult> {
+    throw this.unsupportedMedia('uploadMedia', VONAGE_NO_UPLOAD);
   }
 
   protected async transport(message: PreparedMessage, options: SendOptions): Promise<SendResult> {
