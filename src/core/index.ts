@@ -16,6 +16,7 @@ export {
   type QuotaGateDecision,
   type WindowGate,
 } from './gates.js';
+export { identityOf, isBsuid } from './identity.js';
 export type { Logger } from './logger.js';
 export { isMediaExpiredError, MediaExpiredError } from './media/expired-error.js';
 export { isMediaIntegrityError, MediaIntegrityError } from './media/integrity-error.js';

@@ -12,11 +12,11 @@
  *   https://developers.facebook.com/docs/graph-api/guides/upload
  * @module
  */
-import { ApiError } from '../errors.js';
-import { baseMimeType } from '../media/limits.js';
-import { normalizeSha256 } from '../media/sha256.js';
-import type { MediaInfo } from '../media/types.js';
-import type { ProviderId } from '../provider.js';
+import { ApiError } from '../../core/errors.js';
+import { baseMimeType } from '../../core/media/limits.js';
+import { normalizeSha256 } from '../../core/media/sha256.js';
+import type { MediaInfo } from '../../core/media/types.js';
+import type { ProviderId } from '../../core/provider.js';
 
 /** The hosts Cloud API media URLs are served from (`lookaside.fbsbx.com` in every documented sample). */
 export const CLOUD_API_MEDIA_HOSTS: readonly string[] = ['lookaside.fbsbx.com', 'graph.facebook.com'];

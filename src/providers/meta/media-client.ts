@@ -5,14 +5,14 @@
  * in `./media.js`.
  * @module
  */
-import { ConfigError, isApiError, isWhatsAppError, ValidationError } from '../errors.js';
-import { defaultResponseError, type HttpTransport } from '../http.js';
-import { downloadMediaUrl } from '../media/download-url.js';
-import { MediaExpiredError } from '../media/expired-error.js';
-import { toUploadBlob } from '../media/file.js';
-import { checkMediaUpload, checkTemplateSample } from '../media/limits.js';
-import type { ResolvedMedia } from '../media/resolve.js';
-import type { MediaRules } from '../media/rules.js';
+import { ConfigError, isApiError, isWhatsAppError, ValidationError } from '../../core/errors.js';
+import { defaultResponseError, type HttpTransport } from '../../core/http.js';
+import { downloadMediaUrl } from '../../core/media/download-url.js';
+import { MediaExpiredError } from '../../core/media/expired-error.js';
+import { toUploadBlob } from '../../core/media/file.js';
+import { checkMediaUpload, checkTemplateSample } from '../../core/media/limits.js';
+import type { ResolvedMedia } from '../../core/media/resolve.js';
+import type { MediaRules } from '../../core/media/rules.js';
 import type {
   DownloadMediaOptions,
   MediaDownload,
@@ -22,8 +22,8 @@ import type {
   TemplateSampleResult,
   UploadMediaOptions,
   UploadMediaResult,
-} from '../media/types.js';
-import type { ProviderId } from '../provider.js';
+} from '../../core/media/types.js';
+import type { ProviderId } from '../../core/provider.js';
 import {
   CLOUD_API_MEDIA_HOSTS,
   defaultFilename,
