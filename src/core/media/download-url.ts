@@ -4,7 +4,7 @@
  * checking stream of {@link createMediaDownload}.
  * @module
  */
-import type { HttpTransport } from '../http.js';
+import type { HttpRequest, HttpResponse } from '../http.js';
 import type { ProviderId } from '../provider.js';
 import { checkDeclaredSize, createMediaDownload } from './download.js';
 import { MediaExpiredError } from './expired-error.js';
@@ -16,7 +16,10 @@ import type { DownloadMediaOptions, MediaDownload } from './types.js';
 
 /** The client pieces a download uses. */
 export interface MediaClientContext {
-  http: HttpTransport;
+  /** The client's request path. */
+  request: (request: HttpRequest) => Promise<HttpResponse>;
+  /** The client's base URL: its exact origin is trusted with credentials. */
+  baseUrl: string;
   provider: ProviderId;
   rules: MediaRules;
   /** The client's per-attempt timeout, the default idle timeout of the body. */
@@ -57,10 +60,10 @@ export async function downloadMediaUrl(
   checkDeclaredSize(provider, media.size, maxBytes);
   const mapError = rules.responseError ?? expiringMediaError;
   const { response } = await fetchMedia({
-    http: ctx.http,
+    request: ctx.request,
     provider,
     url: media.url,
-    trusted: { hosts: rules.hosts, baseUrl: ctx.http.baseUrl },
+    trusted: { hosts: rules.hosts, baseUrl: ctx.baseUrl },
     sendCredentials: rules.sendCredentials,
     requireTrusted: rules.requireTrusted,
     responseError: (r) => mapError(r, provider),

@@ -5,7 +5,7 @@
  * @module
  */
 import { ApiError, ValidationError, type WhatsAppError } from '../errors.js';
-import type { HttpTransport, ResponseContext } from '../http.js';
+import type { HttpRequest, HttpResponse, ResponseContext } from '../http.js';
 import type { ProviderId } from '../provider.js';
 import { displayMediaUrl, isTrustedMediaUrl, type MediaHosts, parseMediaUrl } from './hosts.js';
 
@@ -14,7 +14,8 @@ export const MAX_MEDIA_REDIRECTS = 5;
 
 /** What {@link fetchMedia} needs. */
 export interface MediaFetchSpec {
-  http: HttpTransport;
+  /** The client's request path (its transport: events, retries, timeouts, scrubbing). */
+  request: (request: HttpRequest) => Promise<HttpResponse>;
   provider: ProviderId;
   url: string;
   trusted: MediaHosts;
@@ -54,7 +55,7 @@ export async function fetchMedia(spec: MediaFetchSpec): Promise<MediaResponse> {
   for (let hop = 0; ; hop++) {
     const trusted = spec.sendCredentials && isTrustedMediaUrl(url, spec.trusted);
     const shown = displayMediaUrl(url);
-    const { response } = await spec.http.request({
+    const { response } = await spec.request({
       method: 'GET',
       path: url.href,
       headers: { accept: '*/*' },

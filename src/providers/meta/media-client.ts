@@ -6,7 +6,7 @@
  * @module
  */
 import { ConfigError, isApiError, isWhatsAppError, ValidationError } from '../../core/errors.js';
-import { defaultResponseError, type HttpTransport } from '../../core/http.js';
+import { defaultResponseError, type HttpRequest, type HttpResponse } from '../../core/http.js';
 import { downloadMediaUrl } from '../../core/media/download-url.js';
 import { MediaExpiredError } from '../../core/media/expired-error.js';
 import { toUploadBlob } from '../../core/media/file.js';
@@ -37,7 +37,9 @@ import {
 
 /** What the media calls need from the client. */
 export interface CloudMediaContext {
-  http: HttpTransport;
+  /** The client's request path. */
+  request: (request: HttpRequest) => Promise<HttpResponse>;
+  baseUrl: string;
   provider: ProviderId;
   accessToken: string;
   phoneNumberId: string;
@@ -76,7 +78,7 @@ function mediaIdPath(ctx: CloudMediaContext, mediaId: string): string {
 
 /** `GET /{version}/{media-id}?phone_number_id=`: the short-lived URL, type, size and hash. */
 export async function getCloudMediaInfo(ctx: CloudMediaContext, mediaId: string): Promise<MediaInfo> {
-  const response = await ctx.http.request({
+  const response = await ctx.request({
     method: 'GET',
     path: mediaIdPath(ctx, mediaId),
     searchParams: { phone_number_id: ctx.phoneNumberId },
@@ -86,7 +88,7 @@ export async function getCloudMediaInfo(ctx: CloudMediaContext, mediaId: string)
 
 /** `DELETE /{version}/{media-id}?phone_number_id=`. */
 export async function deleteCloudMedia(ctx: CloudMediaContext, mediaId: string): Promise<void> {
-  await ctx.http.request({
+  await ctx.request({
     method: 'DELETE',
     path: mediaIdPath(ctx, mediaId),
     searchParams: { phone_number_id: ctx.phoneNumberId },
@@ -103,7 +105,8 @@ export async function downloadCloudMedia(
   options: DownloadMediaOptions,
 ): Promise<MediaDownload> {
   const client = {
-    http: ctx.http,
+    request: ctx.request,
+    baseUrl: ctx.baseUrl,
     provider: ctx.provider,
     rules: CLOUD_API_MEDIA_RULES,
     timeout: ctx.timeout,
@@ -148,7 +151,7 @@ export async function uploadCloudMedia(
 ): Promise<UploadMediaResult> {
   const { blob, size, head } = await toUploadBlob(file, options.mimeType, ctx.provider);
   checkMediaUpload({ mimeType: options.mimeType, size, head, provider: ctx.provider });
-  const response = await ctx.http.request({
+  const response = await ctx.request({
     method: 'POST',
     path: `/${ctx.apiVersion}/${encodeURIComponent(ctx.phoneNumberId)}/media`,
     body: mediaUploadForm(blob, options.mimeType, options.filename),
@@ -185,7 +188,7 @@ export async function uploadCloudTemplateSample(
   }
   const { blob, size, head } = await toUploadBlob(file, options.mimeType, ctx.provider);
   checkTemplateSample({ mimeType: options.mimeType, size, head, provider: ctx.provider });
-  const started = await ctx.http.request({
+  const started = await ctx.request({
     method: 'POST',
     path: `/${ctx.apiVersion}/${encodeURIComponent(ctx.appId)}/uploads`,
     searchParams: {
@@ -201,7 +204,7 @@ export async function uploadCloudTemplateSample(
   let offset = 0;
   for (let resumes = 0; ; resumes++) {
     try {
-      const sent = await ctx.http.request({
+      const sent = await ctx.request({
         method: 'POST',
         path,
         searchParams: target.searchParams,
@@ -218,7 +221,7 @@ export async function uploadCloudTemplateSample(
         (error.code === 'connection_failed' || error.code === 'timeout' || error.code === 'server_error');
       if (!interrupted || resumes >= MAX_UPLOAD_RESUMES) throw error;
     }
-    const status = await ctx.http.request({
+    const status = await ctx.request({
       method: 'GET',
       path,
       searchParams: target.searchParams,
