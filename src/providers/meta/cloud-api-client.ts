@@ -5,7 +5,7 @@
  * @module
  */
 import { BaseClient, type BaseConfig, type SendReceipt, type SendRequest } from '../../core/base-client.js';
-import type { MarkAsReadOptions, SendOptions, WebhookInput } from '../../core/client.js';
+import type { MarkAsReadOptions, WebhookInput } from '../../core/client.js';
 import { DEFAULT_TIMEOUT_MS } from '../../core/config.js';
 import {
   ConfigError,
@@ -30,15 +30,12 @@ import type {
 } from '../../core/media/types.js';
 import {
   OUTBOUND_MESSAGE_TYPES,
-  type OutboundMessage,
   type OutboundMessageType,
   type PreparedMessage,
   type TemplateMessage,
 } from '../../core/message.js';
 import type { ProviderId } from '../../core/provider.js';
-import type { SendResult } from '../../core/result.js';
 import type { WebhookEvent } from '../../core/webhook-event.js';
-import type { CloudApiBodyValue } from '../../core/whatsapp-objects.js';
 import { assertValidTemplate, type TemplateDefinition } from '../../templates/index.js';
 import {
   type CreateWebhookHandlerOptions,
@@ -60,7 +57,6 @@ import {
   uploadCloudMedia,
   uploadCloudTemplateSample,
 } from './media-client.js';
-import { cloudApiMessageSchema } from './rich-parameters.js';
 import { scrubErrorFields } from './scrub.js';
 import {
   type MessageTemplate,
@@ -108,10 +104,11 @@ export interface CloudApiSpec<C extends CloudApiConfig> {
   options?: CloudApiClientOptions | undefined;
 }
 
-/** A template message for the Cloud API: the neutral fields, body parameters possibly currency/date_time. */
-export type CloudApiTemplateMessage = Omit<TemplateMessage, 'body'> & {
-  body?: CloudApiBodyValue[] | Record<string, CloudApiBodyValue> | undefined;
-};
+/**
+ * A template message for the Cloud API: the neutral `TemplateMessage`, whose body parameters may be text or
+ * `currency` / `date_time` for every provider (one mapping serves them all).
+ */
+export type CloudApiTemplateMessage = TemplateMessage;
 
 /**
  * The Cloud API client base. Use `MetaCloudClient` (Meta directly) or `CleverTapClient` (CleverTap as BSP).
@@ -130,7 +127,6 @@ export abstract class CloudApiClient<C extends CloudApiConfig = CloudApiConfig> 
       supports: CLOUD_API_MESSAGE_TYPES,
       auth: () => ({ authorization: `Bearer ${config.accessToken}` }),
       requestIdHeader: 'x-fb-trace-id',
-      messageSchema: cloudApiMessageSchema,
       messageIdField: 'message id (messages[0].id)',
       responseError: (ctx) => {
         const error = (spec.responseError ?? createGraphResponseError(spec.provider))(ctx);
@@ -149,15 +145,6 @@ export abstract class CloudApiClient<C extends CloudApiConfig = CloudApiConfig> 
   /** `/{apiVersion}/{...segments}` with each segment URL-encoded. */
   protected graphPath(...segments: string[]): string {
     return `/${this.apiVersion}/${segments.map(encodeURIComponent).join('/')}`;
-  }
-
-  /** Sends a pre-approved template; body parameters may be text or Cloud API `currency` / `date_time`. */
-  override sendTemplate(
-    to: string,
-    template: CloudApiTemplateMessage,
-    options?: SendOptions,
-  ): Promise<SendResult> {
-    return this.send({ ...template, type: 'template', to } as OutboundMessage, options);
   }
 
   /** `POST /{apiVersion}/{phoneNumberId}/messages` with the Cloud API body of `message`. Pure. */
