@@ -127,6 +127,8 @@ function parseInbound(envelope: Envelope, body: Record<string, unknown>, ctx: Pa
       caption: str(q.caption),
       mimeType: str(q.contentType) ?? str(q['content-type']),
       filename: str(q.name),
+      // `urlExpiry` (epoch ms): the filemanager link stops working then (https://docs.gupshup.io/docs/media).
+      expiresAt: parseTimestamp(q.urlExpiry),
     });
     if (event.media?.caption) event.text = event.media.caption;
   } else if (declared === 'location') {

@@ -32,6 +32,7 @@
  */
 import * as z from 'zod';
 import { isBsuid } from '../../core/identity.js';
+import { normalizeSha256 } from '../../core/media/sha256.js';
 import type {
   DeliveryStatus,
   InboundMessageType,
@@ -55,6 +56,7 @@ import {
   safe,
   str,
   strOrEmpty,
+  wholeBytes,
 } from './util.js';
 
 /** The envelope: `{ object, entry: [{ id, changes: [{ field, value }] }] }`. Unknown fields are kept. */
@@ -183,6 +185,11 @@ function parseMessage(
       caption: str(body?.caption),
       mimeType: str(body?.mime_type),
       filename: str(body?.filename),
+      // Webhook samples carry `sha256` (seen as hex and as base64; normalised to hex) and no size; `file_size` is
+      // read when present, as the media endpoint names it
+      // (https://developers.facebook.com/documentation/business-messaging/whatsapp/reference/media/media-api).
+      sha256: normalizeSha256(str(body?.sha256)),
+      size: wholeBytes(body?.file_size),
     });
     if (event.media?.caption) event.text = event.media.caption;
   } else if (declared === 'location') {
