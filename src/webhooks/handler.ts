@@ -4,6 +4,7 @@
  * @module
  */
 import { ConfigError, isWhatsAppError } from '../core/errors.js';
+import type { Logger } from '../core/logger.js';
 import { PROVIDERS, type ProviderId } from '../core/provider.js';
 import type { WebhookEvent } from '../core/webhook-event.js';
 import { secretsEqual } from './crypto.js';
@@ -11,6 +12,7 @@ import { createMemoryDedupeStore, type WebhookDedupeStore, webhookEventKey } fro
 import { parseWebhook } from './parse.js';
 import { assertVerified } from './parse-request.js';
 import { BodyTooLargeError, normalizeDelivery } from './request.js';
+import { assertSecretsUsable, SECRET_NAMES } from './secrets.js';
 import type { WebhookSecrets } from './types.js';
 import { hasSecretFor } from './verify.js';
 
@@ -46,6 +48,11 @@ export interface CreateWebhookHandlerOptions extends WebhookSecrets {
    * `waitUntil`). When given, the handler answers 200 at once and the handlers run after the response.
    */
   waitUntil?: ((promise: Promise<unknown>) => void) | undefined;
+  /**
+   * Where the handler's one warning goes: created without the secret its provider is verified with (and
+   * without `verify: false`), it warns once that deliveries will be parsed unverified. Default `console`.
+   */
+  logger?: Logger | undefined;
 }
 
 /** 3 MiB: Meta batches up to 1 000 updates per POST. */
@@ -64,13 +71,9 @@ function checkOptions(options: CreateWebhookHandlerOptions): void {
       ],
     });
   }
+  assertSecretsUsable(options, options.provider, 'createWebhookHandler');
   if (options.verify === true && !hasSecretFor(options.provider, options)) {
-    const name =
-      options.provider === 'nexmo'
-        ? 'signatureSecret'
-        : options.provider === 'gupshup'
-          ? 'sharedSecret or urlToken'
-          : 'appSecret';
+    const name = SECRET_NAMES[options.provider];
     throw new ConfigError(`verify: true needs ${name} for ${options.provider} webhooks.`, {
       provider: options.provider,
       issues: [{ code: 'secret.missing', path: [name], message: 'Required to verify webhooks.' }],
@@ -88,12 +91,14 @@ function checkOptions(options: CreateWebhookHandlerOptions): void {
 }
 
 /**
- * Creates a webhook endpoint as a Fetch handler.
+ * Creates a webhook endpoint as a Fetch handler. Throws a `ConfigError` for a bad option, including a secret
+ * (`appSecret`, `signatureSecret`, `sharedSecret`, `urlToken`, `verifyToken`) set to `''`.
  *
  * - `GET`: answers Meta's `hub.mode=subscribe` handshake with `hub.challenge` when `hub.verify_token` equals
  *   `verifyToken` (constant-time), 403 otherwise. No signature check on GET.
  * - `POST`: 413 above `maxBodyBytes`; 401 when verification fails (see `verifyWebhook`; with no secret
- *   configured the delivery is parsed unverified); 400 when the body is not a JSON object; otherwise the
+ *   configured the delivery is parsed unverified, and the handler warns once at creation through `logger`);
+ *   400 when the body is not a JSON object; otherwise the
  *   events are deduplicated and dispatched to `on[kind]` in order, and the answer is 200 with an empty body.
  *   With `waitUntil` the handlers run after the response; without it they run first, and a handler that
  *   throws turns the answer into 500 (so the provider retries) after releasing that event's dedupe key.
@@ -122,6 +127,11 @@ export function createWebhookHandler(
 ): (request: Request) => Promise<Response> {
   checkOptions(options);
   const { provider } = options;
+  if (options.verify === undefined && !hasSecretFor(provider, options)) {
+    (options.logger ?? console).warn?.(
+      `waba-kit: createWebhookHandler for ${provider} has no ${SECRET_NAMES[provider]}, so deliveries are parsed unverified and anyone can post events. Configure the secret in production, or pass verify: false to say this is on purpose.`,
+    );
+  }
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const dedupeStore =
     options.dedupe === false ? undefined : (options.dedupe?.store ?? createMemoryDedupeStore());
