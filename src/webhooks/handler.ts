@@ -3,13 +3,13 @@
  * Deno, Next.js route handlers and Workers (and Node through `waba-kit/node`).
  * @module
  */
-import { ConfigError, isWhatsAppError } from '../core/errors.js';
+import { ConfigError, isWhatsAppError, WebhookParseError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import { PROVIDERS, type ProviderId } from '../core/provider.js';
 import type { WebhookEvent } from '../core/webhook-event.js';
 import { secretsEqual } from './crypto.js';
 import { createMemoryDedupeStore, type WebhookDedupeStore, webhookEventKey } from './dedupe.js';
-import { parseWebhook } from './parse.js';
+import { parseWebhookStrict } from './parse.js';
 import { assertVerified } from './parse-request.js';
 import { BodyTooLargeError, normalizeDelivery } from './request.js';
 import { assertSecretsUsable, SECRET_NAMES } from './secrets.js';
@@ -44,6 +44,13 @@ export interface CreateWebhookHandlerOptions extends WebhookSecrets {
   /** Largest accepted body in bytes; larger deliveries get 413. Default 3 MiB. */
   maxBodyBytes?: number | undefined;
   /**
+   * Most events one delivery may hold (messages, statuses, errors and other updates of every change). A larger
+   * delivery is refused as a whole with 503, so the provider retries it, and `onError` gets a
+   * `WebhookParseError` saying how many it held; no handler runs for any of its events. Default 10 000 (Meta
+   * batches at most 1 000 updates per POST).
+   */
+  maxEvents?: number | undefined;
+  /**
    * Keeps the runtime alive for work finished after the response (Workers `ctx.waitUntil`, Vercel
    * `waitUntil`). When given, the handler answers 200 at once and the handlers run after the response.
    */
@@ -57,6 +64,8 @@ export interface CreateWebhookHandlerOptions extends WebhookSecrets {
 
 /** 3 MiB: Meta batches up to 1 000 updates per POST. */
 export const DEFAULT_MAX_BODY_BYTES = 3 * 1024 * 1024;
+/** Meta batches up to 1 000 updates per POST; ten times that is refused as a whole. */
+const DEFAULT_MAX_EVENTS = 10_000;
 /** 24 h, Vonage's retry horizon. */
 export const DEFAULT_DEDUPE_TTL_MS = 24 * 60 * 60 * 1000;
 
@@ -79,6 +88,13 @@ function checkOptions(options: CreateWebhookHandlerOptions): void {
       issues: [{ code: 'secret.missing', path: [name], message: 'Required to verify webhooks.' }],
     });
   }
+  const events = options.maxEvents;
+  if (events !== undefined && !(Number.isSafeInteger(events) && events > 0)) {
+    throw new ConfigError('maxEvents must be a positive whole number of events.', {
+      provider: options.provider,
+      issues: [{ code: 'max_events.invalid', path: ['maxEvents'], message: 'Expected a positive integer.' }],
+    });
+  }
   const max = options.maxBodyBytes;
   if (max !== undefined && !(Number.isFinite(max) && max > 0)) {
     throw new ConfigError('maxBodyBytes must be a positive number of bytes.', {
@@ -96,7 +112,8 @@ function checkOptions(options: CreateWebhookHandlerOptions): void {
  *
  * - `GET`: answers Meta's `hub.mode=subscribe` handshake with `hub.challenge` when `hub.verify_token` equals
  *   `verifyToken` (constant-time), 403 otherwise. No signature check on GET.
- * - `POST`: 413 above `maxBodyBytes`; 401 when verification fails (see `verifyWebhook`; with no secret
+ * - `POST`: 413 above `maxBodyBytes`; 503 (retried by the provider) above `maxEvents` events, with no handler
+ *   run; 401 when verification fails (see `verifyWebhook`; with no secret
  *   configured the delivery is parsed unverified, and the handler warns once at creation through `logger`);
  *   400 when the body is not a JSON object; otherwise the
  *   events are deduplicated and dispatched to `on[kind]` in order, and the answer is 200 with an empty body.
@@ -133,6 +150,7 @@ export function createWebhookHandler(
     );
   }
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const maxEvents = options.maxEvents ?? DEFAULT_MAX_EVENTS;
   const dedupeStore =
     options.dedupe === false ? undefined : (options.dedupe?.store ?? createMemoryDedupeStore());
   const ttlMs = (options.dedupe !== false && options.dedupe?.ttlMs) || DEFAULT_DEDUPE_TTL_MS;
@@ -190,13 +208,25 @@ export function createWebhookHandler(
     try {
       const delivery = await normalizeDelivery(request, maxBodyBytes);
       await assertVerified(provider, delivery, options);
-      events = parseWebhook(provider, delivery.rawBody);
+      events = parseWebhookStrict(provider, delivery.rawBody);
     } catch (error) {
       await report(error);
       if (error instanceof BodyTooLargeError) return empty(413);
       if (isWhatsAppError(error) && error.code === 'webhook_verification_failed') return empty(401);
       if (isWhatsAppError(error) && error.code === 'webhook_parse_failed') return empty(400);
-      throw error;
+      if (isWhatsAppError(error) && error.code === 'config_invalid') throw error;
+      // A parser failure nobody foresaw: refuse the whole delivery so the provider retries it, rather than
+      // answer 200 for events that were never read.
+      return empty(500);
+    }
+    if (events.length > maxEvents) {
+      await report(
+        new WebhookParseError(
+          `The ${provider} delivery holds ${events.length} events, above maxEvents (${maxEvents}); it was refused as a whole with 503 so the provider retries it. Raise maxEvents if such batches are expected.`,
+          { provider },
+        ),
+      );
+      return empty(503);
     }
     if (options.waitUntil) {
       options.waitUntil(dispatch(events));
