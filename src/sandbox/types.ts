@@ -15,7 +15,10 @@ export type SandboxProvider = 'nexmo' | 'gupshup' | 'meta' | 'clevertap';
 
 /** Where the sandbox posts one provider's webhooks (inbound messages and statuses), and how it signs them. */
 export interface NexmoWebhookTarget {
+  /** The application's Inbound URL (inbound messages), also used for statuses unless `statusUrl` is set. */
   url: string;
+  /** The application's Status URL, when statuses go elsewhere than inbound messages (Vonage keeps them apart). */
+  statusUrl?: string | undefined;
   /** Payload format, like the Vonage application's `messages.version`. Default `v1`. */
   version?: 'v1' | 'v0.1' | undefined;
 }
@@ -162,14 +165,35 @@ export interface SandboxMessage {
 
 /** One webhook delivery attempt. */
 export interface WebhookDelivery {
+  /** 1-based position in `sandbox.webhookDeliveries`. */
+  id: number;
   provider: SandboxProvider;
   url: string;
   /** What was delivered: an inbound message, a status, or a template status. */
   kind: 'message' | 'status' | 'template-status';
+  /** 1 for the first try; a replay from the inspector is attempt 1 of a new delivery. */
   attempt: number;
   /** HTTP status answered, or 0 when the connection failed. */
   status: number;
+  /** The exact body posted. */
   body: string;
+  /** The headers posted, signature included (the signature of this body, never a secret). */
+  headers: Record<string, string>;
+  /** Sandbox-clock time the attempt started. */
+  at: number;
+  /** Milliseconds until the answer (or the failure). */
+  latencyMs: number;
+  /** The first 500 characters of the answer's body, when it had one (a refusal's reason, e.g. `signature_mismatch`). */
+  answer?: string | undefined;
+  /** Why the connection failed, when `status` is 0. */
+  error?: string | undefined;
+}
+
+/** A CleverTap External Trigger call the sandbox received. */
+export interface SandboxTrigger {
+  campaignId: string;
+  identities: string[];
+  vars: Record<string, unknown>;
 }
 
 /** Content of an inbound message created with `sandbox.inbound()`. */

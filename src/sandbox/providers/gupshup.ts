@@ -14,9 +14,10 @@
  * @module
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { SandboxContext, StatusStep } from '../context.js';
+import type { SandboxContext } from '../context.js';
 import { digits } from '../context.js';
 import { header, isObject, type SandboxRequest, type SandboxResponse, tryJson } from '../http.js';
+import type { EmulatedProvider } from '../provider.js';
 import { templateVariableCounts } from '../templates.js';
 import type { InboundContent, SandboxMessage } from '../types.js';
 
@@ -51,6 +52,9 @@ const SESSION_TYPES = new Set([
 
 /** A WhatsApp-style message id (`gBEGk...`), as Gupshup reports the WhatsApp side. */
 const whatsappId = () => `gBEG${randomBytes(12).toString('base64url')}`;
+
+/** The WhatsApp-side id of each accepted message (Gupshup reports both its own id and this one). */
+const whatsappIds = new WeakMap<SandboxMessage, string>();
 
 function checkAuth(ctx: SandboxContext, req: SandboxRequest): SandboxResponse | undefined {
   return header(req, 'apikey') === ctx.credentials.gupshup.apiKey
@@ -110,35 +114,32 @@ export function handleGupshupSend(
     template: template?.id,
     body: Object.fromEntries(form),
   });
-  const wamid = whatsappId();
-  const now = () => ctx.clock.now();
-  const event = (
-    status: 'enqueued' | 'sent' | 'delivered' | 'read' | 'failed',
-    error?: { code: number; reason: string },
-    gupshupSide = false,
-  ): StatusStep => ({
-    status: status === 'enqueued' ? 'accepted' : status,
-    payload: gupshupEventPayload(ctx, message, wamid, status, now(), error, gupshupSide),
-    error,
-  });
+  whatsappIds.set(message, whatsappId());
   if (template) {
     const t = ctx.templates.get(template.id);
     if (!t || t.status === 'PENDING' || t.status === 'REJECTED') {
-      ctx.progress('gupshup', message, [event('failed', { code: 4003, reason: 'No Template Match' }, true)]);
+      ctx.progress('gupshup', message, [
+        { status: 'failed', error: { code: 4003, reason: 'No Template Match' }, byBsp: true },
+      ]);
       return submitted(message);
     }
     if (t.status === 'PAUSED' || t.status === 'DISABLED') {
-      ctx.progress('gupshup', message, [event('failed', { code: 4005, reason: 'Paused Template' }, true)]);
+      ctx.progress('gupshup', message, [
+        { status: 'failed', error: { code: 4005, reason: 'Paused Template' }, byBsp: true },
+      ]);
       return submitted(message);
     }
     const counts = templateVariableCounts(t);
     if (template.params.length !== counts.body + counts.header) {
       ctx.progress('gupshup', message, [
-        event('enqueued'),
-        event('failed', {
-          code: 132000,
-          reason: 'Number of parameters does not match the expected number of params',
-        }),
+        { status: 'accepted' },
+        {
+          status: 'failed',
+          error: {
+            code: 132000,
+            reason: 'Number of parameters does not match the expected number of params',
+          },
+        },
       ]);
       return submitted(message);
     }
@@ -156,13 +157,14 @@ export function handleGupshupSend(
         : refusal === 'pair-rate'
           ? { code: 131056, reason: '(Business Account, Consumer Account) pair rate limit hit' }
           : undefined;
-  if (failure) ctx.progress('gupshup', message, [event('enqueued'), event('failed', failure)]);
+  if (failure)
+    ctx.progress('gupshup', message, [{ status: 'accepted' }, { status: 'failed', error: failure }]);
   else
     ctx.progress('gupshup', message, [
-      event('enqueued'),
-      event('sent'),
-      event('delivered'),
-      ...(ctx.readsMessages ? [event('read')] : []),
+      { status: 'accepted' },
+      { status: 'sent' },
+      { status: 'delivered' },
+      ...(ctx.readsMessages ? [{ status: 'read' as const }] : []),
     ]);
   return submitted(message);
 }
@@ -290,3 +292,71 @@ export function gupshupInboundPayload(
 
 /** A WhatsApp-style id for an inbound Gupshup message. */
 export const gupshupInboundId = whatsappId;
+
+/** Gupshup's self-serve API as an emulated provider. */
+export const gupshupProvider: EmulatedProvider<'gupshup'> = {
+  id: 'gupshup',
+  name: 'Gupshup',
+  owns: (path) => path.startsWith('/wa/'),
+  routes: [
+    {
+      method: 'POST',
+      path: /^\/wa\/api\/v1\/msg$/,
+      send: true,
+      handle: (ctx, req) => handleGupshupSend(ctx, req, 'session'),
+    },
+    {
+      method: 'POST',
+      path: /^\/wa\/api\/v1\/template\/msg$/,
+      send: true,
+      handle: (ctx, req) => handleGupshupSend(ctx, req, 'template'),
+    },
+    {
+      method: 'PUT',
+      path: /^\/wa\/app\/([^/]+)\/msg\/([^/]+)\/read$/,
+      handle: (ctx, req, match) =>
+        handleGupshupRead(
+          ctx,
+          req,
+          decodeURIComponent(match[1] as string),
+          decodeURIComponent(match[2] as string),
+        ),
+    },
+  ],
+  authorize: checkAuth,
+  fault: gupshupFault,
+  notFound: () => gupshupError(404, 'Not Found'),
+  businessNumber: (credentials) => credentials.gupshup.source,
+  clientConfig: (credentials) => ({
+    apiKey: credentials.gupshup.apiKey,
+    appName: credentials.gupshup.appName,
+    appId: credentials.gupshup.appId,
+    source: `+${credentials.gupshup.source}`,
+  }),
+  inbound(ctx, { customer, content, now, profileName }) {
+    const id = whatsappId();
+    return { id, payload: gupshupInboundPayload(ctx, id, customer, content, now, profileName) };
+  },
+  status(ctx, message, update) {
+    let wamid = whatsappIds.get(message);
+    if (!wamid) {
+      wamid = whatsappId();
+      whatsappIds.set(message, wamid);
+    }
+    const status = update.status === 'accepted' ? 'enqueued' : update.status;
+    return gupshupEventPayload(ctx, message, wamid, status, ctx.clock.now(), update.error, update.byBsp);
+  },
+  sign(payload, _credentials, targets) {
+    return {
+      body: JSON.stringify(payload),
+      headers: {
+        'content-type': 'application/json; charset=utf-8',
+        'user-agent': 'waba-kit-sandbox (Gupshup callback)',
+        ...targets.gupshup?.headers,
+      },
+    };
+  },
+  webhookUrl: (targets) => targets.gupshup?.url,
+  // Gupshup does not sign callbacks; a shared secret travels in the subscription's extra headers.
+  signingSecrets: () => ({}),
+};

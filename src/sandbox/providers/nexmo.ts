@@ -10,10 +10,19 @@
  * the code of a tier refusal (not documented; 1070 "Partner quota exceeded" here).
  * @module
  */
-import { createPublicKey, type KeyObject, randomUUID, verify as verifySignature } from 'node:crypto';
-import type { SandboxContext, StatusStep } from '../context.js';
+import {
+  createHash,
+  createHmac,
+  createPublicKey,
+  type KeyObject,
+  randomUUID,
+  verify as verifySignature,
+} from 'node:crypto';
+import type { SandboxContext } from '../context.js';
 import { digits } from '../context.js';
+import type { SandboxCredentials } from '../credentials.js';
 import { header, isObject, type SandboxRequest, type SandboxResponse, tryJson } from '../http.js';
+import type { EmulatedProvider, StatusUpdate } from '../provider.js';
 import type { AsyncRefusal } from '../rules.js';
 import { templateVariableCounts } from '../templates.js';
 import type { InboundContent, SandboxMessage } from '../types.js';
@@ -385,21 +394,12 @@ export function handleNexmoSend(
     else if (t.status === 'PAUSED' || t.status === 'DISABLED') refusal = 'paused';
   }
   refusal ??= ctx.rules.deliver(creds.from, parsed.to, category);
-  const webhookVersion = ctx.options.webhooks?.nexmo?.version ?? 'v1';
-  const step = (
-    status: 'submitted' | 'delivered' | 'read' | 'rejected',
-    error?: { code: number; reason: string },
-  ): StatusStep => ({
-    status: status === 'submitted' ? 'sent' : status === 'rejected' ? 'failed' : status,
-    payload: nexmoStatusPayload(webhookVersion, message, status, ctx.clock.now(), error),
-    error,
-  });
-  if (refusal) ctx.progress('nexmo', message, [step('rejected', refusalError(refusal))]);
+  if (refusal) ctx.progress('nexmo', message, [{ status: 'failed', error: refusalError(refusal) }]);
   else
     ctx.progress('nexmo', message, [
-      step('submitted'),
-      step('delivered'),
-      ...(ctx.readsMessages ? [step('read')] : []),
+      { status: 'sent' },
+      { status: 'delivered' },
+      ...(ctx.readsMessages ? [{ status: 'read' as const }] : []),
     ]);
   return {
     status: 202,
@@ -528,3 +528,110 @@ export function nexmoInboundPayload(
       return { ...base, message_type: 'reply', reply: { id: content.id, title: content.title } };
   }
 }
+
+const b64url = (data: string | Buffer) => Buffer.from(data).toString('base64url');
+
+/**
+ * Signs a Vonage webhook body: an HS256 JWT with `iss: "Vonage"` carrying the SHA-256 hex of the exact body
+ * (https://developer.vonage.com/messages/concepts/signed-webhooks).
+ */
+export function signVonageWebhook(
+  body: string,
+  credentials: Pick<SandboxCredentials['nexmo'], 'signatureSecret' | 'apiKey' | 'applicationId'>,
+  nowSeconds: number = Math.floor(Date.now() / 1000),
+): string {
+  const header = b64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
+  const claims = b64url(
+    JSON.stringify({
+      iat: nowSeconds,
+      jti: randomUUID(),
+      iss: 'Vonage',
+      payload_hash: createHash('sha256').update(body, 'utf8').digest('hex'),
+      api_key: credentials.apiKey,
+      application_id: credentials.applicationId,
+    }),
+  );
+  const signature = createHmac('sha256', credentials.signatureSecret)
+    .update(`${header}.${claims}`)
+    .digest('base64url');
+  return `${header}.${claims}.${signature}`;
+}
+
+/** Vonage's native status name of a neutral status update. */
+function nativeStatus(update: StatusUpdate): 'submitted' | 'delivered' | 'read' | 'rejected' {
+  switch (update.status) {
+    case 'accepted':
+    case 'sent':
+      return 'submitted';
+    case 'failed':
+      return 'rejected';
+    default:
+      return update.status;
+  }
+}
+
+/** The Vonage Messages API as an emulated provider. */
+export const nexmoProvider: EmulatedProvider<'nexmo'> = {
+  id: 'nexmo',
+  name: 'Vonage',
+  owns: (path) => path.startsWith('/v1/') || path.startsWith('/v0.1/'),
+  routes: [
+    {
+      method: 'POST',
+      path: /^\/(v1|v0\.1)\/messages$/,
+      send: true,
+      handle: (ctx, req, match) => handleNexmoSend(ctx, req, match[1] as 'v1' | 'v0.1'),
+    },
+    {
+      method: 'PATCH',
+      path: /^\/v1\/messages\/([^/]+)$/,
+      handle: (ctx, req, match) => handleNexmoUpdate(ctx, req, decodeURIComponent(match[1] as string)),
+    },
+  ],
+  authorize: checkNexmoAuth,
+  fault: nexmoFault,
+  notFound: (req) =>
+    problem(
+      404,
+      '1000',
+      'Not Found',
+      `${req.method} ${req.url.pathname} is not an endpoint of this sandbox.`,
+    ),
+  businessNumber: (credentials) => credentials.nexmo.from,
+  clientConfig: (credentials) => ({
+    applicationId: credentials.nexmo.applicationId,
+    privateKey: credentials.nexmo.privateKey,
+    signatureSecret: credentials.nexmo.signatureSecret,
+    from: `+${credentials.nexmo.from}`,
+  }),
+  inbound(ctx, input) {
+    const id = randomUUID();
+    const version = ctx.options.webhooks?.nexmo?.version ?? 'v1';
+    const { business, customer, content, now, profileName } = input;
+    return { id, payload: nexmoInboundPayload(version, id, business, customer, content, now, profileName) };
+  },
+  status: (ctx, message, update) =>
+    nexmoStatusPayload(
+      ctx.options.webhooks?.nexmo?.version ?? 'v1',
+      message,
+      nativeStatus(update),
+      ctx.clock.now(),
+      update.error,
+    ),
+  sign(payload, credentials) {
+    const body = JSON.stringify(payload);
+    return {
+      body,
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${signVonageWebhook(body, credentials.nexmo)}`,
+      },
+    };
+  },
+  webhookUrl(targets, kind) {
+    const target = targets.nexmo;
+    if (!target) return undefined;
+    return kind === 'status' ? (target.statusUrl ?? target.url) : target.url;
+  },
+  signingSecrets: (credentials) => ({ signatureSecret: credentials.nexmo.signatureSecret }),
+};
