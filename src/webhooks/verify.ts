@@ -28,6 +28,8 @@ const MESSAGES: Record<WebhookVerificationReason, string> = {
   missing_iat: 'The token has no iat claim.',
   iat_too_old: "The token's iat is older than the allowed age (replayed or delayed delivery?).",
   iat_in_future: "The token's iat is in the future (clock skew above 60 s?).",
+  token_expired: "The token's exp has passed (more than 60 s ago): replayed or delayed delivery?",
+  token_not_yet_valid: "The token's nbf is more than 60 s in the future (clock skew?).",
   payload_hash_missing: 'The token has no payload_hash claim.',
   payload_hash_mismatch: "The token's payload_hash does not match the body (body altered or re-serialised?).",
 };
