@@ -13,6 +13,7 @@ import { intOption, parseCommand } from '../args.js';
 import { envLines } from '../client-config.js';
 import { usageError } from '../errors.js';
 import type { CliIo } from '../io.js';
+import { terminalSafe } from '../terminal.js';
 import { readTemplateFile } from './validate.js';
 
 /** `waba sandbox --help`. */
@@ -62,7 +63,7 @@ export async function sandboxCommand(argv: readonly string[], io: CliIo): Promis
   if (positionals.length > 0) throw usageError('sandbox takes no positional arguments', 'sandbox');
   const definitions: TemplateDefinition[] = [];
   for (const file of values.template ?? []) {
-    definitions.push(...(await readTemplateFile(io, file)));
+    for (const definition of await readTemplateFile(io, file)) definitions.push(definition);
   }
   const sandbox = await startSandbox({
     port: intOption(values.port, 'port', 'sandbox', 0, 65_535),
@@ -78,7 +79,9 @@ export async function sandboxCommand(argv: readonly string[], io: CliIo): Promis
     io.out(`waba sandbox listening on ${sandbox.url}\n`);
     for (const definition of definitions) {
       const t = sandbox.templates.add(definition);
-      io.out(`template ${t.name} (${t.language}) approved; Gupshup template id ${t.gupshupId}\n`);
+      io.out(
+        `template ${terminalSafe(t.name)} (${terminalSafe(t.language)}) approved; Gupshup template id ${terminalSafe(t.gupshupId)}\n`,
+      );
     }
     io.out('Sandbox-only credentials (generated for this run). Point a shell at one provider with:\n');
     for (const provider of PROVIDERS) {
