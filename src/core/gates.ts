@@ -6,6 +6,7 @@
  */
 import { ConfigError, QuotaExceededError, WindowClosedError } from './errors.js';
 import type { WhatsAppEventMap } from './events.js';
+import { identitiesOf } from './identity.js';
 import type { PreparedMessage } from './message.js';
 import type { ProviderId } from './provider.js';
 import { maskPhone } from './redact.js';
@@ -152,7 +153,11 @@ export async function checkGates(
   }
 }
 
-/** Opens the window for every inbound message; other events are ignored. */
+/**
+ * Opens the window for every inbound message, under every identifier the message carries (phone, BSUID, parent
+ * BSUID: one customer, so a send to any of them finds the window open). A message from a click-to-WhatsApp ad
+ * (`referral`) opens the 72 h free entry point. Other events are ignored.
+ */
 export function recordInboundEvents(
   window: WindowGate,
   events: readonly { kind: string }[],
@@ -161,7 +166,8 @@ export function recordInboundEvents(
   for (const event of events) {
     if (event.kind !== 'message') continue;
     const m = event as MessageEvent;
-    pending.push(window.recordInbound(m.from, m.timestamp));
+    const options = m.referral ? { freeEntryPoint: true } : undefined;
+    for (const id of identitiesOf(m)) pending.push(window.recordInbound(id, m.timestamp, options));
   }
   return pending;
 }

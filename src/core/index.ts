@@ -16,6 +16,7 @@ export {
   type QuotaGateDecision,
   type WindowGate,
 } from './gates.js';
+export { identityOf, isBsuid } from './identity.js';
 export type { Logger } from './logger.js';
 export * from './message.js';
 export { isValidPhone, normalizePhone, phoneDigits } from './phone.js';

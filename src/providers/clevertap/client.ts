@@ -3,14 +3,15 @@
  * `MetaCloudClient` (CleverTap BSP numbers run on it); CleverTap's own rules and REST API are added here.
  * @module
  */
-import { CloudApiClient, type CloudApiClientOptions, secretsOf } from '../../core/cloud-api/client.js';
-import { scrubErrorFields } from '../../core/cloud-api/scrub.js';
-import type { MessageTemplate } from '../../core/cloud-api/templates.js';
+
 import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from '../../core/config.js';
 import { ConfigError, type Issue, ValidationError } from '../../core/errors.js';
 import { HttpTransport } from '../../core/http.js';
 import { resolveRetryPolicy } from '../../core/retry.js';
 import type { TemplateDefinition } from '../../templates/index.js';
+import { CloudApiClient, type CloudApiClientOptions, secretsOf } from '../meta/cloud-api-client.js';
+import { scrubErrorFields } from '../meta/scrub.js';
+import type { MessageTemplate } from '../meta/templates.js';
 import {
   type ClickTrackingButton,
   checkClickTrackingUrl,

@@ -20,7 +20,7 @@
  *   payloads go in `postbackTexts` (`[{index, text}]`, 0-based).
  * @module
  */
-import { contactObject, headerParameter } from '../../core/cloud-api/wire.js';
+
 import { UnsupportedMessageError, ValidationError } from '../../core/errors.js';
 import {
   type ContactsMessage,
@@ -30,6 +30,7 @@ import {
   type PreparedMessage,
   type TemplateMessageInput,
 } from '../../core/message.js';
+import { contactObject, headerParameter } from '../../core/whatsapp-objects.js';
 
 /** Session message endpoint. */
 export const GUPSHUP_MSG_PATH = '/wa/api/v1/msg';

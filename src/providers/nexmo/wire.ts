@@ -18,12 +18,7 @@
  * (https://developers.facebook.com/docs/whatsapp/cloud-api/reference/messages).
  * @module
  */
-import {
-  contactObject,
-  interactiveObject,
-  locationObject,
-  templateObject,
-} from '../../core/cloud-api/wire.js';
+
 import { UnsupportedMessageError, ValidationError } from '../../core/errors.js';
 import {
   type ContactsMessage,
@@ -34,6 +29,12 @@ import {
   type PreparedMessage,
   type TemplateMessage,
 } from '../../core/message.js';
+import {
+  contactObject,
+  interactiveObject,
+  locationObject,
+  templateObject,
+} from '../../core/whatsapp-objects.js';
 import type { NexmoApiVersion } from './config.js';
 
 /** Vonage's limit for `client_ref` (Messages API v1, error 1450: "up to 40 characters"). */

@@ -4,7 +4,7 @@
  * @module
  */
 import * as z from 'zod';
-import type { CloudApiRichParameter } from './wire.js';
+import type { CloudApiRichParameter } from '../../core/whatsapp-objects.js';
 
 /** `currency` or `date_time` body parameter. */
 export const richParameterSchema: z.ZodType<CloudApiRichParameter> = z.discriminatedUnion('type', [

@@ -4,14 +4,9 @@
  * token), marks messages read, parses webhooks, and manages templates on `/{wabaId}/message_templates`.
  * @module
  */
-import { type TemplateDefinition, validateTemplate } from '../../templates/index.js';
-import {
-  type CreateWebhookHandlerOptions,
-  createWebhookHandler,
-  parseWebhookRequest,
-} from '../../webhooks/index.js';
-import { BaseClient, type BaseConfig } from '../base-client.js';
-import type { SendOptions, WebhookInput } from '../client.js';
+
+import { BaseClient, type BaseConfig } from '../../core/base-client.js';
+import type { SendOptions, WebhookInput } from '../../core/client.js';
 import {
   ApiError,
   ConfigError,
@@ -19,21 +14,32 @@ import {
   TemplateError,
   ValidationError,
   type WhatsAppError,
-} from '../errors.js';
-import type { ResponseContext } from '../http.js';
-import { formatIssues, fromZodIssues } from '../issues.js';
+} from '../../core/errors.js';
+import type { ResponseContext } from '../../core/http.js';
+import { formatIssues, fromZodIssues } from '../../core/issues.js';
 import {
   OUTBOUND_MESSAGE_TYPES,
   type OutboundMessage,
   type OutboundMessageType,
   type PreparedMessage,
   type TemplateMessage,
-} from '../message.js';
-import type { ProviderId } from '../provider.js';
-import type { SendResult } from '../result.js';
-import type { WebhookEvent } from '../webhook-event.js';
-import { type CloudApiConfigFields, DEFAULT_GRAPH_API_VERSION, GRAPH_API_BASE_URL } from './config.js';
-import { createGraphResponseError } from './errors.js';
+} from '../../core/message.js';
+import type { ProviderId } from '../../core/provider.js';
+import type { SendResult } from '../../core/result.js';
+import type { WebhookEvent } from '../../core/webhook-event.js';
+import type { CloudApiBodyValue } from '../../core/whatsapp-objects.js';
+import { type TemplateDefinition, validateTemplate } from '../../templates/index.js';
+import {
+  type CreateWebhookHandlerOptions,
+  createWebhookHandler,
+  parseWebhookRequest,
+} from '../../webhooks/index.js';
+import {
+  type CloudApiConfigFields,
+  DEFAULT_GRAPH_API_VERSION,
+  GRAPH_API_BASE_URL,
+} from './cloud-api-config.js';
+import { createGraphResponseError } from './graph-errors.js';
 import { richParameterSchema } from './rich-parameters.js';
 import { scrubErrorFields } from './scrub.js';
 import {
@@ -51,7 +57,6 @@ import {
   templateEditBody,
 } from './templates.js';
 import {
-  type CloudApiBodyValue,
   type CloudApiOutbound,
   markAsReadBody,
   parseCloudApiSendResponse,
