@@ -5,7 +5,7 @@
  * its auth headers, the wire mapping in `transport()`, and its error catalogue.
  * @module
  */
-import type { SendOptions, WebhookInput, WhatsAppClient } from './client.js';
+import type { MarkAsReadOptions, SendOptions, WebhookInput, WhatsAppClient } from './client.js';
 import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './config.js';
 import { isWhatsAppError, UnsupportedMessageError, ValidationError, type WhatsAppError } from './errors.js';
 import { TypedEmitter, type WhatsAppEventMap, type WhatsAppEventName } from './events.js';
@@ -18,6 +18,7 @@ import {
   type WindowGate,
 } from './gates.js';
 import { HttpTransport, type ResponseContext } from './http.js';
+import { normalizeRecipient } from './identity.js';
 import { formatIssues, fromZodIssues } from './issues.js';
 import type { Logger } from './logger.js';
 import {
@@ -27,7 +28,6 @@ import {
   type PreparedMessage,
   type TemplateMessage,
 } from './message.js';
-import { normalizePhone } from './phone.js';
 import type { ProviderId } from './provider.js';
 import { INSPECT, redactConfig } from './redact.js';
 import type { SendResult } from './result.js';
@@ -214,7 +214,7 @@ export abstract class BaseClient<C extends BaseConfig = BaseConfig> implements W
     }
     const prepared = {
       ...msg,
-      to: normalizePhone(msg.to),
+      to: normalizeRecipient(msg.to),
       clientRef: msg.clientRef ?? crypto.randomUUID(),
     } as PreparedMessage;
     // Mapping here refuses what the provider cannot carry before the gates and before any request; the body is
@@ -252,8 +252,8 @@ export abstract class BaseClient<C extends BaseConfig = BaseConfig> implements W
     return this;
   }
 
-  /** Marks an inbound message as read, where the provider supports it. */
-  abstract markAsRead(messageId: string): Promise<void>;
+  /** Marks an inbound message as read, where the provider supports it; see {@link WhatsAppClient.markAsRead}. */
+  abstract markAsRead(messageId: string, options?: MarkAsReadOptions): Promise<void>;
 
   /** Verifies and parses a webhook delivery; see {@link WhatsAppClient.parseWebhook}. */
   abstract parseWebhook(request: Request | WebhookInput): Promise<WebhookEvent[]>;

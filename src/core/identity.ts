@@ -23,7 +23,7 @@ const BSUID = /^[A-Z]{2}\.(?:ENT\.)?[A-Za-z0-9]{1,128}$/;
  * True when `value` has the format of a business-scoped user id or parent id (`US.13491208655302741918`,
  * `US.ENT.11815799212886844830`). Checks the format only, not that the id exists.
  */
-export function isBsuid(value: unknown): value is string {
+export function isBsuid(value: unknown): boolean {
   return typeof value === 'string' && BSUID.test(value);
 }
 

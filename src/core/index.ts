@@ -4,7 +4,7 @@
  */
 
 export { BaseClient, type BaseConfig, type SendGuard } from './base-client.js';
-export type { SendOptions, WebhookInput, WhatsAppClient } from './client.js';
+export type { MarkAsReadOptions, SendOptions, WebhookInput, WhatsAppClient } from './client.js';
 export * from './errors.js';
 export type { EventBase, WhatsAppEventMap, WhatsAppEventName, WhatsAppListener } from './events.js';
 export {

@@ -6,7 +6,7 @@
  */
 
 import { BaseClient, type BaseConfig } from '../../core/base-client.js';
-import type { SendOptions, WebhookInput } from '../../core/client.js';
+import type { MarkAsReadOptions, SendOptions, WebhookInput } from '../../core/client.js';
 import {
   ApiError,
   ConfigError,
@@ -204,14 +204,15 @@ export abstract class CloudApiClient<C extends CloudApiConfig = CloudApiConfig> 
   }
 
   /**
-   * Marks an inbound message as read (blue ticks): `POST /{phoneNumberId}/messages` with `status: "read"`.
+   * Marks an inbound message as read (blue ticks): `POST /{phoneNumberId}/messages` with `status: "read"`. With
+   * `{ typing: true }` the user also sees a typing indicator until the reply (or for up to 25 s).
    *
    * @example
    * ```ts
-   * client.on('message.received', ({ event }) => client.markAsRead(event.id));
+   * client.on('message.received', ({ event }) => client.markAsRead(event.id, { typing: true }));
    * ```
    */
-  async markAsRead(messageId: string): Promise<void> {
+  async markAsRead(messageId: string, options: MarkAsReadOptions = {}): Promise<void> {
     if (typeof messageId !== 'string' || messageId.length === 0) {
       throw new ValidationError('markAsRead(messageId) needs the id (wamid) of an inbound message.', {
         provider: this.provider,
@@ -221,7 +222,7 @@ export abstract class CloudApiClient<C extends CloudApiConfig = CloudApiConfig> 
     await this.http.request({
       method: 'POST',
       path: this.graphPath(this.config.phoneNumberId, 'messages'),
-      json: markAsReadBody(messageId),
+      json: markAsReadBody(messageId, options.typing === true),
       // Marking read twice has no further effect, so it may be retried like a GET.
       idempotent: true,
     });

@@ -6,6 +6,7 @@
  * https://developers.facebook.com/docs/whatsapp/cloud-api/reference/messages.
  * @module
  */
+import { isBsuid } from '../../core/identity.js';
 import type { PreparedMessage } from '../../core/message.js';
 import {
   type CloudApiBody,
@@ -69,10 +70,14 @@ function typeObject(message: CloudApiOutbound): CloudApiBody {
  */
 export function toCloudApiMessage(message: CloudApiOutbound): CloudApiBody {
   const object = typeObject(message);
+  // A business-scoped user id goes in `recipient`, never in `to` (which would take precedence over it):
+  // https://developers.facebook.com/documentation/business-messaging/whatsapp/business-scoped-user-ids
+  // (and https://dualhook.com/docs/contacts-bsuid-api-changes: "Use recipient to send to a BSUID or parent BSUID").
+  const address = isBsuid(message.to) ? { recipient: message.to } : { to: toWaId(message.to) };
   const body: CloudApiBody = {
     messaging_product: 'whatsapp',
     recipient_type: 'individual',
-    to: toWaId(message.to),
+    ...address,
     type: message.type,
     [message.type]: message.type === 'contacts' ? object.list : object,
   };
@@ -81,9 +86,15 @@ export function toCloudApiMessage(message: CloudApiOutbound): CloudApiBody {
   return body;
 }
 
-/** The body that marks an inbound message as read (`POST /{phoneNumberId}/messages`). */
-export function markAsReadBody(messageId: string): CloudApiBody {
-  return { messaging_product: 'whatsapp', status: 'read', message_id: messageId };
+/**
+ * The body that marks an inbound message as read (`POST /{phoneNumberId}/messages`), with a typing indicator when
+ * `typing` is set (`typing_indicator: { type: "text" }`: shown until the reply or for up to 25 s). Source:
+ * https://developers.facebook.com/documentation/business-messaging/whatsapp/typing-indicators
+ */
+export function markAsReadBody(messageId: string, typing = false): CloudApiBody {
+  const body: CloudApiBody = { messaging_product: 'whatsapp', status: 'read', message_id: messageId };
+  if (typing) body.typing_indicator = { type: 'text' };
+  return body;
 }
 
 /** `messages[].message_status` of a send response. */

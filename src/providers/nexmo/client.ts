@@ -3,7 +3,7 @@
  * @module
  */
 import { BaseClient } from '../../core/base-client.js';
-import type { SendOptions, WebhookInput } from '../../core/client.js';
+import type { MarkAsReadOptions, SendOptions, WebhookInput } from '../../core/client.js';
 import { ApiError, ValidationError } from '../../core/errors.js';
 import type { OutboundMessage, OutboundMessageType, PreparedMessage } from '../../core/message.js';
 import type { SendResult } from '../../core/result.js';
@@ -143,8 +143,12 @@ export class NexmoClient extends BaseClient<ResolvedNexmoConfig> {
    * Message objects are geo-located, so pass the inbound {@link MessageEvent} when you have it: its `_self.href`
    * (a Vonage regional URL) is used. Given only an id, the configured host is used. Read receipts exist only on
    * the v1 API; this call uses it whatever `apiVersion` sends with.
+   *
+   * With `{ typing: true }` the body adds `replying_indicator: { show: true, type: "text" }`, which shows the user
+   * a typing indicator (Vonage's `send-replying-indicator` snippet,
+   * https://developer.vonage.com/en/messages/code-snippets/whatsapp/send-replying-indicator).
    */
-  async markAsRead(message: string | MessageEvent): Promise<void> {
+  async markAsRead(message: string | MessageEvent, options: MarkAsReadOptions = {}): Promise<void> {
     const id = typeof message === 'string' ? message : message.id;
     if (typeof id !== 'string' || id.length === 0)
       throw new ValidationError('markAsRead needs a message id or the inbound message event.', {
@@ -154,7 +158,11 @@ export class NexmoClient extends BaseClient<ResolvedNexmoConfig> {
     const path =
       (typeof message === 'string' ? undefined : this.#selfHref(message)) ??
       `/v1/messages/${encodeURIComponent(id)}`;
-    await this.http.request({ method: 'PATCH', path, json: { status: 'read' }, idempotent: true });
+    const json =
+      options.typing === true
+        ? { status: 'read', replying_indicator: { show: true, type: 'text' } }
+        : { status: 'read' };
+    await this.http.request({ method: 'PATCH', path, json, idempotent: true });
   }
 
   /**

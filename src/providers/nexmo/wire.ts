@@ -20,6 +20,7 @@
  */
 
 import { UnsupportedMessageError, ValidationError } from '../../core/errors.js';
+import { isBsuid } from '../../core/identity.js';
 import {
   type ContactsMessage,
   type InteractiveMessage,
@@ -201,6 +202,12 @@ export function toNexmoV1(m: PreparedMessage, from: string): NexmoBody {
 /** Builds the `POST /v0.1/messages` body. Throws for what v0.1 cannot carry (stickers, reactions, reply context). */
 export function toNexmoV01(m: PreparedMessage, from: string): NexmoBody {
   checkClientRef(m.clientRef);
+  if (isBsuid(m.to))
+    // Only v1 documents a BSUID in `to`: https://developer.vonage.com/en/messages/guides/handling-whatsapp-usernames-and-bsuids
+    throw new UnsupportedMessageError(
+      "Vonage Messages API v0.1 cannot send to a business-scoped user id (BSUID); set apiVersion: 'v1', whose `to` takes one, or send to the user's phone number.",
+      { provider: 'nexmo', messageType: m.type },
+    );
   if (m.type === 'sticker' || m.type === 'reaction')
     throw new UnsupportedMessageError(
       `Vonage Messages API v0.1 cannot send "${m.type}" messages; set apiVersion: 'v1'.`,
