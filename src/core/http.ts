@@ -284,7 +284,7 @@ export class HttpTransport {
       retryAfterMs: parseRetryAfter(response.headers),
     };
     const error = o.responseError ? o.responseError(ctx) : defaultResponseError(o.provider, ctx);
-    if (error) throw this.#scrub(error);
+    if (error) throw this.scrub(error);
     return { status: response.status, headers: response.headers, body: parsed, requestId };
   }
 
@@ -305,7 +305,7 @@ export class HttpTransport {
     const codes = errorCodes(e);
     const unsent = codes.some((c) => UNSENT_CODES.has(c));
     const detail = codes.length > 0 ? codes.join(', ') : e instanceof Error ? e.message : String(e);
-    return this.#scrub(
+    return this.scrub(
       new ConnectionError(
         `Could not reach ${provider} at ${new URL(this.#o.baseUrl).host} (${detail}). ${unsent ? 'Nothing was sent.' : 'The request may or may not have been received.'}`,
         { provider, unsent, cause: e },
@@ -324,7 +324,7 @@ export class HttpTransport {
   }
 
   /** Scrubs configured secrets from an error's message (providers sometimes echo credentials back). */
-  #scrub<E extends WhatsAppError>(error: E): E {
+  scrub<E extends WhatsAppError>(error: E): E {
     const secrets = this.#o.secrets?.() ?? [];
     const clean = redactSecrets(error.message, secrets);
     if (clean !== error.message)

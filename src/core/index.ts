@@ -3,7 +3,7 @@
  * @module
  */
 
-export { BaseClient, type BaseConfig, type SendGuard } from './base-client.js';
+export type { SendGuard, SendGuardContext } from './base-client.js';
 export type { MarkAsReadOptions, SendOptions, WebhookInput, WhatsAppClient } from './client.js';
 export * from './errors.js';
 export type { EventBase, WhatsAppEventMap, WhatsAppEventName, WhatsAppListener } from './events.js';
@@ -13,7 +13,6 @@ export {
   isQuotaGate,
   isWindowGate,
   type QuotaGate,
-  type QuotaGateDecision,
   type WindowGate,
 } from './gates.js';
 export { identityOf, isBsuid } from './identity.js';

@@ -1,9 +1,10 @@
 /**
- * Schemas of the Cloud API's typed template body parameters (`currency`, `date_time`), checked before any
- * request when a template message carries them.
+ * Schemas of the Cloud API's typed template body parameters (`currency`, `date_time`), and the message schema
+ * Cloud API clients validate with: the neutral one, with template body parameters that may also be these.
  * @module
  */
 import * as z from 'zod';
+import { type OutboundMessage, OutboundMessageSchema, TemplateMessageSchema } from '../../core/message.js';
 import type { CloudApiRichParameter } from '../../core/whatsapp-objects.js';
 
 /** `currency` or `date_time` body parameter. */
@@ -19,3 +20,27 @@ export const richParameterSchema: z.ZodType<CloudApiRichParameter> = z.discrimin
     fallbackValue: z.string().min(1, 'fallbackValue is the date text shown'),
   }),
 ]);
+
+const bodyValue = z.union([z.string(), richParameterSchema]);
+
+/** The neutral template message schema, body parameters possibly `currency` / `date_time`. */
+const cloudApiTemplateSchema = TemplateMessageSchema.extend({
+  body: z
+    .union([
+      z.array(bodyValue),
+      z.record(z.string().regex(/^[a-z0-9_]+$/, 'named parameters are [a-z0-9_]'), bodyValue),
+    ])
+    .optional(),
+});
+
+/**
+ * What a Cloud API client validates a message with: `OutboundMessageSchema`, its template option replaced by
+ * one whose body parameters may be {@link CloudApiRichParameter}s. Built from the neutral union's options, so a
+ * message type added there is accepted here too.
+ */
+export const cloudApiMessageSchema = z.discriminatedUnion(
+  'type',
+  OutboundMessageSchema.options.map((option) =>
+    option.shape.type.value === 'template' ? cloudApiTemplateSchema : option,
+  ) as unknown as typeof OutboundMessageSchema.options,
+) as unknown as z.ZodType<OutboundMessage>;
