@@ -26,6 +26,9 @@ export class SandboxContext {
   /** CleverTap External Trigger calls. */
   readonly triggers: SandboxTrigger[] = [];
   readonly #byId = new Map<string, SandboxMessage>();
+  /** Arrival order of messages and inbound messages (one sequence for both). */
+  readonly #order = new WeakMap<object, number>();
+  #next = 0;
 
   constructor(
     readonly options: SandboxOptions,
@@ -48,8 +51,22 @@ export class SandboxContext {
     };
     this.messages.push(record);
     this.#byId.set(record.id, record);
+    this.#order.set(record, ++this.#next);
     this.events.emit({ type: 'message', message: record });
     return record;
+  }
+
+  /** Records a message a customer sent (after its id was made by the provider module). */
+  receive(inbound: SandboxInboundMessage): void {
+    this.inboundIds.add(inbound.id);
+    this.inbound.push(inbound);
+    this.#order.set(inbound, ++this.#next);
+    this.events.emit({ type: 'inbound', inbound });
+  }
+
+  /** Where `record` (a message or an inbound message) stands in arrival order. */
+  orderOf(record: SandboxMessage | SandboxInboundMessage): number {
+    return this.#order.get(record) ?? 0;
   }
 
   /** A message by id. */

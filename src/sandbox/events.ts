@@ -45,6 +45,7 @@ export type SandboxEvent = { seq: number; at: number } & (
   | { type: 'webhook'; delivery: WebhookDelivery }
   | { type: 'template'; template: SandboxTemplate }
   | { type: 'fault'; kind: FaultKind; path: string }
+  | { type: 'faults-configured'; rate: number }
 );
 
 /** The body of an event before the log numbers and stamps it. */

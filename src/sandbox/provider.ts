@@ -10,7 +10,7 @@ import type { ClientConfig } from '../create-client.js';
 import type { SandboxContext } from './context.js';
 import type { SandboxCredentials } from './credentials.js';
 import type { SandboxRequest, SandboxResponse } from './http.js';
-import type { SandboxTemplate } from './templates.js';
+import type { SandboxTemplate, TemplateStore } from './templates.js';
 import type {
   InboundContent,
   SandboxMessage,
@@ -18,6 +18,7 @@ import type {
   SandboxWebhookTargets,
   WebhookDelivery,
 } from './types.js';
+import type { MessageView } from './view.js';
 
 /** The client config `sandbox.config(provider)` returns: what `createClient` accepts for that provider. */
 export type SandboxClientConfig<P extends SandboxProvider = SandboxProvider> = Extract<
@@ -101,6 +102,8 @@ export interface EmulatedProvider<P extends SandboxProvider = SandboxProvider> {
   inbound(ctx: SandboxContext, input: InboundInput): { id: string; payload: unknown };
   /** The status webhook payload announcing `update` for `message`. */
   status(ctx: SandboxContext, message: SandboxMessage, update: StatusUpdate): unknown;
+  /** An accepted message as the customer sees it (what the inspector renders), read from its wire body. */
+  view(message: SandboxMessage, templates: TemplateStore): MessageView;
   /** The template-status webhook payload, for providers that report template reviews. */
   templateStatus?(ctx: SandboxContext, template: SandboxTemplate): unknown;
   /** Serialises and signs a webhook payload as the provider does. */

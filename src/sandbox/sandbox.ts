@@ -21,6 +21,8 @@ import type {
 export interface Sandbox {
   /** Base URL, e.g. `http://127.0.0.1:53123`: pass it as every client's `baseUrl`. */
   readonly url: string;
+  /** The inspector page, when started with `ui: true` (e.g. `http://127.0.0.1:53123/_inspector`). */
+  readonly inspectorUrl: string | undefined;
   /** The port it listens on. */
   readonly port: number;
   /** The clock the platform rules read. */

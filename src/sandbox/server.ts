@@ -14,6 +14,7 @@ import { generateCredentials } from './credentials.js';
 import { SandboxEventLog } from './events.js';
 import { FaultInjector } from './faults.js';
 import { readBody, type SandboxRequest, type SandboxResponse, writeResponse } from './http.js';
+import { Inspector } from './inspector/routes.js';
 import type { EmulatedProvider, SandboxClientConfig, SandboxRoute } from './provider.js';
 import { PROVIDER_REGISTRY, ROUTING_ORDER } from './providers/index.js';
 import { PlatformRules } from './rules.js';
@@ -126,8 +127,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     return ownerOfPath(req.url.pathname)?.notFound(req) ?? notFound(req);
   }
 
+  let inspector: Inspector | undefined;
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    requestCount++;
     const body = await readBody(req);
     const request: SandboxRequest = {
       method: req.method ?? 'GET',
@@ -136,6 +138,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       body,
     };
     const path = request.url.pathname;
+    if (inspector?.serves(path)) return inspector.handle(req, res, request);
+    requestCount++;
     const matched = findRoute(request);
     const fault = matched?.route.send ? faults.decide(request.method, path, body) : undefined;
     if (options.latencyMs) await sleep(options.latencyMs);
@@ -197,9 +201,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const port = (server.address() as AddressInfo).port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   const business = (provider: SandboxProvider) => providers[provider].businessNumber(credentials);
+  const inspectorUrl = options.ui ? `${url}/_inspector` : undefined;
 
   const sandbox: Sandbox = {
     url,
+    inspectorUrl,
     port,
     clock,
     credentials,
@@ -249,10 +255,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         now,
         profileName,
       });
-      ctx.inboundIds.add(id);
-      const inbound = { provider, id, from: customer, content: c, profileName, receivedAt: now };
-      ctx.inbound.push(inbound);
-      events.emit({ type: 'inbound', inbound });
+      ctx.receive({ provider, id, from: customer, content: c, profileName, receivedAt: now });
       const status = await dispatcher.post(provider, 'message', payload);
       return { id, status };
     },
@@ -278,6 +281,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       credentials: '[redacted]',
     }),
     async stop() {
+      inspector?.close();
       dispatcher.stop();
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
@@ -287,6 +291,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       });
     },
   };
+  if (options.ui)
+    inspector = new Inspector({
+      ctx,
+      providers,
+      faults,
+      dispatcher,
+      inbound: (provider, from, content) => sandbox.inbound(provider, from, content),
+      hosts: new Set(
+        [host.includes(':') ? `[${host}]` : host, 'localhost', '127.0.0.1', '[::1]'].map(
+          (name) => `${name.toLowerCase()}:${port}`,
+        ),
+      ),
+    });
   Object.defineProperty(sandbox, INSPECT, {
     value: () => `Sandbox ${JSON.stringify(sandbox.toJSON())}`,
     enumerable: false,

@@ -7,7 +7,9 @@ import type { SandboxCredentials } from './credentials.js';
 
 /** Per-provider, per-field replacements for the generated credentials. */
 export type SandboxCredentialOverrides = {
-  [P in keyof SandboxCredentials]?: Partial<SandboxCredentials[P]> | undefined;
+  [P in keyof SandboxCredentials]?:
+    | { [K in keyof SandboxCredentials[P]]?: SandboxCredentials[P][K] | undefined }
+    | undefined;
 };
 
 /** The providers the sandbox emulates. */
@@ -104,6 +106,11 @@ export interface SandboxOptions {
   port?: number | undefined;
   /** Host to bind; default `127.0.0.1`. */
   host?: string | undefined;
+  /**
+   * Serve the inspector page (conversations, webhook log, templates, faults, live) at `/` and `/_inspector` of
+   * the sandbox's own server. Default `false`.
+   */
+  ui?: boolean | undefined;
   /** Where to post webhooks. */
   webhooks?: SandboxWebhookTargets | undefined;
   /** Seed of the fault PRNG and of generated ids. Default 1. */
@@ -202,7 +209,18 @@ export type InboundContent =
   | { type: 'text'; text: string }
   | { type: 'image'; url: string; caption?: string | undefined }
   | { type: 'location'; latitude: number; longitude: number; name?: string | undefined }
-  | { type: 'reply'; id: string; title: string };
+  | {
+      type: 'reply';
+      /** The reply button or list row id, or a template quick reply's payload. */
+      id: string;
+      title: string;
+      /** A list row's description. */
+      description?: string | undefined;
+      /** What was tapped: an interactive reply button (default), a list row, or a template's quick reply. */
+      source?: 'button' | 'list' | 'template' | undefined;
+      /** The id of the message the customer replied to (the provider's `context`). */
+      context?: string | undefined;
+    };
 
 /** What `sandbox.inbound()` returns. */
 export interface InboundResult {

@@ -3,7 +3,12 @@
  * Deno, Next.js route handlers and Workers (and Node through `waba-kit/node`).
  * @module
  */
-import { ConfigError, isWhatsAppError, WebhookParseError } from '../core/errors.js';
+import {
+  ConfigError,
+  isWebhookVerificationError,
+  isWhatsAppError,
+  WebhookParseError,
+} from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import { PROVIDERS, type ProviderId } from '../core/provider.js';
 import type { WebhookEvent } from '../core/webhook-event.js';
@@ -113,9 +118,9 @@ function checkOptions(options: CreateWebhookHandlerOptions): void {
  * - `GET`: answers Meta's `hub.mode=subscribe` handshake with `hub.challenge` when `hub.verify_token` equals
  *   `verifyToken` (constant-time), 403 otherwise. No signature check on GET.
  * - `POST`: 413 above `maxBodyBytes`; 503 (retried by the provider) above `maxEvents` events, with no handler
- *   run; 401 when verification fails (see `verifyWebhook`; with no secret
- *   configured the delivery is parsed unverified, and the handler warns once at creation through `logger`);
- *   400 when the body is not a JSON object; otherwise the
+ *   run; 401 when verification fails, its body the reason code (e.g. `signature_mismatch`, `missing_header`:
+ *   see `verifyWebhook`; with no secret configured the delivery is parsed unverified, and the handler warns
+ *   once at creation through `logger`); 400 when the body is not a JSON object; otherwise the
  *   events are deduplicated and dispatched to `on[kind]` in order, and the answer is 200 with an empty body.
  *   With `waitUntil` the handlers run after the response; without it they run first, and a handler that
  *   throws turns the answer into 500 (so the provider retries) after releasing that event's dedupe key.
@@ -212,7 +217,12 @@ export function createWebhookHandler(
     } catch (error) {
       await report(error);
       if (error instanceof BodyTooLargeError) return empty(413);
-      if (isWhatsAppError(error) && error.code === 'webhook_verification_failed') return empty(401);
+      if (isWhatsAppError(error) && error.code === 'webhook_verification_failed')
+        // The reason code only (e.g. `signature_mismatch`), so whoever set the webhook up sees which check failed.
+        return new Response(isWebhookVerificationError(error) ? error.reason : 'verification_failed', {
+          status: 401,
+          headers: { 'content-type': 'text/plain; charset=utf-8' },
+        });
       if (isWhatsAppError(error) && error.code === 'webhook_parse_failed') return empty(400);
       if (isWhatsAppError(error) && error.code === 'config_invalid') throw error;
       // A parser failure nobody foresaw: refuse the whole delivery so the provider retries it, rather than

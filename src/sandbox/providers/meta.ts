@@ -18,6 +18,7 @@ import { header, isObject, metaJson, type SandboxRequest, type SandboxResponse, 
 import type { EmulatedProvider, SandboxRoute } from '../provider.js';
 import { type SandboxTemplate, TemplateOperationError, templateVariableCounts } from '../templates.js';
 import type { InboundContent, SandboxMessage } from '../types.js';
+import { cloudMessageView } from '../view.js';
 
 /** The providers whose numbers run on the Cloud API. */
 export type CloudProvider = 'meta' | 'clevertap';
@@ -132,7 +133,10 @@ function checkTemplate(ctx: SandboxContext, o: Record<string, unknown>): Sandbox
     const c = components.find((x) => String(x.type).toLowerCase() === kind);
     return Array.isArray(c?.parameters) ? c.parameters.length : 0;
   };
-  const expected = templateVariableCounts(template);
+  const counts = templateVariableCounts(template);
+  // A media or location header takes one parameter (the media or the place), a text header one per variable.
+  const mediaHeader = template.components.some((c) => c.type === 'HEADER' && c.format !== 'TEXT');
+  const expected = { body: counts.body, header: mediaHeader ? 1 : counts.header };
   if (given('body') !== expected.body || given('header') !== expected.header)
     return graphError(400, 132000, 'Number of parameters does not match the expected number of params', {
       details: `body: ${expected.body} expected, ${given('body')} given; header: ${expected.header} expected, ${given('header')} given`,
@@ -408,6 +412,33 @@ export function metaStatusPayload(
   });
 }
 
+/** A customer's tap: `interactive` `button_reply` / `list_reply`, or `button` for a template quick reply. */
+function cloudReply(
+  ctx: SandboxContext,
+  provider: CloudProvider,
+  base: Record<string, unknown>,
+  content: Extract<InboundContent, { type: 'reply' }>,
+): Record<string, unknown> {
+  const context =
+    content.context !== undefined
+      ? { context: { from: ctx.credentials[provider].displayPhoneNumber, id: content.context } }
+      : {};
+  if (content.source === 'template')
+    return { ...base, ...context, type: 'button', button: { payload: content.id, text: content.title } };
+  const interactive =
+    content.source === 'list'
+      ? {
+          type: 'list_reply',
+          list_reply: {
+            id: content.id,
+            title: content.title,
+            ...(content.description !== undefined ? { description: content.description } : {}),
+          },
+        }
+      : { type: 'button_reply', button_reply: { id: content.id, title: content.title } };
+  return { ...base, ...context, type: 'interactive', interactive };
+}
+
 /** An inbound `messages` webhook. */
 export function metaInboundPayload(
   ctx: SandboxContext,
@@ -439,11 +470,7 @@ export function metaInboundPayload(
               type: 'location',
               location: { latitude: content.latitude, longitude: content.longitude, name: content.name },
             }
-          : {
-              ...base,
-              type: 'interactive',
-              interactive: { type: 'button_reply', button_reply: { id: content.id, title: content.title } },
-            };
+          : cloudReply(ctx, provider, base, content);
   return cloudEnvelope(ctx, provider, 'messages', {
     messaging_product: 'whatsapp',
     metadata: metadata(ctx, provider),
@@ -550,6 +577,7 @@ export function cloudApiProvider<P extends CloudProvider>(
         ctx.clock.now(),
         update.error,
       ),
+    view: (message, templates) => cloudMessageView(message.body, templates),
     templateStatus: (ctx, template) => templateStatusPayload(ctx, provider, template),
     sign(payload, credentials) {
       const body = metaJson(payload);

@@ -24,8 +24,10 @@ import type { SandboxCredentials } from '../credentials.js';
 import { header, isObject, type SandboxRequest, type SandboxResponse, tryJson } from '../http.js';
 import type { EmulatedProvider, StatusUpdate } from '../provider.js';
 import type { AsyncRefusal } from '../rules.js';
+import type { TemplateStore } from '../templates.js';
 import { templateVariableCounts } from '../templates.js';
 import type { InboundContent, SandboxMessage } from '../types.js';
+import { cloudMessageView, type MessageView, mediaView, templateView } from '../view.js';
 
 const ERRORS = 'https://developer.nexmo.com/api-errors/messages-olympus';
 
@@ -524,8 +526,26 @@ export function nexmoInboundPayload(
         message_type: 'location',
         location: { lat: content.latitude, long: content.longitude, name: content.name },
       };
-    case 'reply':
-      return { ...base, message_type: 'reply', reply: { id: content.id, title: content.title } };
+    case 'reply': {
+      const context = content.context !== undefined ? { context: { message_uuid: content.context } } : {};
+      if (content.source === 'template')
+        return {
+          ...base,
+          ...context,
+          message_type: 'button',
+          button: { payload: content.id, text: content.title },
+        };
+      return {
+        ...base,
+        ...context,
+        message_type: 'reply',
+        reply: {
+          id: content.id,
+          title: content.title,
+          ...(content.description !== undefined ? { description: content.description } : {}),
+        },
+      };
+    }
   }
 }
 
@@ -568,6 +588,31 @@ function nativeStatus(update: StatusUpdate): 'submitted' | 'delivered' | 'read' 
     default:
       return update.status;
   }
+}
+
+/** A Vonage v1 or v0.1 body as the customer sees it. */
+function nexmoView(message: SandboxMessage, templates: TemplateStore): MessageView {
+  const body = isObject(message.body) ? message.body : {};
+  const v01 = isObject(body.message) ? body.message : undefined;
+  const content = v01 && isObject(v01.content) ? v01.content : body;
+  const type = String((v01 ? content.type : body.message_type) ?? '');
+  if (type === 'text') return { kind: 'text', text: typeof content.text === 'string' ? content.text : '' };
+  if (type === 'custom') return cloudMessageView(content.custom, templates);
+  if (type === 'template') {
+    const t = isObject(content.template) ? content.template : {};
+    const w = v01 ? v01.whatsapp : body.whatsapp;
+    const locale = isObject(w) && typeof w.locale === 'string' ? w.locale : undefined;
+    // A legacy `namespace:name` names the template after the colon.
+    const name = String(t.name ?? '').replace(/^[^:]*:/, '');
+    const parameters = Array.isArray(t.parameters) ? t.parameters.map(String) : [];
+    return templateView(name, templates.find(name, locale), { body: parameters });
+  }
+  if (type === 'reaction') {
+    const r = isObject(content.reaction) ? content.reaction : {};
+    return { kind: 'reaction', emoji: typeof r.emoji === 'string' ? r.emoji : undefined };
+  }
+  if (type in content) return mediaView(type, content[type]);
+  return { kind: 'other', text: type };
 }
 
 /** The Vonage Messages API as an emulated provider. */
@@ -618,6 +663,7 @@ export const nexmoProvider: EmulatedProvider<'nexmo'> = {
       ctx.clock.now(),
       update.error,
     ),
+  view: nexmoView,
   sign(payload, credentials) {
     const body = JSON.stringify(payload);
     return {
