@@ -10,9 +10,12 @@ import type { TemplateStore } from './templates.js';
 import type {
   FaultKind,
   InboundContent,
+  InboundOptions,
   InboundResult,
+  SandboxCustomer,
   SandboxMessage,
   SandboxProvider,
+  SandboxReadReceipt,
   SandboxTrigger,
   WebhookDelivery,
 } from './types.js';
@@ -36,7 +39,7 @@ export interface Sandbox {
   /** Every webhook delivery attempt. */
   readonly webhookDeliveries: readonly WebhookDelivery[];
   /** Read receipts sent by the clients. */
-  readonly readReceipts: readonly { provider: SandboxProvider; messageId: string }[];
+  readonly readReceipts: readonly SandboxReadReceipt[];
   /** CleverTap profiles uploaded, by identity. */
   readonly profiles: ReadonlyMap<string, Readonly<Record<string, unknown>>>;
   /** CleverTap External Trigger calls. */
@@ -65,12 +68,16 @@ export interface Sandbox {
   /**
    * A customer writes to the business: posts the provider's inbound-message webhook to its target (signed like
    * the provider) and opens the 24 h window. Resolves when the webhook was answered (or gave up).
+   *
+   * `from` is a phone number, a BSUID (`US.13491208655302741918`), or `{ phone?, userId?, username? }` for a
+   * customer with a username (Meta, CleverTap, Gupshup and Vonage v1 carry the BSUID as each documents it;
+   * Vonage v0.1 has no BSUID and needs a phone). `options.referral` makes it a click-to-WhatsApp ad message.
    */
   inbound(
     provider: SandboxProvider,
-    from: string,
+    from: string | SandboxCustomer,
     content: InboundContent,
-    options?: { profileName?: string },
+    options?: InboundOptions,
   ): Promise<InboundResult>;
   /**
    * Meta's callback verification, as when a webhook URL is saved in the App dashboard: a GET with

@@ -186,6 +186,30 @@ describe('template functions never throw on huge inputs (item 6)', () => {
   );
 
   it(
+    'a carousel card with 170 000 "{{1}}" is counted, not spread into Math.max',
+    () => {
+      const card = {
+        components: [
+          { type: 'HEADER', format: 'IMAGE' },
+          { type: 'BODY', text: `Card ${'{{1}}'.repeat(170_000)} end` },
+        ],
+      };
+      const template = {
+        ...bodyTemplate('Hi.'),
+        components: [
+          { type: 'BODY', text: 'Hi.' },
+          { type: 'CAROUSEL', cards: [card] },
+        ],
+      };
+      const checked = checkTemplateParams(template, {
+        cards: [{ header: { type: 'image', url: 'https://a.example/x.png' }, body: [] }],
+      } as never);
+      expect(checked.issues.map((i) => i.code)).toContain('params.count_mismatch');
+    },
+    BOUND,
+  );
+
+  it(
     'a long value in many variables: renderTemplate caps its output and says so',
     () => {
       const value = 'v'.repeat(MB);

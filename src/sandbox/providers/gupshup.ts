@@ -21,6 +21,7 @@ import type { EmulatedProvider } from '../provider.js';
 import { type TemplateStore, templateVariableCounts } from '../templates.js';
 import type { InboundContent, SandboxMessage } from '../types.js';
 import { type MessageView, mediaView, templateView } from '../view.js';
+import { withGupshupIdentity } from './identity.js';
 
 /** `{"status":"error","message":...}` with an HTTP status. */
 export function gupshupError(
@@ -440,9 +441,11 @@ export const gupshupProvider: EmulatedProvider<'gupshup'> = {
     appId: credentials.gupshup.appId,
     source: `+${credentials.gupshup.source}`,
   }),
-  inbound(ctx, { customer, content, now, profileName }) {
+  inbound(ctx, input) {
     const id = whatsappId();
-    return { id, payload: gupshupInboundPayload(ctx, id, customer, content, now, profileName) };
+    const { customer, content, now, profileName } = input;
+    const payload = gupshupInboundPayload(ctx, id, customer, content, now, profileName);
+    return { id, payload: withGupshupIdentity(payload, input) };
   },
   status(ctx, message, update) {
     let wamid = whatsappIds.get(message);

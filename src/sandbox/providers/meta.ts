@@ -11,6 +11,7 @@
  * @module
  */
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { isBsuid } from '../../core/identity.js';
 import type { SandboxContext } from '../context.js';
 import { digits } from '../context.js';
 import { cloudApiOwner, type SandboxCredentials } from '../credentials.js';
@@ -19,6 +20,7 @@ import type { EmulatedProvider, SandboxRoute } from '../provider.js';
 import { type SandboxTemplate, TemplateOperationError, templateVariableCounts } from '../templates.js';
 import type { InboundContent, SandboxMessage } from '../types.js';
 import { cloudMessageView } from '../view.js';
+import { withCloudIdentity } from './identity.js';
 
 /** The providers whose numbers run on the Cloud API. */
 export type CloudProvider = 'meta' | 'clevertap';
@@ -88,7 +90,8 @@ const TYPES = new Set([...MEDIA, 'text', 'location', 'contacts', 'interactive', 
 function validateSend(body: Record<string, unknown>): SandboxResponse | undefined {
   const invalid = (message: string) => graphError(400, 100, message);
   if (body.messaging_product !== 'whatsapp') return invalid('The parameter messaging_product is required.');
-  if (typeof body.to !== 'string' || digits(body.to).length < 7)
+  // A customer with a username is addressed by BSUID in `recipient`; `to` (a number) wins when both are given.
+  if ((typeof body.to !== 'string' || digits(body.to).length < 7) && !isBsuid(body.recipient))
     return invalid('The parameter to is required.');
   const type = body.type ?? 'text';
   if (typeof type !== 'string' || !TYPES.has(type))
@@ -166,7 +169,10 @@ export function handleMetaMessages(
         100,
         'Invalid parameter: message_id does not name a message received by this number.',
       );
-    ctx.readReceipts.push({ provider, messageId: body.message_id });
+    const typing = body.typing_indicator;
+    if (typing !== undefined && (!isObject(typing) || typing.type !== 'text'))
+      return graphError(400, 100, "Invalid parameter: typing_indicator['type'] must be text.");
+    ctx.readReceipts.push({ provider, messageId: body.message_id, ...(typing ? { typing: true } : {}) });
     return { status: 200, body: { success: true } };
   }
   const invalid = validateSend(body);
@@ -178,7 +184,8 @@ export function handleMetaMessages(
     if (refused) return refused;
   }
   const creds = ctx.credentials[provider];
-  const to = digits(body.to);
+  const to =
+    typeof body.to === 'string' && digits(body.to).length >= 7 ? digits(body.to) : String(body.recipient);
   const sync = ctx.rules.admit(creds.displayPhoneNumber, to);
   if (sync === 'throughput')
     return graphError(400, 130429, 'Rate limit hit: Cloud API message throughput has been reached.', {
@@ -230,7 +237,7 @@ export function handleMetaMessages(
     status: 200,
     body: {
       messaging_product: 'whatsapp',
-      contacts: [{ input: body.to, wa_id: to }],
+      contacts: [isBsuid(to) ? { input: to, user_id: to } : { input: body.to, wa_id: to }],
       messages: [{ id: message.id, message_status: 'accepted' }],
     },
     accepted: true,
@@ -379,7 +386,8 @@ export function metaStatusPayload(
     id: message.id,
     status,
     timestamp: String(Math.floor(now / 1000)),
-    recipient_id: message.to,
+    // A message sent to a BSUID is reported by `recipient_user_id`, without `recipient_id`.
+    ...(isBsuid(message.to) ? { recipient_user_id: message.to } : { recipient_id: message.to }),
     ...(message.clientRef !== undefined ? { biz_opaque_callback_data: message.clientRef } : {}),
     ...(status !== 'failed'
       ? {
@@ -564,9 +572,11 @@ export function cloudApiProvider<P extends CloudProvider>(
         { subcode: 33 },
       ),
     businessNumber: (credentials) => credentials[provider].displayPhoneNumber,
-    inbound(ctx, { customer, content, now, profileName }) {
+    inbound(ctx, input) {
       const id = wamid();
-      return { id, payload: metaInboundPayload(ctx, provider, id, customer, content, now, profileName) };
+      const { customer, content, now, profileName } = input;
+      const payload = metaInboundPayload(ctx, provider, id, customer, content, now, profileName);
+      return { id, payload: withCloudIdentity(payload, input) };
     },
     status: (ctx, message, update) =>
       metaStatusPayload(
