@@ -170,31 +170,39 @@ export function createWebhookHandler(
     else if (options.onUnhandled) await options.onUnhandled(event);
   }
 
-  /** Runs the handlers in order; resolves with the number of events whose handler threw. */
-  async function dispatch(events: WebhookEvent[]): Promise<number> {
-    let failures = 0;
+  /**
+   * Runs the handlers in order. Resolves with the number of events whose handler threw and the number refused
+   * without running (the dedupe store is down, or another delivery of the event is being handled).
+   */
+  async function dispatch(events: WebhookEvent[]): Promise<{ failed: number; deferred: number }> {
+    let failed = 0;
+    let deferred = 0;
     for (const event of events) {
-      let key = dedupeStore ? webhookEventKey(event) : undefined;
+      const key = dedupeStore ? webhookEventKey(event) : undefined;
       if (key && dedupeStore) {
-        let fresh = true;
+        let claim: boolean | 'pending';
         try {
-          fresh = await dedupeStore.claim(key, ttlMs);
+          claim = await dedupeStore.claim(key, ttlMs);
         } catch (error) {
-          // A dedupe store that is down must not lose events: process this one (a duplicate at worst).
-          key = undefined;
+          // Fail closed: a store that cannot answer must not let a duplicate through; the retry is processed.
+          deferred++;
           await report(error, event);
+          continue;
         }
-        if (!fresh) continue;
+        if (claim === 'pending') deferred++;
+        if (claim !== true) continue;
       }
       try {
         await runOne(event);
       } catch (error) {
-        failures++;
+        failed++;
         if (key) await Promise.resolve(dedupeStore?.release?.(key)).catch((e) => report(e, event));
         await report(error, event);
+        continue;
       }
+      if (key) await Promise.resolve(dedupeStore?.complete?.(key, ttlMs)).catch((e) => report(e, event));
     }
-    return failures;
+    return { failed, deferred };
   }
 
   async function handleGet(request: Request): Promise<Response> {
@@ -242,8 +250,9 @@ export function createWebhookHandler(
       options.waitUntil(dispatch(events));
       return empty(200);
     }
-    const failures = await dispatch(events);
-    return empty(failures > 0 ? 500 : 200);
+    const { failed, deferred } = await dispatch(events);
+    if (failed > 0) return empty(500);
+    return deferred > 0 ? empty(503, { 'retry-after': '1' }) : empty(200);
   }
 
   return async (request: Request): Promise<Response> => {
