@@ -110,9 +110,11 @@ function checkCard(def: Record<string, unknown>, card: unknown, i: number, add: 
     })(),
   );
   const params = isRecord(card) && Array.isArray(card.buttons) ? card.buttons : [];
+  // One pass over the parameters, then one over the buttons: linear in both.
+  const urlIndexes = new Set(params.filter((bp) => isRecord(bp) && bp.type === 'url').map((bp) => bp.index));
   defined.forEach((b, index) => {
     if (b?.type !== 'URL' || variablesOf(str(b.value.url) ?? '').length === 0) return;
-    if (!params.some((bp) => isRecord(bp) && bp.index === index && bp.type === 'url')) {
+    if (!urlIndexes.has(index)) {
       add(
         'params.button_missing',
         [...path, 'buttons'],
