@@ -1,8 +1,8 @@
 /**
  * The base every provider client extends. It owns the whole send, the same for every provider:
  *
- * 1. **validate** the message against the neutral schema (or the provider's, {@link ProviderSpec.messageSchema})
- *    and the provider's capabilities ({@link ProviderSpec.supports});
+ * 1. **validate** the message against the neutral schema and the provider's capabilities
+ *    ({@link ProviderSpec.supports});
  * 2. **normalise**: `to` to E.164, `clientRef` generated when absent;
  * 3. **map to the wire once**: the provider's pure {@link BaseClient.buildRequest}, which may refuse what the
  *    provider cannot carry, before any guard or request;
@@ -26,7 +26,6 @@
  * know by name, so a provider outside the package could not take part anyway.
  * @internal
  */
-import type * as z from 'zod';
 import type { MarkAsReadOptions, SendOptions, WebhookInput, WhatsAppClient } from './client.js';
 import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './config.js';
 import {
@@ -50,6 +49,18 @@ import { type HttpRequest, type HttpResponse, HttpTransport, type ResponseContex
 import { normalizeRecipient } from './identity.js';
 import { formatIssues, fromZodIssues } from './issues.js';
 import type { Logger } from './logger.js';
+import { downloadMediaUrl } from './media/download-url.js';
+import { type ResolvedMedia, resolveMediaRef } from './media/resolve.js';
+import type { MediaRules } from './media/rules.js';
+import type {
+  DownloadMediaOptions,
+  MediaDownload,
+  MediaFile,
+  MediaInfo,
+  MediaRef,
+  UploadMediaOptions,
+  UploadMediaResult,
+} from './media/types.js';
 import {
   type OutboundMessage,
   OutboundMessageSchema,
@@ -61,6 +72,7 @@ import type { ProviderId } from './provider.js';
 import { INSPECT, redactConfig } from './redact.js';
 import type { SendResult } from './result.js';
 import { type RetryPolicy, resolveRetryPolicy } from './retry.js';
+import { UnsupportedOperationError } from './unsupported-operation-error.js';
 import type { WebhookEvent } from './webhook-event.js';
 
 export type { SendGuard, SendGuardContext };
@@ -119,11 +131,6 @@ export interface ProviderSpec<C extends BaseConfig> {
   secretKeys: readonly (keyof C & string)[];
   /** Message types the provider can carry; others throw {@link UnsupportedMessageError} before any request. */
   supports: ReadonlySet<OutboundMessageType>;
-  /**
-   * The schema messages are validated with. Default: the neutral `OutboundMessageSchema`. A provider that
-   * carries more (the Cloud API's `currency` / `date_time` template parameters) passes a wider schema here.
-   */
-  messageSchema?: z.ZodType<OutboundMessage> | undefined;
   /** Credentials for each attempt. */
   auth?: () => Record<string, string> | Promise<Record<string, string>>;
   /** Response header carrying the provider's request id. */
@@ -143,7 +150,6 @@ export abstract class BaseClient<C extends BaseConfig = BaseConfig> implements W
   readonly #config: C;
   readonly #secretKeys: readonly string[];
   readonly #supports: ReadonlySet<OutboundMessageType>;
-  readonly #schema: z.ZodType<OutboundMessage>;
   readonly #label: string;
   readonly #messageIdField: string;
   readonly #secrets: () => readonly (string | undefined)[];
@@ -161,7 +167,6 @@ export abstract class BaseClient<C extends BaseConfig = BaseConfig> implements W
     this.#config = spec.config;
     this.#secretKeys = spec.secretKeys;
     this.#supports = spec.supports;
-    this.#schema = spec.messageSchema ?? OutboundMessageSchema;
     this.#label = spec.label ?? spec.provider;
     this.#messageIdField = spec.messageIdField ?? 'message id';
     const config = spec.config;
@@ -332,7 +337,7 @@ export abstract class BaseClient<C extends BaseConfig = BaseConfig> implements W
   protected abstract readResult(response: HttpResponse, message: PreparedMessage): SendReceipt;
 
   #prepare(message: OutboundMessage): { prepared: PreparedMessage; request: SendRequest } {
-    const parsed = this.#schema.safeParse(message);
+    const parsed = OutboundMessageSchema.safeParse(message);
     if (!parsed.success) {
       const issues = fromZodIssues(parsed.error.issues);
       const type =
@@ -449,6 +454,69 @@ export abstract class BaseClient<C extends BaseConfig = BaseConfig> implements W
    */
   [EMIT_EVENT]<K extends WhatsAppEventName>(event: K, payload: WhatsAppEventMap[K]): void {
     this.#events.emit(event, payload);
+  }
+
+  /** Downloads inbound media; see {@link WhatsAppClient.downloadMedia}. */
+  downloadMedia(ref: MediaRef, options: DownloadMediaOptions = {}): Promise<MediaDownload> {
+    return this.downloadResolved(resolveMediaRef(ref, this.provider), options);
+  }
+
+  /**
+   * Downloads a resolved reference. The base downloads URLs under {@link mediaRules}; a provider with media ids
+   * (the Cloud API) overrides this to turn an id into a URL first.
+   */
+  protected async downloadResolved(
+    media: ResolvedMedia,
+    options: DownloadMediaOptions,
+  ): Promise<MediaDownload> {
+    if (!media.url) {
+      throw new UnsupportedOperationError(
+        `${this.provider} media have no id to download by; pass the message event or its media url.`,
+        { provider: this.provider, operation: 'downloadMedia' },
+      );
+    }
+    return downloadMediaUrl(
+      {
+        request: (r) => this.#http.request(r),
+        baseUrl: this.#http.baseUrl,
+        provider: this.provider,
+        rules: this.mediaRules(),
+        timeout: this.#config.timeout ?? DEFAULT_TIMEOUT_MS,
+      },
+      { ...media, url: media.url },
+      options,
+    );
+  }
+
+  /**
+   * The provider's media hosts and download rules; see {@link MediaRules}. The default sends no credentials with
+   * any download; providers whose media need them name their hosts.
+   */
+  protected mediaRules(): MediaRules {
+    return { hosts: [], sendCredentials: false, requireTrusted: false };
+  }
+
+  /** Uploads media to send by id; providers without an upload API throw {@link UnsupportedOperationError}. */
+  async uploadMedia(_file: MediaFile, _options: UploadMediaOptions): Promise<UploadMediaResult> {
+    throw this.unsupportedMedia('uploadMedia');
+  }
+
+  /** Deletes uploaded media, where the provider has the API. */
+  async deleteMedia(_mediaId: string): Promise<void> {
+    throw this.unsupportedMedia('deleteMedia');
+  }
+
+  /** Reads media metadata, where the provider has the API. */
+  async getMediaInfo(_mediaId: string): Promise<MediaInfo> {
+    throw this.unsupportedMedia('getMediaInfo');
+  }
+
+  /** The error a provider without a media API throws; the message says to send media by URL. */
+  protected unsupportedMedia(operation: string, detail?: string): UnsupportedOperationError {
+    return new UnsupportedOperationError(
+      `${this.provider} has no ${operation === 'uploadMedia' ? 'media upload' : 'media object'} API${detail ? ` (${detail})` : ''}. Send media by url instead: client.send({ type: 'image', to, url: 'https://...' }).`,
+      { provider: this.provider, operation },
+    );
   }
 
   /** A redacted view: secrets replaced, functions and nested objects summarised. */

@@ -84,6 +84,21 @@ export interface HttpRequest {
   /** Per-request override of {@link RetryPolicy.unsafe}. */
   unsafe?: boolean | undefined;
   clientRef?: string | undefined;
+  /**
+   * A raw body (a `FormData` for multipart, bytes for binary uploads) sent as is. No `content-type` is set for a
+   * `FormData`: `fetch` writes it with the boundary (a hand-set multipart boundary breaks uploads).
+   */
+  body?: FormData | Blob | Uint8Array | undefined;
+  /** Resolve a success without reading its body: `HttpResponse.response` holds the unread response (downloads). */
+  stream?: boolean | undefined;
+  /** `manual` returns 3xx responses as they are (media downloads follow redirects themselves). */
+  redirect?: 'manual' | undefined;
+  /** `false` sends no client credentials nor config headers (a host that is not the provider's). Default true. */
+  credentials?: boolean | undefined;
+  /** Per-request error mapping, replacing the client's. */
+  responseError?: ((ctx: ResponseContext) => WhatsAppError | undefined) | undefined;
+  /** The URL shown in events, logs and errors (media URLs are capabilities: their query is hidden). */
+  displayUrl?: string | undefined;
 }
 
 /** A successful response. */
@@ -92,6 +107,8 @@ export interface HttpResponse {
   headers: Headers;
   body: unknown;
   requestId: string | undefined;
+  /** The unread response, when the request asked for `stream`. */
+  response?: Response | undefined;
 }
 
 /** Connection failures that prove the request never reached the server. */
@@ -195,6 +212,7 @@ export class HttpTransport {
   async request(req: HttpRequest): Promise<HttpResponse> {
     const o = this.#o;
     const url = this.url(req.path);
+    const shown = req.displayUrl ?? url;
     const idempotent = req.idempotent ?? IDEMPOTENT_METHODS.has(req.method);
     const policy = req.unsafe === undefined ? o.retry : { ...o.retry, unsafe: req.unsafe };
     const maxRetries = req.maxRetries ?? o.maxRetries;
@@ -202,7 +220,7 @@ export class HttpTransport {
     for (let attempt = 1; ; attempt++) {
       let error: WhatsAppError;
       try {
-        return await this.#attempt(req, url, attempt, timeout);
+        return await this.#attempt(req, url, shown, attempt, timeout);
       } catch (e) {
         error = this.scrub(isWhatsAppError(e) ? e : this.#wrapUnknown(e));
       }
@@ -216,29 +234,37 @@ export class HttpTransport {
         provider: o.provider,
         timestamp: new Date(),
         method: req.method,
-        url: this.#clean(url),
+        url: this.#clean(shown),
         attempt,
         delayMs: delay,
         error,
       });
       o.logger?.warn?.(
-        this.#clean(`waba-kit: ${req.method} ${url} failed (${error.code}); retry ${attempt} in ${delay} ms`),
+        this.#clean(
+          `waba-kit: ${req.method} ${shown} failed (${error.code}); retry ${attempt} in ${delay} ms`,
+        ),
       );
       await sleep(delay, req.signal);
     }
   }
 
-  async #attempt(req: HttpRequest, url: string, attempt: number, timeout: number): Promise<HttpResponse> {
+  async #attempt(
+    req: HttpRequest,
+    url: string,
+    shown: string,
+    attempt: number,
+    timeout: number,
+  ): Promise<HttpResponse> {
     const o = this.#o;
     if (req.signal?.aborted) throw new AbortError(undefined, { provider: o.provider });
-    const credentials = (await o.auth?.()) ?? {};
+    const credentials = req.credentials === false ? {} : ((await o.auth?.()) ?? {});
     this.#remember(credentials);
     const headers: Record<string, string> = {
       accept: 'application/json',
-      ...req.headers,
       ...credentials,
+      ...req.headers,
     };
-    let body: string | undefined;
+    let body: string | FormData | Blob | Uint8Array | undefined = req.body;
     if (req.json !== undefined) {
       headers['content-type'] = 'application/json';
       body = JSON.stringify(req.json);
@@ -255,7 +281,7 @@ export class HttpTransport {
       provider: o.provider,
       timestamp: new Date(),
       method: req.method,
-      url: this.#clean(url),
+      url: this.#clean(shown),
       attempt,
       clientRef: req.clientRef,
     });
@@ -265,32 +291,39 @@ export class HttpTransport {
       response = await this.#ky(url, {
         method: req.method,
         headers,
-        body: body ?? null,
+        body: (body ?? null) as BodyInit | null,
         searchParams,
         timeout,
+        ...(req.redirect ? { redirect: req.redirect } : {}),
         ...(req.signal ? { signal: req.signal } : {}),
       });
     } catch (e) {
       throw this.#transportError(e, timeout, req.signal);
     }
+    const mapError = req.responseError ?? o.responseError;
+    if (req.stream) {
+      const requestId = this.#requestId(response);
+      this.#responded(req, shown, attempt, response, started, requestId);
+      if (response.status < 400) {
+        const ctx: ResponseContext = {
+          status: response.status,
+          headers: response.headers,
+          body: undefined,
+          requestId,
+          retryAfterMs: parseRetryAfter(response.headers),
+        };
+        const error = mapError?.(ctx);
+        if (error) {
+          await response.body?.cancel().catch(() => undefined);
+          throw this.scrub(error);
+        }
+        return { status: response.status, headers: response.headers, body: undefined, requestId, response };
+      }
+    }
     const text = await response.text().catch(() => '');
     const parsed = parseBody(text);
-    const header = o.requestIdHeader ? response.headers.get(o.requestIdHeader) : null;
-    const requestId = header === null ? undefined : this.#clean(header);
-    const durationMs = Date.now() - started;
-    o.events?.emit('response', {
-      provider: o.provider,
-      timestamp: new Date(),
-      method: req.method,
-      url: this.#clean(url),
-      attempt,
-      status: response.status,
-      durationMs,
-      requestId,
-    });
-    o.logger?.debug?.(
-      this.#clean(`waba-kit: ${req.method} ${url} -> ${response.status} in ${durationMs} ms`),
-    );
+    const requestId = this.#requestId(response);
+    if (!req.stream) this.#responded(req, shown, attempt, response, started, requestId);
     const ctx: ResponseContext = {
       status: response.status,
       headers: response.headers,
@@ -298,9 +331,34 @@ export class HttpTransport {
       requestId,
       retryAfterMs: parseRetryAfter(response.headers),
     };
-    const error = o.responseError ? o.responseError(ctx) : defaultResponseError(o.provider, ctx);
-    if (error) throw error;
+    const error = mapError ? mapError(ctx) : defaultResponseError(o.provider, ctx);
+    if (error) throw this.scrub(error);
     return { status: response.status, headers: response.headers, body: parsed, requestId };
+  }
+
+  #responded(
+    req: HttpRequest,
+    shown: string,
+    attempt: number,
+    response: Response,
+    started: number,
+    requestId: string | undefined,
+  ): void {
+    const o = this.#o;
+    const durationMs = Date.now() - started;
+    o.events?.emit('response', {
+      provider: o.provider,
+      timestamp: new Date(),
+      method: req.method,
+      url: this.#clean(shown),
+      attempt,
+      status: response.status,
+      durationMs,
+      requestId,
+    });
+    o.logger?.debug?.(
+      this.#clean(`waba-kit: ${req.method} ${shown} -> ${response.status} in ${durationMs} ms`),
+    );
   }
 
   #transportError(e: unknown, timeout: number, signal: AbortSignal | undefined): WhatsAppError {
@@ -320,9 +378,11 @@ export class HttpTransport {
     const codes = errorCodes(e);
     const unsent = codes.some((c) => UNSENT_CODES.has(c));
     const detail = codes.length > 0 ? codes.join(', ') : e instanceof Error ? e.message : String(e);
-    return new ConnectionError(
-      `Could not reach ${provider} at ${new URL(this.#o.baseUrl).host} (${detail}). ${unsent ? 'Nothing was sent.' : 'The request may or may not have been received.'}`,
-      { provider, unsent, cause: e },
+    return this.scrub(
+      new ConnectionError(
+        `Could not reach ${provider} at ${new URL(this.#o.baseUrl).host} (${detail}). ${unsent ? 'Nothing was sent.' : 'The request may or may not have been received.'}`,
+        { provider, unsent, cause: e },
+      ),
     );
   }
 
@@ -357,6 +417,12 @@ export class HttpTransport {
   /** `text` with every secret replaced. */
   #clean(text: string): string {
     return redactText(text, secretSpellings(this.#secrets()));
+  }
+
+  /** The provider's request id header, scrubbed (a provider may echo anything there). */
+  #requestId(response: Response): string | undefined {
+    const header = this.#o.requestIdHeader ? response.headers.get(this.#o.requestIdHeader) : null;
+    return header === null ? undefined : this.#clean(header);
   }
 
   #remember(headers: Record<string, string>): void {

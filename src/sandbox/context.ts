@@ -9,7 +9,13 @@ import type { SandboxEventLog, SandboxInboundMessage } from './events.js';
 import type { ProviderRegistry, StatusUpdate } from './provider.js';
 import type { PlatformRules } from './rules.js';
 import type { TemplateStore } from './templates.js';
-import type { SandboxMessage, SandboxOptions, SandboxProvider, SandboxTrigger } from './types.js';
+import type {
+  SandboxMessage,
+  SandboxOptions,
+  SandboxProvider,
+  SandboxReadReceipt,
+  SandboxTrigger,
+} from './types.js';
 import type { WebhookDispatcher } from './webhooks.js';
 
 /** What the endpoint handlers share. */
@@ -20,12 +26,15 @@ export class SandboxContext {
   /** The inbound messages created with `inbound()`, in order. */
   readonly inbound: SandboxInboundMessage[] = [];
   /** Read receipts the clients sent (`markAsRead`). */
-  readonly readReceipts: { provider: SandboxProvider; messageId: string }[] = [];
+  readonly readReceipts: SandboxReadReceipt[] = [];
   /** CleverTap profiles uploaded, by identity. */
   readonly profiles = new Map<string, Record<string, unknown>>();
   /** CleverTap External Trigger calls. */
   readonly triggers: SandboxTrigger[] = [];
   readonly #byId = new Map<string, SandboxMessage>();
+  /** Arrival order of messages and inbound messages (one sequence for both). */
+  readonly #order = new WeakMap<object, number>();
+  #next = 0;
 
   constructor(
     readonly options: SandboxOptions,
@@ -48,8 +57,23 @@ export class SandboxContext {
     };
     this.messages.push(record);
     this.#byId.set(record.id, record);
+    this.#order.set(record, ++this.#next);
+    this.rules.counters.accepted(record.to, record.acceptedAt);
     this.events.emit({ type: 'message', message: record });
     return record;
+  }
+
+  /** Records a message a customer sent (after its id was made by the provider module). */
+  receive(inbound: SandboxInboundMessage): void {
+    this.inboundIds.add(inbound.id);
+    this.inbound.push(inbound);
+    this.#order.set(inbound, ++this.#next);
+    this.events.emit({ type: 'inbound', inbound });
+  }
+
+  /** Where `record` (a message or an inbound message) stands in arrival order. */
+  orderOf(record: SandboxMessage | SandboxInboundMessage): number {
+    return this.#order.get(record) ?? 0;
   }
 
   /** A message by id. */

@@ -23,8 +23,10 @@ export interface SandboxInboundMessage {
   provider: SandboxProvider;
   /** The id as the provider reports it. */
   id: string;
-  /** The customer's number (digits). */
+  /** The customer's key: the number (digits) when known, else the BSUID. */
   from: string;
+  /** The customer's BSUID, when given. */
+  userId?: string | undefined;
   content: Exclude<InboundContent, string>;
   profileName: string;
   /** Sandbox-clock time. */
@@ -45,6 +47,7 @@ export type SandboxEvent = { seq: number; at: number } & (
   | { type: 'webhook'; delivery: WebhookDelivery }
   | { type: 'template'; template: SandboxTemplate }
   | { type: 'fault'; kind: FaultKind; path: string }
+  | { type: 'faults-configured'; rate: number }
 );
 
 /** The body of an event before the log numbers and stamps it. */

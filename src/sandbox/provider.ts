@@ -10,14 +10,16 @@ import type { ClientConfig } from '../create-client.js';
 import type { SandboxContext } from './context.js';
 import type { SandboxCredentials } from './credentials.js';
 import type { SandboxRequest, SandboxResponse } from './http.js';
-import type { SandboxTemplate } from './templates.js';
+import type { SandboxTemplate, TemplateStore } from './templates.js';
 import type {
   InboundContent,
   SandboxMessage,
   SandboxProvider,
+  SandboxReferral,
   SandboxWebhookTargets,
   WebhookDelivery,
 } from './types.js';
+import type { MessageView } from './view.js';
 
 /** The client config `sandbox.config(provider)` returns: what `createClient` accepts for that provider. */
 export type SandboxClientConfig<P extends SandboxProvider = SandboxProvider> = Extract<
@@ -61,8 +63,16 @@ export interface StatusUpdate {
 export interface InboundInput {
   /** The business number (digits). */
   business: string;
-  /** The customer's number (digits). */
+  /** The customer's key: the number (digits) when known, else the BSUID. */
   customer: string;
+  /** The customer's number (digits), when the customer shares one. */
+  phone?: string | undefined;
+  /** The customer's BSUID, when given. */
+  userId?: string | undefined;
+  /** The customer's username, when given. */
+  username?: string | undefined;
+  /** The ad or post the message came from. */
+  referral?: SandboxReferral | undefined;
   content: Exclude<InboundContent, string>;
   /** Sandbox-clock time. */
   now: number;
@@ -101,6 +111,8 @@ export interface EmulatedProvider<P extends SandboxProvider = SandboxProvider> {
   inbound(ctx: SandboxContext, input: InboundInput): { id: string; payload: unknown };
   /** The status webhook payload announcing `update` for `message`. */
   status(ctx: SandboxContext, message: SandboxMessage, update: StatusUpdate): unknown;
+  /** An accepted message as the customer sees it (what the inspector renders), read from its wire body. */
+  view(message: SandboxMessage, templates: TemplateStore): MessageView;
   /** The template-status webhook payload, for providers that report template reviews. */
   templateStatus?(ctx: SandboxContext, template: SandboxTemplate): unknown;
   /** Serialises and signs a webhook payload as the provider does. */

@@ -11,9 +11,11 @@ import { INSPECT } from '../core/redact.js';
 import { systemClock } from './clock.js';
 import { digits, SandboxContext } from './context.js';
 import { generateCredentials } from './credentials.js';
+import { inboundCustomer } from './customer.js';
 import { SandboxEventLog } from './events.js';
 import { FaultInjector } from './faults.js';
 import { readBody, type SandboxRequest, type SandboxResponse, writeResponse } from './http.js';
+import { Inspector } from './inspector/routes.js';
 import type { EmulatedProvider, SandboxClientConfig, SandboxRoute } from './provider.js';
 import { PROVIDER_REGISTRY, ROUTING_ORDER } from './providers/index.js';
 import { PlatformRules } from './rules.js';
@@ -126,8 +128,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     return ownerOfPath(req.url.pathname)?.notFound(req) ?? notFound(req);
   }
 
+  let inspector: Inspector | undefined;
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    requestCount++;
     const body = await readBody(req);
     const request: SandboxRequest = {
       method: req.method ?? 'GET',
@@ -136,6 +139,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       body,
     };
     const path = request.url.pathname;
+    if (inspector?.serves(path)) return inspector.handle(req, res, request);
+    requestCount++;
     const matched = findRoute(request);
     const fault = matched?.route.send ? faults.decide(request.method, path, body) : undefined;
     if (options.latencyMs) await sleep(options.latencyMs);
@@ -197,9 +202,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const port = (server.address() as AddressInfo).port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   const business = (provider: SandboxProvider) => providers[provider].businessNumber(credentials);
+  const inspectorUrl = options.ui ? `${url}/_inspector` : undefined;
 
   const sandbox: Sandbox = {
     url,
+    inspectorUrl,
     port,
     clock,
     credentials,
@@ -225,6 +232,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     get requestCount() {
       return requestCount;
     },
+    get counts() {
+      return rules.counters;
+    },
     reached: (provider) => rules.reachedCount(business(provider)),
     windowOpen: (provider, customer) => rules.windowOpen(business(provider), digits(customer)),
     config<P extends SandboxProvider>(provider: P, extra = {}) {
@@ -232,27 +242,34 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return { provider, baseUrl: url, ...fields, ...extra } as SandboxClientConfig<P>;
     },
     async inbound(provider, from, content, inboundOptions = {}) {
-      const customer = digits(from);
-      if (!/^\d{7,15}$/.test(customer))
-        throw new RangeError(
-          `inbound(): ${JSON.stringify(from)} is not a phone number (E.164, 7 to 15 digits)`,
-        );
+      const who = inboundCustomer(from);
+      const customer = who.phone ?? (who.userId as string);
       const c: Exclude<InboundContent, string> =
         typeof content === 'string' ? { type: 'text', text: content } : content;
       const now = clock.now();
       const profileName = inboundOptions.profileName ?? 'Sandbox User';
-      rules.recordInbound(business(provider), customer);
+      // One customer, every identifier: a reply to the phone or to the BSUID finds the window open.
+      for (const key of [who.phone, who.userId]) if (key) rules.recordInbound(business(provider), key);
       const { id, payload } = providers[provider].inbound(ctx, {
         business: business(provider),
         customer,
+        phone: who.phone,
+        userId: who.userId,
+        username: who.username,
+        referral: inboundOptions.referral,
         content: c,
         now,
         profileName,
       });
-      ctx.inboundIds.add(id);
-      const inbound = { provider, id, from: customer, content: c, profileName, receivedAt: now };
-      ctx.inbound.push(inbound);
-      events.emit({ type: 'inbound', inbound });
+      ctx.receive({
+        provider,
+        id,
+        from: customer,
+        ...(who.userId ? { userId: who.userId } : {}),
+        content: c,
+        profileName,
+        receivedAt: now,
+      });
       const status = await dispatcher.post(provider, 'message', payload);
       return { id, status };
     },
@@ -278,6 +295,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       credentials: '[redacted]',
     }),
     async stop() {
+      inspector?.close();
       dispatcher.stop();
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
@@ -287,6 +305,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       });
     },
   };
+  if (options.ui)
+    inspector = new Inspector({
+      ctx,
+      providers,
+      faults,
+      dispatcher,
+      inbound: (provider, from, content) => sandbox.inbound(provider, from, content),
+      hosts: new Set(
+        [host.includes(':') ? `[${host}]` : host, 'localhost', '127.0.0.1', '[::1]'].map(
+          (name) => `${name.toLowerCase()}:${port}`,
+        ),
+      ),
+    });
   Object.defineProperty(sandbox, INSPECT, {
     value: () => `Sandbox ${JSON.stringify(sandbox.toJSON())}`,
     enumerable: false,

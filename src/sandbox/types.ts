@@ -7,7 +7,9 @@ import type { SandboxCredentials } from './credentials.js';
 
 /** Per-provider, per-field replacements for the generated credentials. */
 export type SandboxCredentialOverrides = {
-  [P in keyof SandboxCredentials]?: Partial<SandboxCredentials[P]> | undefined;
+  [P in keyof SandboxCredentials]?:
+    | { [K in keyof SandboxCredentials[P]]?: SandboxCredentials[P][K] | undefined }
+    | undefined;
 };
 
 /** The providers the sandbox emulates. */
@@ -104,6 +106,11 @@ export interface SandboxOptions {
   port?: number | undefined;
   /** Host to bind; default `127.0.0.1`. */
   host?: string | undefined;
+  /**
+   * Serve the inspector page (conversations, webhook log, templates, faults, live) at `/` and `/_inspector` of
+   * the sandbox's own server. Default `false`.
+   */
+  ui?: boolean | undefined;
   /** Where to post webhooks. */
   webhooks?: SandboxWebhookTargets | undefined;
   /** Seed of the fault PRNG and of generated ids. Default 1. */
@@ -189,6 +196,13 @@ export interface WebhookDelivery {
   error?: string | undefined;
 }
 
+/** A read receipt a client sent (`markAsRead`); `typing` when it also asked for a typing indicator. */
+export interface SandboxReadReceipt {
+  provider: SandboxProvider;
+  messageId: string;
+  typing?: boolean | undefined;
+}
+
 /** A CleverTap External Trigger call the sandbox received. */
 export interface SandboxTrigger {
   campaignId: string;
@@ -202,7 +216,52 @@ export type InboundContent =
   | { type: 'text'; text: string }
   | { type: 'image'; url: string; caption?: string | undefined }
   | { type: 'location'; latitude: number; longitude: number; name?: string | undefined }
-  | { type: 'reply'; id: string; title: string };
+  | {
+      type: 'reply';
+      /** The reply button or list row id, or a template quick reply's payload. */
+      id: string;
+      title: string;
+      /** A list row's description. */
+      description?: string | undefined;
+      /** What was tapped: an interactive reply button (default), a list row, or a template's quick reply. */
+      source?: 'button' | 'list' | 'template' | undefined;
+      /** The id of the message the customer replied to (the provider's `context`). */
+      context?: string | undefined;
+    };
+
+/**
+ * Who writes with `sandbox.inbound()`: a phone number, a business-scoped user id (a customer with a username and no
+ * shared number), or both (one customer; the webhook carries both, as Meta sends them).
+ */
+export interface SandboxCustomer {
+  /** The customer's number (E.164, `+` optional). */
+  phone?: string | undefined;
+  /** The customer's BSUID, e.g. `US.13491208655302741918`. */
+  userId?: string | undefined;
+  /** The customer's WhatsApp username, e.g. `@kerry`. */
+  username?: string | undefined;
+}
+
+/** A click-to-WhatsApp ad or post the inbound message came from (Meta's `referral` fields). */
+export interface SandboxReferral {
+  sourceUrl: string;
+  sourceId: string;
+  sourceType: 'ad' | 'post';
+  headline?: string | undefined;
+  body?: string | undefined;
+  mediaType?: 'image' | 'video' | undefined;
+  imageUrl?: string | undefined;
+  videoUrl?: string | undefined;
+  ctwaClid?: string | undefined;
+}
+
+/** Options of `sandbox.inbound()`. */
+export interface InboundOptions {
+  /** The customer's WhatsApp profile name. Default `Sandbox User`. */
+  profileName?: string | undefined;
+  /** The ad or post the message came from; the webhook carries it as the provider does. */
+  referral?: SandboxReferral | undefined;
+}
 
 /** What `sandbox.inbound()` returns. */
 export interface InboundResult {

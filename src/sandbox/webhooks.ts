@@ -32,8 +32,6 @@ export class WebhookDispatcher {
   #stopped = false;
   /** Every delivery attempt, in order. */
   readonly log: WebhookDelivery[] = [];
-  /** Called after each attempt (the CLI prints failures). */
-  onAttempt: (delivery: WebhookDelivery) => void = () => {};
 
   constructor(
     targets: SandboxWebhookTargets,
@@ -153,7 +151,6 @@ export class WebhookDispatcher {
     };
     this.log.push(delivery);
     this.#events.emit({ type: 'webhook', delivery });
-    this.onAttempt(delivery);
     return delivery;
   }
 }

@@ -26,6 +26,12 @@ export function describe(value: unknown): string {
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
+/** Whether a header's `example` holds a media sample: a non-empty `header_handle` list of non-empty strings. */
+export function hasHeaderHandle(example: unknown): boolean {
+  const handle = isRecord(example) ? example.header_handle : undefined;
+  return Array.isArray(handle) && handle.length > 0 && handle.every((x) => typeof x === 'string' && x !== '');
+}
+
 /** The component types this module reads. */
 export type KnownComponent = 'HEADER' | 'BODY' | 'FOOTER' | 'BUTTONS';
 

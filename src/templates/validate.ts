@@ -8,7 +8,15 @@ import type { ProviderId } from '../core/provider.js';
 import { TEMPLATE_LANGUAGES } from './languages.js';
 import { codePointLength, type Placeholder, scanPlaceholders } from './placeholders.js';
 import { TEMPLATE_PROFILES, type TemplateProfileName, type TemplateRules } from './profiles.js';
-import { describe, isRecord, type Located, str, upper } from './shape.js';
+import {
+  checkAuthentication,
+  checkButtonGrouping,
+  checkCarousel,
+  checkLimitedTimeOffer,
+  findComponents,
+  type RuleContext,
+} from './rules/index.js';
+import { describe, hasHeaderHandle, isRecord, type Located, str, upper } from './shape.js';
 import type {
   TemplateDefinition,
   TemplateIssue,
@@ -204,12 +212,7 @@ function checkHeader(
   }
   const example = isRecord(h.example) ? h.example : undefined;
   if (MEDIA_FORMATS.includes(format)) {
-    const handle = example?.header_handle;
-    if (
-      !Array.isArray(handle) ||
-      handle.length === 0 ||
-      handle.some((x) => typeof x !== 'string' || x === '')
-    ) {
+    if (!hasHeaderHandle(example)) {
       out.add(
         'example.missing',
         [...base, 'example', 'header_handle'],
@@ -567,32 +570,22 @@ function checkButtons(buttons: Located, rules: TemplateRules, out: Collector): v
   limit('buttons.url_limit', count('URL'), rules.maxUrlButtons, 'URL buttons');
   limit('buttons.phone_limit', count('PHONE_NUMBER'), rules.maxPhoneButtons, 'PHONE_NUMBER buttons');
   limit('buttons.copy_code_limit', count('COPY_CODE'), rules.maxCopyCodeButtons, 'COPY_CODE buttons');
-  if (quickReplies > 0 && calls > 0) {
-    if (!rules.allowMixedButtons) {
-      out.add(
-        'buttons.mixed',
-        base,
-        `Quick replies and call-to-action buttons cannot be combined in the ${rules.name} profile; use either up to ${rules.maxQuickReplies} QUICK_REPLY buttons or up to ${rules.maxCallToAction ?? rules.maxButtons} call-to-action buttons.`,
-      );
-    } else {
-      const first = kinds.indexOf('QUICK_REPLY');
-      const last = kinds.lastIndexOf('QUICK_REPLY');
-      if (last - first + 1 !== quickReplies) {
-        out.add(
-          'buttons.not_grouped',
-          base,
-          'QUICK_REPLY buttons must be next to each other (all before or all after the call-to-action buttons).',
-        );
-      }
-    }
+  if (quickReplies > 0 && calls > 0 && !rules.allowMixedButtons) {
+    out.add(
+      'buttons.mixed',
+      base,
+      `Quick replies and call-to-action buttons cannot be combined in the ${rules.name} profile; use either up to ${rules.maxQuickReplies} QUICK_REPLY buttons or up to ${rules.maxCallToAction ?? rules.maxButtons} call-to-action buttons.`,
+    );
   }
+  checkButtonGrouping(kinds, base, (code, path, message) => out.add(code, path, message));
 }
 
 /**
  * Validates a template definition (Meta's create-template JSON, exactly as submitted to Meta or CleverTap)
  * against a rule profile: `strict` (default; the CleverTap BSP rules: body 1000, 3 quick replies or 2
  * call-to-action buttons, never both) or `meta` (Meta's current numbers: body 1024, 10 buttons, 2 URL, 1 phone,
- * 1 copy code, quick replies grouped).
+ * 1 copy code). Both profiles check that quick replies and call-to-action buttons are grouped, and the rules of
+ * carousel, limited-time-offer and authentication (OTP) templates (see `docs/templates.md`).
  *
  * It reports every problem at once and never throws on malformed input: a non-object, missing components or a
  * broken component is an issue too. Lengths count code points, as Meta does. `valid` is true iff no issue has
@@ -723,10 +716,22 @@ export function validateTemplate(
     }
   });
 
+  // Carousels, limited-time offers and authentication templates have rules of their own (src/templates/rules);
+  // authentication templates carry no body or footer text, so those checks are theirs alone.
+  const ctx: RuleContext = {
+    category,
+    rules,
+    components: findComponents(components),
+    add: (code, path, message, severity) => out.add(code, path, message, severity),
+  };
+  const authentication = category === 'AUTHENTICATION';
   const headerVars = seen.HEADER ? checkHeader(seen.HEADER, category, rules, out) : [];
-  const bodyVars = checkBody(seen.BODY, rules, out);
-  if (seen.FOOTER) checkFooter(seen.FOOTER, rules, out);
+  const bodyVars = authentication ? [] : checkBody(seen.BODY, rules, out);
+  if (seen.FOOTER && !authentication) checkFooter(seen.FOOTER, rules, out);
   if (seen.BUTTONS) checkButtons(seen.BUTTONS, rules, out);
+  if (authentication) checkAuthentication(ctx);
+  checkCarousel(ctx);
+  checkLimitedTimeOffer(ctx);
 
   const all = [
     ...headerVars.map((v) => ({ v, at: seen.HEADER as Located })),

@@ -42,6 +42,12 @@ export const MessageEventSchema = z.strictObject({
       caption: z.string().optional(),
       mimeType: z.string().optional(),
       filename: z.string().optional(),
+      size: z.number().int().nonnegative().optional(),
+      sha256: z
+        .string()
+        .regex(/^[0-9a-f]{64}$/)
+        .optional(),
+      expiresAt: z.date().optional(),
     })
     .optional(),
   location: z

@@ -3,7 +3,7 @@
  * Deno, Next.js route handlers and Workers (and Node through `waba-kit/node`).
  * @module
  */
-import { ConfigError, isWhatsAppError } from '../core/errors.js';
+import { ConfigError, isWebhookVerificationError, isWhatsAppError } from '../core/errors.js';
 import { PROVIDERS, type ProviderId } from '../core/provider.js';
 import type { WebhookEvent } from '../core/webhook-event.js';
 import { secretsEqual } from './crypto.js';
@@ -92,7 +92,8 @@ function checkOptions(options: CreateWebhookHandlerOptions): void {
  *
  * - `GET`: answers Meta's `hub.mode=subscribe` handshake with `hub.challenge` when `hub.verify_token` equals
  *   `verifyToken` (constant-time), 403 otherwise. No signature check on GET.
- * - `POST`: 413 above `maxBodyBytes`; 401 when verification fails (see `verifyWebhook`; with no secret
+ * - `POST`: 413 above `maxBodyBytes`; 401 when verification fails, its body the reason code (e.g.
+ *   `signature_mismatch`, `missing_header`: see `verifyWebhook`; with no secret
  *   configured the delivery is parsed unverified); 400 when the body is not a JSON object; otherwise the
  *   events are deduplicated and dispatched to `on[kind]` in order, and the answer is 200 with an empty body.
  *   With `waitUntil` the handlers run after the response; without it they run first, and a handler that
@@ -137,31 +138,39 @@ export function createWebhookHandler(
     else if (options.onUnhandled) await options.onUnhandled(event);
   }
 
-  /** Runs the handlers in order; resolves with the number of events whose handler threw. */
-  async function dispatch(events: WebhookEvent[]): Promise<number> {
-    let failures = 0;
+  /**
+   * Runs the handlers in order. Resolves with the number of events whose handler threw and the number refused
+   * without running (the dedupe store is down, or another delivery of the event is being handled).
+   */
+  async function dispatch(events: WebhookEvent[]): Promise<{ failed: number; deferred: number }> {
+    let failed = 0;
+    let deferred = 0;
     for (const event of events) {
-      let key = dedupeStore ? webhookEventKey(event) : undefined;
+      const key = dedupeStore ? webhookEventKey(event) : undefined;
       if (key && dedupeStore) {
-        let fresh = true;
+        let claim: boolean | 'pending';
         try {
-          fresh = await dedupeStore.claim(key, ttlMs);
+          claim = await dedupeStore.claim(key, ttlMs);
         } catch (error) {
-          // A dedupe store that is down must not lose events: process this one (a duplicate at worst).
-          key = undefined;
+          // Fail closed: a store that cannot answer must not let a duplicate through; the retry is processed.
+          deferred++;
           await report(error, event);
+          continue;
         }
-        if (!fresh) continue;
+        if (claim === 'pending') deferred++;
+        if (claim !== true) continue;
       }
       try {
         await runOne(event);
       } catch (error) {
-        failures++;
+        failed++;
         if (key) await Promise.resolve(dedupeStore?.release?.(key)).catch((e) => report(e, event));
         await report(error, event);
+        continue;
       }
+      if (key) await Promise.resolve(dedupeStore?.complete?.(key, ttlMs)).catch((e) => report(e, event));
     }
-    return failures;
+    return { failed, deferred };
   }
 
   async function handleGet(request: Request): Promise<Response> {
@@ -184,7 +193,12 @@ export function createWebhookHandler(
     } catch (error) {
       await report(error);
       if (error instanceof BodyTooLargeError) return empty(413);
-      if (isWhatsAppError(error) && error.code === 'webhook_verification_failed') return empty(401);
+      if (isWhatsAppError(error) && error.code === 'webhook_verification_failed')
+        // The reason code only (e.g. `signature_mismatch`), so whoever set the webhook up sees which check failed.
+        return new Response(isWebhookVerificationError(error) ? error.reason : 'verification_failed', {
+          status: 401,
+          headers: { 'content-type': 'text/plain; charset=utf-8' },
+        });
       if (isWhatsAppError(error) && error.code === 'webhook_parse_failed') return empty(400);
       throw error;
     }
@@ -192,8 +206,9 @@ export function createWebhookHandler(
       options.waitUntil(dispatch(events));
       return empty(200);
     }
-    const failures = await dispatch(events);
-    return empty(failures > 0 ? 500 : 200);
+    const { failed, deferred } = await dispatch(events);
+    if (failed > 0) return empty(500);
+    return deferred > 0 ? empty(503, { 'retry-after': '1' }) : empty(200);
   }
 
   return async (request: Request): Promise<Response> => {

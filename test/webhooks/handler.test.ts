@@ -108,8 +108,12 @@ describe('POST', () => {
       onError,
     });
     const body = fixtureText('meta', 'message-text');
-    expect((await handler(await signedPost(body, 'wrong-secret'))).status).toBe(401);
-    expect((await handler(new Request(URL_, { method: 'POST', body }))).status).toBe(401);
+    const refused = await handler(await signedPost(body, 'wrong-secret'));
+    expect(refused.status).toBe(401);
+    expect(await refused.text()).toBe('signature_mismatch');
+    const unsigned = await handler(new Request(URL_, { method: 'POST', body }));
+    expect(unsigned.status).toBe(401);
+    expect(await unsigned.text()).toBe('missing_header');
     expect(message).not.toHaveBeenCalled();
     expect(onError).toHaveBeenCalledTimes(2);
     expect(onError.mock.calls[1]?.[0]).toMatchObject({ reason: 'missing_header' });
@@ -317,7 +321,7 @@ describe('options', () => {
 });
 
 describe('dedupe store failures', () => {
-  it('processes the event and reports the error when the store is down', async () => {
+  it('fails closed when the store is down: 503 (the provider retries), no handler run, the error reported', async () => {
     const message = vi.fn();
     const onError = vi.fn();
     const store = {
@@ -329,8 +333,9 @@ describe('dedupe store failures', () => {
     const response = await handler(
       new Request(URL_, { method: 'POST', body: fixtureText('meta', 'message-text') }),
     );
-    expect(response.status).toBe(200);
-    expect(message).toHaveBeenCalledTimes(1);
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('1');
+    expect(message).not.toHaveBeenCalled();
     expect(onError).toHaveBeenCalledWith(
       expect.objectContaining({ message: 'redis unavailable' }),
       expect.objectContaining({ kind: 'message' }),

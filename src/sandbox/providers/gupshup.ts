@@ -18,8 +18,10 @@ import type { SandboxContext } from '../context.js';
 import { digits } from '../context.js';
 import { header, isObject, type SandboxRequest, type SandboxResponse, tryJson } from '../http.js';
 import type { EmulatedProvider } from '../provider.js';
-import { templateVariableCounts } from '../templates.js';
+import { type TemplateStore, templateVariableCounts } from '../templates.js';
 import type { InboundContent, SandboxMessage } from '../types.js';
+import { type MessageView, mediaView, templateView } from '../view.js';
+import { withGupshupIdentity } from './identity.js';
 
 /** `{"status":"error","message":...}` with an HTTP status. */
 export function gupshupError(
@@ -251,6 +253,29 @@ export function gupshupEventPayload(
   return envelope(ctx, 'message-event', now, payload);
 }
 
+/**
+ * A customer's tap: `button_reply` / `list_reply` for session interactive messages, `quick_reply` with an inner
+ * `type: "button"` for a template quick reply (https://docs.gupshup.io/docs/inbound-messages).
+ */
+function gupshupReply(
+  content: Extract<InboundContent, { type: 'reply' }>,
+): [string, Record<string, unknown>] {
+  if (content.source === 'template')
+    return ['quick_reply', { type: 'button', text: content.title, postbackText: content.id }];
+  if (content.source === 'list')
+    return [
+      'list_reply',
+      {
+        title: content.title,
+        id: content.id,
+        reply: `${content.title} 1`,
+        postbackText: content.id,
+        ...(content.description !== undefined ? { description: content.description } : {}),
+      },
+    ];
+  return ['button_reply', { title: content.title, id: content.id, reply: `${content.title} 1` }];
+}
+
 /** A v2 inbound `message`. */
 export function gupshupInboundPayload(
   ctx: SandboxContext,
@@ -275,12 +300,15 @@ export function gupshupInboundPayload(
           ]
         : content.type === 'location'
           ? ['location', { longitude: String(content.longitude), latitude: String(content.latitude) }]
-          : ['button_reply', { title: content.title, id: content.id, reply: `${content.title} 1` }];
+          : gupshupReply(content);
   return envelope(ctx, 'message', now, {
     id,
     source: customer,
     type,
     payload: inner,
+    ...(content.type === 'reply' && content.context !== undefined
+      ? { context: { id: content.context } }
+      : {}),
     sender: {
       phone: customer,
       name: profileName,
@@ -292,6 +320,86 @@ export function gupshupInboundPayload(
 
 /** A WhatsApp-style id for an inbound Gupshup message. */
 export const gupshupInboundId = whatsappId;
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+const objects = (value: unknown): Record<string, unknown>[] =>
+  Array.isArray(value) ? value.filter(isObject) : [];
+
+/** A Gupshup session `message` or `template` form as the customer sees it. */
+function gupshupView(message: SandboxMessage, templates: TemplateStore): MessageView {
+  const form = isObject(message.body) ? message.body : {};
+  const m = tryJson(text(form.message));
+  const o = isObject(m) ? m : {};
+  const t = tryJson(text(form.template));
+  if (isObject(t)) {
+    const stored = templates.get(text(t.id));
+    const params = Array.isArray(t.params) ? t.params.map(String) : [];
+    const counts = stored ? templateVariableCounts(stored) : { header: 0, body: params.length };
+    const payloads: Record<number, string> = {};
+    for (const p of objects(tryJson(text(form.postbackTexts)))) payloads[Number(p.index)] = text(p.text);
+    const type = text(o.type);
+    const media = isObject(o[type]) ? (o[type] as Record<string, unknown>) : {};
+    const header: MessageView['header'] =
+      type === 'image' || type === 'video' || type === 'document'
+        ? { type, url: text(media.link) || undefined, id: text(media.id) || undefined }
+        : undefined;
+    return templateView(stored?.name ?? text(t.id), stored, {
+      headerText: params.slice(0, counts.header),
+      body: params.slice(counts.header, counts.header + counts.body),
+      header,
+      payloads,
+    });
+  }
+  const type = text(o.type);
+  switch (type) {
+    case 'text':
+      return { kind: 'text', text: text(o.text) };
+    case 'location':
+      return {
+        kind: 'location',
+        location: {
+          latitude: Number(o.latitude),
+          longitude: Number(o.longitude),
+          name: text(o.name) || undefined,
+          address: text(o.address) || undefined,
+        },
+      };
+    case 'quick_reply': {
+      const c = isObject(o.content) ? o.content : {};
+      return {
+        kind: 'interactive',
+        header: c.header ? { type: 'text', text: text(c.header) } : undefined,
+        text: text(c.text),
+        footer: text(c.caption) || undefined,
+        buttons: objects(o.options).map((b) => ({
+          type: 'reply',
+          title: text(b.title),
+          id: text(b.postbackText) || text(b.title),
+        })),
+      };
+    }
+    case 'list':
+      return {
+        kind: 'interactive',
+        header: o.title ? { type: 'text', text: text(o.title) } : undefined,
+        text: text(o.body),
+        footer: text(o.footer) || undefined,
+        list: {
+          button: text(objects(o.globalButtons)[0]?.title) || 'Menu',
+          sections: objects(o.items).map((s) => ({
+            title: text(s.title) || undefined,
+            rows: objects(s.options).map((r) => ({
+              id: text(r.postbackText) || text(r.title),
+              title: text(r.title),
+              description: text(r.description) || undefined,
+            })),
+          })),
+        },
+      };
+    default:
+      return type ? mediaView(type, o) : { kind: 'other' };
+  }
+}
 
 /** Gupshup's self-serve API as an emulated provider. */
 export const gupshupProvider: EmulatedProvider<'gupshup'> = {
@@ -333,9 +441,11 @@ export const gupshupProvider: EmulatedProvider<'gupshup'> = {
     appId: credentials.gupshup.appId,
     source: `+${credentials.gupshup.source}`,
   }),
-  inbound(ctx, { customer, content, now, profileName }) {
+  inbound(ctx, input) {
     const id = whatsappId();
-    return { id, payload: gupshupInboundPayload(ctx, id, customer, content, now, profileName) };
+    const { customer, content, now, profileName } = input;
+    const payload = gupshupInboundPayload(ctx, id, customer, content, now, profileName);
+    return { id, payload: withGupshupIdentity(payload, input) };
   },
   status(ctx, message, update) {
     let wamid = whatsappIds.get(message);
@@ -346,6 +456,7 @@ export const gupshupProvider: EmulatedProvider<'gupshup'> = {
     const status = update.status === 'accepted' ? 'enqueued' : update.status;
     return gupshupEventPayload(ctx, message, wamid, status, ctx.clock.now(), update.error, update.byBsp);
   },
+  view: gupshupView,
   sign(payload, _credentials, targets) {
     return {
       body: JSON.stringify(payload),

@@ -11,6 +11,7 @@
  * @module
  */
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { isBsuid } from '../../core/identity.js';
 import type { SandboxContext } from '../context.js';
 import { digits } from '../context.js';
 import { cloudApiOwner, type SandboxCredentials } from '../credentials.js';
@@ -18,6 +19,8 @@ import { header, isObject, metaJson, type SandboxRequest, type SandboxResponse, 
 import type { EmulatedProvider, SandboxRoute } from '../provider.js';
 import { type SandboxTemplate, TemplateOperationError, templateVariableCounts } from '../templates.js';
 import type { InboundContent, SandboxMessage } from '../types.js';
+import { cloudMessageView } from '../view.js';
+import { withCloudIdentity } from './identity.js';
 
 /** The providers whose numbers run on the Cloud API. */
 export type CloudProvider = 'meta' | 'clevertap';
@@ -87,7 +90,8 @@ const TYPES = new Set([...MEDIA, 'text', 'location', 'contacts', 'interactive', 
 function validateSend(body: Record<string, unknown>): SandboxResponse | undefined {
   const invalid = (message: string) => graphError(400, 100, message);
   if (body.messaging_product !== 'whatsapp') return invalid('The parameter messaging_product is required.');
-  if (typeof body.to !== 'string' || digits(body.to).length < 7)
+  // A customer with a username is addressed by BSUID in `recipient`; `to` (a number) wins when both are given.
+  if ((typeof body.to !== 'string' || digits(body.to).length < 7) && !isBsuid(body.recipient))
     return invalid('The parameter to is required.');
   const type = body.type ?? 'text';
   if (typeof type !== 'string' || !TYPES.has(type))
@@ -132,7 +136,10 @@ function checkTemplate(ctx: SandboxContext, o: Record<string, unknown>): Sandbox
     const c = components.find((x) => String(x.type).toLowerCase() === kind);
     return Array.isArray(c?.parameters) ? c.parameters.length : 0;
   };
-  const expected = templateVariableCounts(template);
+  const counts = templateVariableCounts(template);
+  // A media or location header takes one parameter (the media or the place), a text header one per variable.
+  const mediaHeader = template.components.some((c) => c.type === 'HEADER' && c.format !== 'TEXT');
+  const expected = { body: counts.body, header: mediaHeader ? 1 : counts.header };
   if (given('body') !== expected.body || given('header') !== expected.header)
     return graphError(400, 132000, 'Number of parameters does not match the expected number of params', {
       details: `body: ${expected.body} expected, ${given('body')} given; header: ${expected.header} expected, ${given('header')} given`,
@@ -162,7 +169,10 @@ export function handleMetaMessages(
         100,
         'Invalid parameter: message_id does not name a message received by this number.',
       );
-    ctx.readReceipts.push({ provider, messageId: body.message_id });
+    const typing = body.typing_indicator;
+    if (typing !== undefined && (!isObject(typing) || typing.type !== 'text'))
+      return graphError(400, 100, "Invalid parameter: typing_indicator['type'] must be text.");
+    ctx.readReceipts.push({ provider, messageId: body.message_id, ...(typing ? { typing: true } : {}) });
     return { status: 200, body: { success: true } };
   }
   const invalid = validateSend(body);
@@ -174,7 +184,8 @@ export function handleMetaMessages(
     if (refused) return refused;
   }
   const creds = ctx.credentials[provider];
-  const to = digits(body.to);
+  const to =
+    typeof body.to === 'string' && digits(body.to).length >= 7 ? digits(body.to) : String(body.recipient);
   const sync = ctx.rules.admit(creds.displayPhoneNumber, to);
   if (sync === 'throughput')
     return graphError(400, 130429, 'Rate limit hit: Cloud API message throughput has been reached.', {
@@ -226,7 +237,7 @@ export function handleMetaMessages(
     status: 200,
     body: {
       messaging_product: 'whatsapp',
-      contacts: [{ input: body.to, wa_id: to }],
+      contacts: [isBsuid(to) ? { input: to, user_id: to } : { input: body.to, wa_id: to }],
       messages: [{ id: message.id, message_status: 'accepted' }],
     },
     accepted: true,
@@ -375,7 +386,8 @@ export function metaStatusPayload(
     id: message.id,
     status,
     timestamp: String(Math.floor(now / 1000)),
-    recipient_id: message.to,
+    // A message sent to a BSUID is reported by `recipient_user_id`, without `recipient_id`.
+    ...(isBsuid(message.to) ? { recipient_user_id: message.to } : { recipient_id: message.to }),
     ...(message.clientRef !== undefined ? { biz_opaque_callback_data: message.clientRef } : {}),
     ...(status !== 'failed'
       ? {
@@ -406,6 +418,33 @@ export function metaStatusPayload(
     metadata: metadata(ctx, provider),
     statuses: [statusObject],
   });
+}
+
+/** A customer's tap: `interactive` `button_reply` / `list_reply`, or `button` for a template quick reply. */
+function cloudReply(
+  ctx: SandboxContext,
+  provider: CloudProvider,
+  base: Record<string, unknown>,
+  content: Extract<InboundContent, { type: 'reply' }>,
+): Record<string, unknown> {
+  const context =
+    content.context !== undefined
+      ? { context: { from: ctx.credentials[provider].displayPhoneNumber, id: content.context } }
+      : {};
+  if (content.source === 'template')
+    return { ...base, ...context, type: 'button', button: { payload: content.id, text: content.title } };
+  const interactive =
+    content.source === 'list'
+      ? {
+          type: 'list_reply',
+          list_reply: {
+            id: content.id,
+            title: content.title,
+            ...(content.description !== undefined ? { description: content.description } : {}),
+          },
+        }
+      : { type: 'button_reply', button_reply: { id: content.id, title: content.title } };
+  return { ...base, ...context, type: 'interactive', interactive };
 }
 
 /** An inbound `messages` webhook. */
@@ -439,11 +478,7 @@ export function metaInboundPayload(
               type: 'location',
               location: { latitude: content.latitude, longitude: content.longitude, name: content.name },
             }
-          : {
-              ...base,
-              type: 'interactive',
-              interactive: { type: 'button_reply', button_reply: { id: content.id, title: content.title } },
-            };
+          : cloudReply(ctx, provider, base, content);
   return cloudEnvelope(ctx, provider, 'messages', {
     messaging_product: 'whatsapp',
     metadata: metadata(ctx, provider),
@@ -537,9 +572,11 @@ export function cloudApiProvider<P extends CloudProvider>(
         { subcode: 33 },
       ),
     businessNumber: (credentials) => credentials[provider].displayPhoneNumber,
-    inbound(ctx, { customer, content, now, profileName }) {
+    inbound(ctx, input) {
       const id = wamid();
-      return { id, payload: metaInboundPayload(ctx, provider, id, customer, content, now, profileName) };
+      const { customer, content, now, profileName } = input;
+      const payload = metaInboundPayload(ctx, provider, id, customer, content, now, profileName);
+      return { id, payload: withCloudIdentity(payload, input) };
     },
     status: (ctx, message, update) =>
       metaStatusPayload(
@@ -550,6 +587,7 @@ export function cloudApiProvider<P extends CloudProvider>(
         ctx.clock.now(),
         update.error,
       ),
+    view: (message, templates) => cloudMessageView(message.body, templates),
     templateStatus: (ctx, template) => templateStatusPayload(ctx, provider, template),
     sign(payload, credentials) {
       const body = metaJson(payload);

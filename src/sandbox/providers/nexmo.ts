@@ -18,14 +18,18 @@ import {
   randomUUID,
   verify as verifySignature,
 } from 'node:crypto';
+import { isBsuid } from '../../core/identity.js';
 import type { SandboxContext } from '../context.js';
 import { digits } from '../context.js';
 import type { SandboxCredentials } from '../credentials.js';
 import { header, isObject, type SandboxRequest, type SandboxResponse, tryJson } from '../http.js';
 import type { EmulatedProvider, StatusUpdate } from '../provider.js';
 import type { AsyncRefusal } from '../rules.js';
+import type { TemplateStore } from '../templates.js';
 import { templateVariableCounts } from '../templates.js';
 import type { InboundContent, SandboxMessage } from '../types.js';
+import { cloudMessageView, type MessageView, mediaView, templateView } from '../view.js';
+import { withVonageIdentity } from './identity.js';
 
 const ERRORS = 'https://developer.nexmo.com/api-errors/messages-olympus';
 
@@ -167,7 +171,9 @@ export function parseV1(body: Record<string, unknown>): Parsed | { error: Sandbo
       ),
     };
   const to = typeof body.to === 'string' ? body.to : '';
-  if (!/^\d{7,15}$/.test(to))
+  // v1 also takes a business-scoped user id in `to`:
+  // https://developer.vonage.com/en/messages/guides/handling-whatsapp-usernames-and-bsuids
+  if (!/^\d{7,15}$/.test(to) && !isBsuid(to))
     return {
       error: problem(
         422,
@@ -420,7 +426,15 @@ export function handleNexmoUpdate(ctx: SandboxContext, req: SandboxRequest, id: 
     });
   if (!ctx.inboundIds.has(id) && !ctx.message(id))
     return problem(404, '1000', 'Not Found', `No message with id ${id} was found.`);
-  ctx.readReceipts.push({ provider: 'nexmo', messageId: id });
+  // `replying_indicator: { show: true, type: "text" }` also shows a typing indicator:
+  // https://developer.vonage.com/en/messages/code-snippets/whatsapp/send-replying-indicator
+  const indicator = body.replying_indicator;
+  if (indicator !== undefined && (!isObject(indicator) || typeof indicator.show !== 'boolean'))
+    return problem(422, '1150', 'Invalid params', 'The value of one or more parameters is invalid.', {
+      invalid_parameters: [{ name: 'replying_indicator.show', reason: 'must be a boolean.' }],
+    });
+  const typing = isObject(indicator) && indicator.show === true;
+  ctx.readReceipts.push({ provider: 'nexmo', messageId: id, ...(typing ? { typing: true } : {}) });
   return { status: 202 };
 }
 
@@ -524,8 +538,26 @@ export function nexmoInboundPayload(
         message_type: 'location',
         location: { lat: content.latitude, long: content.longitude, name: content.name },
       };
-    case 'reply':
-      return { ...base, message_type: 'reply', reply: { id: content.id, title: content.title } };
+    case 'reply': {
+      const context = content.context !== undefined ? { context: { message_uuid: content.context } } : {};
+      if (content.source === 'template')
+        return {
+          ...base,
+          ...context,
+          message_type: 'button',
+          button: { payload: content.id, text: content.title },
+        };
+      return {
+        ...base,
+        ...context,
+        message_type: 'reply',
+        reply: {
+          id: content.id,
+          title: content.title,
+          ...(content.description !== undefined ? { description: content.description } : {}),
+        },
+      };
+    }
   }
 }
 
@@ -570,6 +602,31 @@ function nativeStatus(update: StatusUpdate): 'submitted' | 'delivered' | 'read' 
   }
 }
 
+/** A Vonage v1 or v0.1 body as the customer sees it. */
+function nexmoView(message: SandboxMessage, templates: TemplateStore): MessageView {
+  const body = isObject(message.body) ? message.body : {};
+  const v01 = isObject(body.message) ? body.message : undefined;
+  const content = v01 && isObject(v01.content) ? v01.content : body;
+  const type = String((v01 ? content.type : body.message_type) ?? '');
+  if (type === 'text') return { kind: 'text', text: typeof content.text === 'string' ? content.text : '' };
+  if (type === 'custom') return cloudMessageView(content.custom, templates);
+  if (type === 'template') {
+    const t = isObject(content.template) ? content.template : {};
+    const w = v01 ? v01.whatsapp : body.whatsapp;
+    const locale = isObject(w) && typeof w.locale === 'string' ? w.locale : undefined;
+    // A legacy `namespace:name` names the template after the colon.
+    const name = String(t.name ?? '').replace(/^[^:]*:/, '');
+    const parameters = Array.isArray(t.parameters) ? t.parameters.map(String) : [];
+    return templateView(name, templates.find(name, locale), { body: parameters });
+  }
+  if (type === 'reaction') {
+    const r = isObject(content.reaction) ? content.reaction : {};
+    return { kind: 'reaction', emoji: typeof r.emoji === 'string' ? r.emoji : undefined };
+  }
+  if (type in content) return mediaView(type, content[type]);
+  return { kind: 'other', text: type };
+}
+
 /** The Vonage Messages API as an emulated provider. */
 export const nexmoProvider: EmulatedProvider<'nexmo'> = {
   id: 'nexmo',
@@ -608,7 +665,8 @@ export const nexmoProvider: EmulatedProvider<'nexmo'> = {
     const id = randomUUID();
     const version = ctx.options.webhooks?.nexmo?.version ?? 'v1';
     const { business, customer, content, now, profileName } = input;
-    return { id, payload: nexmoInboundPayload(version, id, business, customer, content, now, profileName) };
+    const payload = nexmoInboundPayload(version, id, business, customer, content, now, profileName);
+    return { id, payload: withVonageIdentity(payload, input, version) };
   },
   status: (ctx, message, update) =>
     nexmoStatusPayload(
@@ -618,6 +676,7 @@ export const nexmoProvider: EmulatedProvider<'nexmo'> = {
       ctx.clock.now(),
       update.error,
     ),
+  view: nexmoView,
   sign(payload, credentials) {
     const body = JSON.stringify(payload);
     return {

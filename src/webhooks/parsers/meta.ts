@@ -31,6 +31,8 @@
  * @module
  */
 import * as z from 'zod';
+import { isBsuid } from '../../core/identity.js';
+import { normalizeSha256 } from '../../core/media/sha256.js';
 import type {
   DeliveryStatus,
   InboundMessageType,
@@ -54,6 +56,7 @@ import {
   safe,
   str,
   strOrEmpty,
+  wholeBytes,
 } from './util.js';
 
 /** The envelope: `{ object, entry: [{ id, changes: [{ field, value }] }] }`. Unknown fields are kept. */
@@ -158,8 +161,10 @@ function parseMessage(
 ): WebhookEvent {
   const m = safe(MetaMessageSchema, item);
   const contact = contactOf(contacts, m?.from, m?.from_user_id);
-  const userId = m?.from_user_id ?? contact?.userId;
-  const from = m?.from ?? contact?.waId;
+  // Some BSPs put the BSUID in `from` itself: it is the user id then, not a phone.
+  const bsuidFrom = isBsuid(m?.from) ? m?.from : undefined;
+  const userId = m?.from_user_id ?? contact?.userId ?? bsuidFrom;
+  const from = (bsuidFrom ? undefined : m?.from) ?? contact?.waId;
   // A message whose sender has only a BSUID (a user with a username) is still a message.
   if (!m?.id || (!from && !userId)) return { kind: 'unknown', provider: ctx.provider, raw: item };
   const metadata = asRecord(value.metadata);
@@ -180,6 +185,11 @@ function parseMessage(
       caption: str(body?.caption),
       mimeType: str(body?.mime_type),
       filename: str(body?.filename),
+      // Webhook samples carry `sha256` (seen as hex and as base64; normalised to hex) and no size; `file_size` is
+      // read when present, as the media endpoint names it
+      // (https://developers.facebook.com/documentation/business-messaging/whatsapp/reference/media/media-api).
+      sha256: normalizeSha256(str(body?.sha256)),
+      size: wholeBytes(body?.file_size),
     });
     if (event.media?.caption) event.text = event.media.caption;
   } else if (declared === 'location') {
@@ -308,12 +318,20 @@ function parseStatus(item: unknown, contacts: readonly MetaContact[], ctx: Parse
   const conversation = s.conversation;
   const pricing = s.pricing;
   const contact = contactOf(contacts, s.recipient_id, s.recipient_user_id);
+  const record = asRecord(item);
+  // A BSUID in `recipient_id` (a send to a BSUID, as some BSPs report it) is the recipient's user id.
+  const bsuidRecipient = isBsuid(s.recipient_id) ? s.recipient_id : undefined;
   const event: StatusEvent = compact({
     kind: 'status' as const,
     provider: ctx.provider,
     messageId,
-    recipient: s.recipient_id ?? contact?.waId,
-    recipientUserId: s.recipient_user_id ?? contact?.userId,
+    recipient: (bsuidRecipient ? undefined : s.recipient_id) ?? contact?.waId,
+    recipientUserId:
+      s.recipient_user_id ??
+      contact?.userId ??
+      bsuidRecipient ??
+      str(record?.parent_recipient_user_id) ??
+      str(record?.recipient_parent_user_id),
     status: mapStatus(s.status, STATUS_TABLE),
     providerStatus: s.status,
     timestamp: s.timestamp ?? ctx.receivedAt,
