@@ -14,6 +14,7 @@ import { parseCsvRecords } from '../csv.js';
 import { CliError, describeError, EXIT_FAILURE, usageError } from '../errors.js';
 import { type CliIo, utf8 } from '../io.js';
 import { createProgressReporter } from '../progress.js';
+import { terminalSafe } from '../terminal.js';
 import { configSecrets, MESSAGE_OPTIONS, maskJson } from './send.js';
 
 /** `waba broadcast --help`. */
@@ -224,9 +225,9 @@ export async function broadcastCommand(argv: readonly string[], io: CliIo): Prom
     )}\n`,
   );
   io.out(`${summaryTable(report, dryRun)}\n`);
-  for (const f of failed.slice(0, 10)) io.out(`  failed ${f.to}: ${f.error}\n`);
+  for (const f of failed.slice(0, 10)) io.out(`  failed ${terminalSafe(f.to)}: ${terminalSafe(f.error)}\n`);
   if (failed.length > 10) io.out(`  ... and ${failed.length - 10} more in the report\n`);
-  io.out(`report: ${reportPath}\n`);
+  io.out(`report: ${terminalSafe(reportPath)}\n`);
   if (report.aborted) return stoppedBy === 'SIGTERM' ? EXIT_SIGTERM : EXIT_SIGINT;
   return report.failed > 0 ? EXIT_FAILURE : 0;
 }

@@ -567,7 +567,9 @@ export function parseMetaPayload(body: Record<string, unknown>, ctx: ParseContex
       events.push({ kind: 'unknown', provider: ctx.provider, raw: entry });
       continue;
     }
-    for (const change of changes) events.push(...parseChange(change, ctx));
+    // One push per event: `events.push(...list)` passes the list as arguments and overflows the stack for a
+    // change with ~130 000 items.
+    for (const change of changes) for (const event of parseChange(change, ctx)) events.push(event);
   }
   if (events.length === 0) events.push({ kind: 'unknown', provider: ctx.provider, raw: body });
   return events;
