@@ -15,6 +15,7 @@ export default mergeConfig(
         'test/quota/**/*.test.ts',
         'test/templates/**/*.test.ts',
         'test/contract/**/*.test.ts',
+        'test/broadcast/ledger.test.ts',
       ],
       exclude: ['test/webhooks/fuzz.test.ts', 'test/webhooks/servers.test.ts'],
       coverage: { enabled: false },
