@@ -83,11 +83,20 @@ describe('the sandbox key file, in a real child process', () => {
   it.each(['SIGINT', 'SIGTERM'] as const)(
     'never follows a planted symlink, is 0600 in a private 0700 directory, and is gone after %s',
     async (signal) => {
-      const port = await freePort();
       const victim = join(dir, 'victim.txt');
       writeFileSync(victim, 'precious');
-      symlinkSync(victim, join(dir, `waba-sandbox-${port}.key`));
-      const { child, stdout } = await startChild(port);
+      // The port is chosen free, then given to the sandbox: another test may take it in between, so retry.
+      let started: Awaited<ReturnType<typeof startChild>> | undefined;
+      for (let attempt = 0; !started; attempt++) {
+        const port = await freePort();
+        symlinkSync(victim, join(dir, `waba-sandbox-${port}.key`));
+        try {
+          started = await startChild(port);
+        } catch (error) {
+          if (attempt >= 2) throw error;
+        }
+      }
+      const { child, stdout } = started;
       const keyPath = keyPathOf(stdout());
       expect(readFileSync(victim, 'utf8')).toBe('precious');
       expect(lstatSync(keyPath).isFile()).toBe(true);
