@@ -19,6 +19,7 @@ export type WhatsAppErrorCode =
   | 'window_closed'
   | 'quota_exceeded'
   | 'quota_store_unavailable'
+  | 'store_unavailable'
   | 'api_error'
   | 'bad_request'
   | 'authentication_failed'
@@ -220,8 +221,21 @@ export class QuotaExceededError extends WhatsAppError {
   }
 }
 
+/**
+ * A shared store (Redis: webhook dedupe, rate limiter, recipient pacer, broadcast ledger, campaign stats) could
+ * not be reached. Every such store fails closed: the message says what was therefore not done (nothing sent, the
+ * webhook refused so the provider retries), and `cause` holds the client's error.
+ */
+export class StoreUnavailableError extends WhatsAppError {
+  /** Stable class name, kept under minification; also the value of `name`. */
+  static override readonly kind: string = 'StoreUnavailableError';
+  constructor(message: string, options: WhatsAppErrorOptions = {}) {
+    super(message, { code: 'store_unavailable', ...options });
+  }
+}
+
 /** The quota store (e.g. Redis) could not be reached, and the tracker is configured to fail closed. */
-export class QuotaStoreError extends WhatsAppError {
+export class QuotaStoreError extends StoreUnavailableError {
   /** Stable class name, kept under minification; also the value of `name`. */
   static override readonly kind: string = 'QuotaStoreError';
   constructor(message: string, options: WhatsAppErrorOptions = {}) {
@@ -450,6 +464,8 @@ export const isWindowClosedError = errorGuard<WindowClosedError>('WindowClosedEr
 export const isQuotaExceededError = errorGuard<QuotaExceededError>('QuotaExceededError');
 /** True for {@link QuotaStoreError}. */
 export const isQuotaStoreError = errorGuard<QuotaStoreError>('QuotaStoreError');
+/** True for {@link StoreUnavailableError}. */
+export const isStoreUnavailableError = errorGuard<StoreUnavailableError>('StoreUnavailableError');
 /** True for {@link ApiError} and every subclass. */
 export const isApiError = errorGuard<ApiError>('ApiError');
 /** True for {@link AuthenticationError}. */

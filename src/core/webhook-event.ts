@@ -80,6 +80,8 @@ export interface MessageEvent {
   order?: OrderDetails | undefined;
   /** The message this one replies to. */
   context?: { messageId: string } | undefined;
+  /** Set when the user edited an earlier message: this event is its new version (Meta `type: "edit"`). */
+  edited?: { messageId: string } | undefined;
   /** The user's WhatsApp profile name. */
   profileName?: string | undefined;
   /** The ad or post the user came from (click-to-WhatsApp), when the message carries a referral. */

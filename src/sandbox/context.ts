@@ -58,6 +58,7 @@ export class SandboxContext {
     this.messages.push(record);
     this.#byId.set(record.id, record);
     this.#order.set(record, ++this.#next);
+    this.rules.counters.accepted(record.to, record.acceptedAt);
     this.events.emit({ type: 'message', message: record });
     return record;
   }

@@ -3,6 +3,7 @@
  * @module
  */
 import type { SandboxClock } from './clock.js';
+import type { SandboxCounts } from './counters.js';
 import type { SandboxCredentials } from './credentials.js';
 import type { SandboxEventLog, SandboxInboundMessage } from './events.js';
 import type { SandboxClientConfig } from './provider.js';
@@ -52,6 +53,11 @@ export interface Sandbox {
   readonly faults: Readonly<Record<FaultKind, number>>;
   /** Requests served. */
   readonly requestCount: number;
+  /**
+   * Messages accepted per recipient and per second, the busiest sliding second, and sends refused by the
+   * throughput (130429) and pair-rate (131056) limits: what a test reads to prove a shared limit held.
+   */
+  readonly counts: SandboxCounts;
   /** Unique recipients of business-initiated messages in the moving 24 h for `provider`'s number. */
   reached(provider: SandboxProvider): number;
   /** Whether the 24 h window between `provider`'s number and `customer` is open. */

@@ -232,6 +232,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     get requestCount() {
       return requestCount;
     },
+    get counts() {
+      return rules.counters;
+    },
     reached: (provider) => rules.reachedCount(business(provider)),
     windowOpen: (provider, customer) => rules.windowOpen(business(provider), digits(customer)),
     config<P extends SandboxProvider>(provider: P, extra = {}) {

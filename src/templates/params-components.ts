@@ -73,9 +73,11 @@ function firstOf(components: unknown, type: string): Record<string, unknown> | u
 function countVariables(text: string): number {
   const vars = variablesOf(text);
   const named = new Set(vars.filter((v) => v.kind === 'named').map((v) => v.name));
-  return named.size > 0
-    ? named.size
-    : Math.max(0, ...vars.filter((v) => v.kind === 'positional').map((v) => Number(v.name)));
+  if (named.size > 0) return named.size;
+  // A loop, not Math.max(...list): a spread of ~170 000 arguments overflows the stack.
+  let highest = 0;
+  for (const v of vars) if (v.kind === 'positional') highest = Math.max(highest, Number(v.name));
+  return highest;
 }
 
 function checkCard(def: Record<string, unknown>, card: unknown, i: number, add: AddParamIssue): void {
@@ -110,9 +112,12 @@ function checkCard(def: Record<string, unknown>, card: unknown, i: number, add: 
     })(),
   );
   const params = isRecord(card) && Array.isArray(card.buttons) ? card.buttons : [];
+  // The indexes that have a url parameter, once (not one search of the parameters per button).
+  const urlParams = new Set<unknown>();
+  for (const bp of params) if (isRecord(bp) && bp.type === 'url') urlParams.add(bp.index);
   defined.forEach((b, index) => {
     if (b?.type !== 'URL' || variablesOf(str(b.value.url) ?? '').length === 0) return;
-    if (!params.some((bp) => isRecord(bp) && bp.index === index && bp.type === 'url')) {
+    if (!urlParams.has(index)) {
       add(
         'params.button_missing',
         [...path, 'buttons'],

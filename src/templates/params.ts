@@ -11,9 +11,9 @@ import {
   requiredButtonParam,
   valueText,
 } from './params-components.js';
-import { codePointLength, fillPlaceholders, type Placeholder, variablesOf } from './placeholders.js';
+import { filledLength, type Placeholder, variablesOf } from './placeholders.js';
 import { lookupParam, type TemplateParams } from './render.js';
-import { buttonsOf, componentsOf, describe, isRecord, str, upper } from './shape.js';
+import { buttonsOf, componentsOf, describe, isRecord, listSome, quote, str, upper } from './shape.js';
 
 /**
  * Stable codes of {@link checkTemplateParams}, each tied to the Meta error it prevents:
@@ -142,7 +142,7 @@ export function checkTemplateParams(
       add(
         'params.count_mismatch',
         ['header'],
-        `The header has the variable ${headerVars[0]?.raw}; pass header: { type: 'text', text: '...' }.`,
+        `The header has the variable ${quote(headerVars[0]?.raw ?? '')}; pass header: { type: 'text', text: '...' }.`,
       );
     } else if (given.type !== 'text') {
       add(
@@ -168,23 +168,26 @@ export function checkTemplateParams(
   const body = p.body;
   const positional = vars.filter((v) => v.kind === 'positional');
   const named = [...new Set(vars.filter((v) => v.kind === 'named').map((v) => v.name))];
-  const expectedCount = Math.max(0, ...positional.map((v) => Number(v.name)));
+  const namedSet = new Set(named);
+  // A loop, not Math.max(...list): a spread of 170 000 arguments overflows the stack.
+  let expectedCount = 0;
+  for (const v of positional) expectedCount = Math.max(expectedCount, Number(v.name));
   if (named.length > 0) {
     if (body !== undefined && (Array.isArray(body) || !isRecord(body))) {
       add(
         'params.count_mismatch',
         ['body'],
-        `The body uses named variables (${named.join(', ')}); pass body as a record { ${named[0]}: '...' }.`,
+        `The body uses named variables (${listSome(named)}); pass body as a record { ${named[0]}: '...' }.`,
       );
     } else {
       const record = (body ?? {}) as Record<string, unknown>;
       const missing = named.filter((n) => !Object.hasOwn(record, n));
-      const extra = Object.keys(record).filter((k) => !named.includes(k));
+      const extra = Object.keys(record).filter((k) => !namedSet.has(k));
       if (missing.length > 0 || extra.length > 0) {
         add(
           'params.count_mismatch',
           ['body'],
-          `Body parameters do not match the template's variables:${missing.length > 0 ? ` missing ${missing.join(', ')}` : ''}${extra.length > 0 ? `${missing.length > 0 ? ';' : ''} unknown ${extra.join(', ')}` : ''}.`,
+          `Body parameters do not match the template's variables:${missing.length > 0 ? ` missing ${listSome(missing)}` : ''}${extra.length > 0 ? `${missing.length > 0 ? ';' : ''} unknown ${listSome(extra.map(quote))}` : ''}.`,
         );
       }
       for (const n of named)
@@ -212,8 +215,7 @@ export function checkTemplateParams(
     });
   }
   if (bodyText) {
-    const rendered = fillPlaceholders(bodyText, (v: Placeholder) => lookupParam(body, v));
-    const length = codePointLength(rendered);
+    const length = filledLength(bodyText, (v: Placeholder) => lookupParam(body, v));
     if (length > MAX_RENDERED_BODY_LENGTH) {
       add(
         'params.body_too_long',

@@ -83,6 +83,7 @@ export const MessageEventSchema = z.strictObject({
     })
     .optional(),
   context: z.strictObject({ messageId: z.string().min(1) }).optional(),
+  edited: z.strictObject({ messageId: z.string().min(1) }).optional(),
   profileName: z.string().optional(),
   referral: z
     .strictObject({

@@ -86,6 +86,51 @@ function checkAuth(
 const MEDIA = new Set(['image', 'video', 'audio', 'document', 'sticker']);
 const TYPES = new Set([...MEDIA, 'text', 'location', 'contacts', 'interactive', 'template', 'reaction']);
 
+const INTERACTIVE_TYPES = new Set([
+  'button',
+  'list',
+  'cta_url',
+  'location_request_message',
+  'flow',
+  'product',
+  'product_list',
+  'catalog_message',
+]);
+
+/**
+ * The first parameter an interactive object lacks, as Meta names it in a 131008 error (`['action']['name']`),
+ * or `undefined`. Required fields from the pages cited in `core/whatsapp-interactive.ts`: a body except on
+ * single-product messages; `send_location` / `catalog_message` / `flow` action names; a Flow's
+ * `flow_message_version`, `flow_cta` and `flow_id` or `flow_name`; a product's `catalog_id` and
+ * `product_retailer_id`; a product list's `catalog_id`, `sections` and text header.
+ */
+function missingInteractiveParameter(o: Record<string, unknown>): string | undefined {
+  const type = String(o.type);
+  if (!INTERACTIVE_TYPES.has(type)) return "['type']";
+  const action = o.action as Record<string, unknown>;
+  const text = (v: unknown) => isObject(v) && typeof v.text === 'string' && v.text.length > 0;
+  if (type !== 'product' && !text(o.body)) return "['body']['text']";
+  if (type === 'location_request_message' && action.name !== 'send_location') return "['action']['name']";
+  if (type === 'catalog_message' && action.name !== 'catalog_message') return "['action']['name']";
+  if (type === 'flow') {
+    const p = isObject(action.parameters) ? action.parameters : undefined;
+    if (action.name !== 'flow' || !p) return "['action']['parameters']";
+    if (typeof p.flow_message_version !== 'string') return "['action']['parameters']['flow_message_version']";
+    if (typeof p.flow_cta !== 'string') return "['action']['parameters']['flow_cta']";
+    if (typeof p.flow_id !== 'string' && typeof p.flow_name !== 'string')
+      return "['action']['parameters']['flow_id']";
+  }
+  if ((type === 'product' || type === 'product_list') && typeof action.catalog_id !== 'string')
+    return "['action']['catalog_id']";
+  if (type === 'product' && typeof action.product_retailer_id !== 'string')
+    return "['action']['product_retailer_id']";
+  if (type === 'product_list') {
+    if (!Array.isArray(action.sections) || action.sections.length === 0) return "['action']['sections']";
+    if (!isObject(o.header) || o.header.type !== 'text') return "['header']";
+  }
+  return undefined;
+}
+
 /** Validates a send body; returns an error answer or `undefined`. */
 function validateSend(body: Record<string, unknown>): SandboxResponse | undefined {
   const invalid = (message: string) => graphError(400, 100, message);
@@ -113,6 +158,10 @@ function validateSend(body: Record<string, unknown>): SandboxResponse | undefine
     return graphError(400, 131008, "Required parameter is missing: reaction['message_id']");
   if (type === 'interactive' && (typeof o.type !== 'string' || !isObject(o.action)))
     return graphError(400, 131008, "Required parameter is missing: interactive['action']");
+  if (type === 'interactive') {
+    const missing = missingInteractiveParameter(o);
+    if (missing) return graphError(400, 131008, `Required parameter is missing: interactive${missing}`);
+  }
   if (type === 'template') {
     if (typeof o.name !== 'string' || o.name.length === 0)
       return graphError(400, 131008, "Required parameter is missing: template['name']");
@@ -138,11 +187,22 @@ function checkTemplate(ctx: SandboxContext, o: Record<string, unknown>): Sandbox
   };
   const counts = templateVariableCounts(template);
   // A media or location header takes one parameter (the media or the place), a text header one per variable.
-  const mediaHeader = template.components.some((c) => c.type === 'HEADER' && c.format !== 'TEXT');
+  // Meta accepts component types and formats in either case (`header` / `HEADER`).
+  const mediaHeader = template.components.some(
+    (c) =>
+      String(c.type).toUpperCase() === 'HEADER' &&
+      String((c as { format?: unknown }).format).toUpperCase() !== 'TEXT',
+  );
   const expected = { body: counts.body, header: mediaHeader ? 1 : counts.header };
   if (given('body') !== expected.body || given('header') !== expected.header)
     return graphError(400, 132000, 'Number of parameters does not match the expected number of params', {
       details: `body: ${expected.body} expected, ${given('body')} given; header: ${expected.header} expected, ${given('header')} given`,
+    });
+  const carousel = components.find((x) => String(x.type).toLowerCase() === 'carousel');
+  const cards = Array.isArray(carousel?.cards) ? carousel.cards.length : 0;
+  if (cards !== counts.cards)
+    return graphError(400, 132000, 'Number of parameters does not match the expected number of params', {
+      details: `carousel: ${counts.cards} cards expected, ${cards} given`,
     });
   return undefined;
 }
