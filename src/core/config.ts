@@ -5,8 +5,8 @@
  */
 import * as z from 'zod';
 import { ConfigError } from './errors.js';
-import { formatIssues, fromZodIssues } from './issues.js';
 import type { QuotaGate, WindowGate } from './gates.js';
+import { formatIssues, fromZodIssues } from './issues.js';
 import type { Logger } from './logger.js';
 import type { ProviderId } from './provider.js';
 import type { RetryPolicy } from './retry.js';
@@ -77,7 +77,10 @@ export function parseConfig<S extends z.ZodObject>(
     if (named !== provider)
       throw new ConfigError(
         `This is the ${provider} client, but the config names provider ${JSON.stringify(String(named)).slice(0, 40)}. Use createClient(config) to pick the client from config.provider, or the class of that provider.`,
-        { provider, issues: [{ code: 'config.provider', path: ['provider'], message: `must be ${provider}` }] },
+        {
+          provider,
+          issues: [{ code: 'config.provider', path: ['provider'], message: `must be ${provider}` }],
+        },
       );
     input = rest;
   }

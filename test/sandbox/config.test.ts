@@ -29,7 +29,7 @@ describe('sandbox.config(provider)', () => {
     expect(createClient(sandbox.config('meta')).provider).toBe('meta');
   });
 
-  it("refuses a config naming another provider, saying which class to use", () => {
+  it('refuses a config naming another provider, saying which class to use', () => {
     const wrong = () => new MetaCloudClient({ ...sandbox.config('meta'), provider: 'gupshup' } as never);
     expect(wrong).toThrow(ConfigError);
     expect(wrong).toThrow(/This is the meta client, but the config names provider "gupshup"/);
