@@ -17,6 +17,20 @@ export {
 } from './gates.js';
 export { identityOf, isBsuid } from './identity.js';
 export type { Logger } from './logger.js';
+export { isMediaExpiredError, MediaExpiredError } from './media/expired-error.js';
+export { isMediaIntegrityError, MediaIntegrityError } from './media/integrity-error.js';
+export { isMediaTooLargeError, MediaTooLargeError } from './media/too-large-error.js';
+export type {
+  DownloadMediaOptions,
+  MediaDownload,
+  MediaFile,
+  MediaInfo,
+  MediaRef,
+  TemplateSampleOptions,
+  TemplateSampleResult,
+  UploadMediaOptions,
+  UploadMediaResult,
+} from './media/types.js';
 export * from './message.js';
 export { isValidPhone, normalizePhone, phoneDigits } from './phone.js';
 export type { ProviderId } from './provider.js';
@@ -25,4 +39,5 @@ export { maskPhone, REDACTED } from './redact.js';
 export type { SendResult } from './result.js';
 export type { RetryPolicy } from './retry.js';
 export { DEFAULT_RETRY_POLICY } from './retry.js';
+export { isUnsupportedOperationError, UnsupportedOperationError } from './unsupported-operation-error.js';
 export type * from './webhook-event.js';

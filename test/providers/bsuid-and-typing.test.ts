@@ -20,6 +20,7 @@ import {
   isWindowClosedError,
   type ValidationError,
 } from '../../src/core/errors.js';
+import { isUnsupportedOperationError } from '../../src/core/unsupported-operation-error.js';
 import { CleverTapClient } from '../../src/providers/clevertap/index.js';
 import { GupshupClient } from '../../src/providers/gupshup/index.js';
 import { MetaCloudClient } from '../../src/providers/meta/index.js';
@@ -40,7 +41,7 @@ interface Seen {
   json: unknown;
 }
 
-function capture(url: string, method: 'post' | 'patch', reply: Record<string, unknown>): Seen[] {
+function capture(url: string, method: 'post' | 'patch' | 'put', reply: Record<string, unknown>): Seen[] {
   const seen: Seen[] = [];
   server.use(
     http[method](url, async ({ request }) => {
@@ -201,6 +202,21 @@ describe('typing indicators', () => {
     });
     await client.markAsRead('wamid.IN3', { typing: true });
     expect(seen[0]?.json).toMatchObject({ status: 'read', typing_indicator: { type: 'text' } });
+  });
+
+  it('Gupshup: throws UnsupportedOperationError before any request (its self-serve API has none)', async () => {
+    const seen = capture('https://api.gupshup.io/wa/app/:app/msg/:id/read', 'put', {});
+    const client = new GupshupClient({
+      apiKey: 'gs-api-key-0123456789',
+      appName: 'DemoApp',
+      appId: 'a1b2c3',
+      source: '+917834811114',
+      maxRetries: 0,
+    });
+    const error = await rejection(client.markAsRead('ABEG1', { typing: true }));
+    expect(isUnsupportedOperationError(error)).toBe(true);
+    expect(error).toMatchObject({ provider: 'gupshup', operation: 'markAsRead' });
+    expect(seen).toHaveLength(0);
   });
 
   it('Vonage: the PATCH carries replying_indicator', async () => {
