@@ -47,7 +47,7 @@ import {
   type WindowGate,
 } from './gates.js';
 import { type HttpRequest, type HttpResponse, HttpTransport, type ResponseContext } from './http.js';
-import { normalizeRecipient } from './identity.js';
+import { IdentityAliases, normalizeRecipient } from './identity.js';
 import { formatIssues, fromZodIssues } from './issues.js';
 import type { Logger } from './logger.js';
 import { downloadMediaUrl } from './media/download-url.js';
@@ -166,6 +166,8 @@ export abstract class BaseClient<C extends BaseConfig = BaseConfig> implements W
   readonly #window: WindowGate | undefined;
   /** Window recordings started by `dispatchWebhookEvents` and not settled yet; sends wait for them. */
   readonly #inbound = new Set<Promise<unknown>>();
+  /** Phone-to-BSUID links seen in webhooks: the quota counts one customer once, by either identifier. */
+  readonly #aliases = new IdentityAliases();
 
   protected constructor(spec: ProviderSpec<C>) {
     this.provider = spec.provider;
@@ -192,7 +194,13 @@ export abstract class BaseClient<C extends BaseConfig = BaseConfig> implements W
     const gates = resolveGates(config as { quota?: unknown; window?: unknown }, spec.provider);
     this.#window = gates.window;
     if (gates.quota || gates.window) {
-      this.#guards.push(conversationGuard(gates, () => this.#settleInbound()));
+      this.#guards.push(
+        conversationGuard(
+          gates,
+          () => this.#settleInbound(),
+          (to) => this.#aliases.keyOf(to),
+        ),
+      );
       this.#configGuards = 1;
     }
     const quota = gates.quota;
@@ -431,6 +439,7 @@ export abstract class BaseClient<C extends BaseConfig = BaseConfig> implements W
    * `template.status`. Providers call this from `parseWebhook` after verification and parsing.
    */
   protected dispatchWebhookEvents(events: readonly WebhookEvent[]): void {
+    this.#aliases.learn(events);
     if (this.#window) {
       for (const pending of recordInboundEvents(this.#window, events)) {
         const tracked = pending.then(

@@ -15,6 +15,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import {
+  isQuotaExceededError,
   isUnsupportedMessageError,
   isValidationError,
   isWindowClosedError,
@@ -25,7 +26,7 @@ import { CleverTapClient } from '../../src/providers/clevertap/index.js';
 import { GupshupClient } from '../../src/providers/gupshup/index.js';
 import { MetaCloudClient } from '../../src/providers/meta/index.js';
 import { NexmoClient } from '../../src/providers/nexmo/index.js';
-import { createConversationWindowTracker } from '../../src/quota/index.js';
+import { createConversationWindowTracker, createQuotaTracker } from '../../src/quota/index.js';
 import { server } from '../setup/msw.js';
 import { fixtureText } from '../webhooks/helpers.js';
 
@@ -272,5 +273,25 @@ describe('one customer, two identifiers', () => {
     expect(await window.isOpen('+16315551181')).toBe(true);
     now += 25 * 3_600_000;
     expect(await window.isOpen('+16315551181')).toBe(false);
+  });
+
+  it('the quota counts one customer once, whether a template goes to the phone or the BSUID', async () => {
+    const seen = capture(GRAPH, 'post', metaReply(BSUID));
+    const template = { name: 'order_update', language: 'en_US' };
+    const linked = meta({ quota: createQuotaTracker({ tier: 1 }) });
+    // A delivered status with both identifiers (contacts[].wa_id + user_id) links them.
+    await linked.parseWebhook({ rawBody: fixtureText('meta', 'status-delivered-bsuid-phone'), headers: {} });
+    await linked.sendTemplate('+16315551181', template);
+    await linked.sendTemplate(BSUID, template); // the same customer: no second slot
+    expect(seen).toHaveLength(2);
+    // Someone else needs a slot of their own: refused before any request.
+    expect(
+      isQuotaExceededError(await rejection(linked.sendTemplate('US.99990000111122223333', template))),
+    ).toBe(true);
+    expect(seen).toHaveLength(2);
+    // Without the link the two identifiers are two customers.
+    const unlinked = meta({ quota: createQuotaTracker({ tier: 1 }) });
+    await unlinked.sendTemplate('+16315551181', template);
+    expect(isQuotaExceededError(await rejection(unlinked.sendTemplate(BSUID, template)))).toBe(true);
   });
 });

@@ -3,8 +3,9 @@
  * under the `meta` profile (test/templates/meta-examples.ts cites each page), and one broken variant per rule
  * reports its stable issue code.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { validateTemplate } from '../../src/templates/index.js';
+import { checkTemplateParams, validateTemplate } from '../../src/templates/index.js';
 import {
   authCopyCode,
   authOneTap,
@@ -196,5 +197,51 @@ describe('button grouping, both profiles', () => {
   it('refuses interleaved buttons in the strict profile too', () => {
     expect(codes(withButtons([qr('A'), url, qr('B')]), 'strict')).toContain('buttons.not_grouped');
     expect(codes(withButtons([qr('A'), qr('B'), url]), 'strict')).not.toContain('buttons.not_grouped');
+  });
+});
+
+describe('never throws', () => {
+  it('on arbitrary carousel, offer, authentication and button shapes (validate and send-time checks)', () => {
+    const leaf = fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null), fc.constant(undefined));
+    const component = fc.record(
+      {
+        type: fc.constantFrom(
+          'CAROUSEL',
+          'LIMITED_TIME_OFFER',
+          'BODY',
+          'FOOTER',
+          'BUTTONS',
+          'HEADER',
+          'carousel',
+        ),
+        cards: fc.oneof(
+          leaf,
+          fc.array(fc.oneof(leaf, fc.record({ components: fc.oneof(leaf, fc.array(fc.anything())) }))),
+        ),
+        limited_time_offer: fc.anything(),
+        buttons: fc.oneof(leaf, fc.array(fc.anything())),
+        text: leaf,
+        format: leaf,
+      },
+      { requiredKeys: ['type'] },
+    );
+    fc.assert(
+      fc.property(
+        fc.constantFrom('AUTHENTICATION', 'MARKETING', 'UTILITY', 'x'),
+        fc.array(component),
+        fc.anything(),
+        (category, components, params) => {
+          const t = { name: 'a', language: 'en', category, components };
+          for (const profile of ['meta', 'strict'] as const) validateTemplate(t, { profile });
+          checkTemplateParams(t, params as never);
+          checkTemplateParams(t, {
+            cards: [params, params],
+            limitedTimeOffer: params,
+            buttons: [params],
+          } as never);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });
