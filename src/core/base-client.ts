@@ -7,7 +7,7 @@
  * 3. **map to the wire once**: the provider's pure {@link BaseClient.buildRequest}, which may refuse what the
  *    provider cannot carry, before any guard or request;
  * 4. **guards**: every {@link SendGuard}, those added with {@link BaseClient.addSendGuard} first, then the ones
- *    the config asks for (`quota`, `window`);
+ *    the config asks for (`quota`, `window`, then `recipientPacer` and `rateLimiter`, which wait);
  * 5. **HTTP** through the client's transport: auth headers, per-attempt timeout, retries that never duplicate a
  *    send by default, `request` / `response` / `retry` events, the provider's error table
  *    ({@link ProviderSpec.responseError}) and the secret scrubber over every error;
@@ -72,6 +72,7 @@ import type { ProviderId } from './provider.js';
 import { INSPECT, redactConfig } from './redact.js';
 import type { SendResult } from './result.js';
 import { type RetryPolicy, resolveRetryPolicy } from './retry.js';
+import { throughputGuard } from './throughput.js';
 import { UnsupportedOperationError } from './unsupported-operation-error.js';
 import type { WebhookEvent } from './webhook-event.js';
 
@@ -192,6 +193,14 @@ export abstract class BaseClient<C extends BaseConfig = BaseConfig> implements W
         ),
       );
       this.#configGuards = 1;
+    }
+    const throughput = throughputGuard(
+      config as { rateLimiter?: unknown; recipientPacer?: unknown },
+      spec.provider,
+    );
+    if (throughput) {
+      this.#guards.push(throughput);
+      this.#configGuards++;
     }
     const quota = gates.quota;
     if (quota?.on) {

@@ -52,6 +52,13 @@ export const commonConfigShape = {
    * outside the 24 h window are refused locally. Typed here; checked when the client is built.
    */
   window: z.custom<WindowGate>(() => true).optional(),
+  /**
+   * A `TokenBucket` (waba-kit/quota): every send waits for a token. `createRedisRateLimiter` shares one limit
+   * between every process sending from the number.
+   */
+  rateLimiter: z.unknown().optional(),
+  /** A `RecipientPacer` (waba-kit/quota): every send waits for the recipient's pair rate. */
+  recipientPacer: z.unknown().optional(),
 };
 
 /** Default per-attempt timeout. */

@@ -7,14 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { isStoreUnavailableError } from '../../src/core/errors.js';
 import { createRedisRateLimiter, createRedisRecipientPacer } from '../../src/quota/index.js';
 import { freshPrefix, unreachableRedis, useBothRedisClients } from '../scale/redis.js';
+import { sleepRecorder } from './sleep-recorder.js';
 
 const clients = useBothRedisClients();
 
-/** A sleep that records what it was asked to wait instead of waiting. */
-const recorder = () => {
-  const waits: number[] = [];
-  return { waits, sleep: async (ms: number) => void waits.push(ms) };
-};
+const recorder = sleepRecorder;
 
 describe('createRedisRateLimiter', () => {
   it('lets `burst` go at once, then refuses tryTake until a slot frees', async () => {
