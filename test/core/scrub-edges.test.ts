@@ -49,7 +49,11 @@ describe('scrubValue edges', () => {
   });
 
   it('keeps harmless headers and copies Headers instead of changing them', () => {
-    const headers = new Headers({ 'content-type': 'application/json', 'x-echo': `a ${SECRET}`, 'API-Key': 'k' });
+    const headers = new Headers({
+      'content-type': 'application/json',
+      'x-echo': `a ${SECRET}`,
+      'API-Key': 'k',
+    });
     const clean = scrubValue(headers, [SECRET]);
     expect(clean).not.toBe(headers);
     expect(clean.get('content-type')).toBe('application/json');
