@@ -125,7 +125,11 @@ function checkCardButtons(
         `Card button ${i} text is ${codePointLength(text)} characters; the limit is ${ctx.rules.buttonTextMaxLength}.`,
       );
     }
-    if (type === 'URL' && !/^https:\/\/[^\s/]+\.[^\s/]+/.test(str(isRecord(b) ? b.url : undefined) ?? '')) {
+    if (
+      type === 'URL' &&
+      // Stryker disable next-line StringLiteral: RegExp#test fails on any text that is not an https URL, as on ''
+      !/^https:\/\/[^\s/]+\.[^\s/]/.test(str(isRecord(b) ? b.url : undefined) ?? '')
+    ) {
       ctx.add(
         'button.url_invalid',
         [...base, i, 'url'],
@@ -148,7 +152,13 @@ function checkCard(card: unknown, path: Path, ctx: RuleContext): CardShape | und
   const components = findComponents(card.components);
   const header = first(components, 'HEADER');
   const format = header ? upper(header.value.format) : undefined;
-  if (!header || format === undefined || !CARD_FORMATS.includes(format)) {
+  if (
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: no header means no format, and CARD_FORMATS.includes(undefined) is false: each test alone refuses it
+    !header ||
+    // Stryker disable next-line ConditionalExpression: CARD_FORMATS.includes(undefined) is false too
+    format === undefined ||
+    !CARD_FORMATS.includes(format)
+  ) {
     ctx.add(
       'carousel.header_format',
       header ? [...path, 'components', header.index, 'format'] : [...path, 'components'],
@@ -207,9 +217,12 @@ export function checkCarousel(ctx: RuleContext): void {
   }
   const shapes = cards.map((card: unknown, i) => checkCard(card, [...path, i], ctx));
   const reference = shapes.find((s) => s !== undefined);
+  // Stryker disable next-line ConditionalExpression: with no reference every shape is undefined and returns below
   if (!reference) return;
   shapes.forEach((shape, i) => {
-    if (!shape || shape === reference) return;
+    if (!shape) return;
+    // Stryker disable next-line ConditionalExpression: the reference compared with itself reports nothing
+    if (shape === reference) return;
     if (shape.format !== reference.format && shape.format !== undefined && reference.format !== undefined) {
       ctx.add(
         'carousel.header_format',

@@ -102,6 +102,7 @@ describe('fetchMedia', () => {
       redirect('https://cdn.example.com/file.jpg?sig=abc'),
       redirect('/next?x=1', 307),
       redirect('https://lookaside.fbsbx.com/back', 399),
+      redirect('https://lookaside.fbsbx.com/last', 300),
       ok(299),
     ]);
     const { url, response } = await fetchMedia(spec({ request: t.request }));
@@ -114,15 +115,19 @@ describe('fetchMedia', () => {
       ['https://cdn.example.com/file.jpg?sig=abc', false, 'https://cdn.example.com/file.jpg?[redacted]'],
       ['https://cdn.example.com/next?x=1', false, 'https://cdn.example.com/next?[redacted]'],
       ['https://lookaside.fbsbx.com/back', true, 'https://lookaside.fbsbx.com/back'],
+      ['https://lookaside.fbsbx.com/last', true, 'https://lookaside.fbsbx.com/last'],
     ]);
-    expect(url.href).toBe('https://lookaside.fbsbx.com/back');
+    expect(url.href).toBe('https://lookaside.fbsbx.com/last');
     expect(response.status).toBe(299);
   });
 
   it('returns a non-3xx error answer the provider mapping let through', async () => {
-    const t = transport([ok(404)]);
-    const { response } = await fetchMedia(spec({ request: t.request }));
-    expect(response.status).toBe(404);
+    for (const status of [400, 404]) {
+      const t = transport([ok(status)]);
+      const { response } = await fetchMedia(spec({ request: t.request }));
+      expect(response.status).toBe(status);
+      expect(t.requests).toHaveLength(1);
+    }
   });
 
   it('cancels the body of each redirect it follows', async () => {
@@ -193,6 +198,7 @@ describe('fetchMedia', () => {
         (e: unknown) => e,
       );
       expect(error).toBeInstanceOf(ApiError);
+      expect((error as ApiError).provider).toBe('meta');
       expect((error as Error).message).toBe(
         'https://cdn.example.com/a redirected, and this runtime hides redirect targets from fetch (a browser); download media from a server runtime.',
       );
