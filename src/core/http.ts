@@ -18,6 +18,7 @@ import type { Logger } from './logger.js';
 import type { ProviderId } from './provider.js';
 import { redactSecrets } from './redact.js';
 import { isRetryable, parseRetryAfter, type ResolvedRetryPolicy, retryDelay } from './retry.js';
+import { sleep } from './sleep.js';
 
 /** What a provider's error mapper receives. */
 export interface ResponseContext {
@@ -129,21 +130,6 @@ function parseBody(text: string): unknown {
     }
   }
   return text;
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new AbortError());
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(new AbortError());
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 const IDEMPOTENT_METHODS = new Set(['GET', 'PUT', 'DELETE']);

@@ -9,20 +9,7 @@
  */
 import { decodeProtectedHeader, errors as joseErrors, jwtVerify } from 'jose';
 import { sha256Hex, timingSafeEqualString, toBytes } from '../webhooks/crypto.js';
-
-/** Why a Vonage signature was refused. */
-export type VonageSignatureFailure =
-  | 'missing_token'
-  | 'malformed_token'
-  | 'missing_secret'
-  | 'algorithm_not_allowed'
-  | 'signature_mismatch'
-  | 'issuer_mismatch'
-  | 'missing_iat'
-  | 'iat_too_old'
-  | 'iat_in_future'
-  | 'payload_hash_missing'
-  | 'payload_hash_mismatch';
+import type { WebhookVerificationReason } from '../webhooks/types.js';
 
 /** The claims Vonage puts in a signed-webhook token. Unknown claims are kept. */
 export interface VonageSignatureClaims {
@@ -54,10 +41,13 @@ export interface VerifyVonageSignatureOptions {
   now?: Date | number | undefined;
 }
 
-/** Result of {@link verifyVonageSignature}. `reason` says which check failed; it never contains the secret. */
+/**
+ * Result of {@link verifyVonageSignature}. `reason` says which check failed (one of the reasons `verifyWebhook`
+ * reports, so both read alike in logs); it never contains the secret.
+ */
 export type VonageSignatureResult =
   | { valid: true; claims: VonageSignatureClaims }
-  | { valid: false; reason: VonageSignatureFailure };
+  | { valid: false; reason: WebhookVerificationReason };
 
 /** Future `iat` tolerated, for clock skew between Vonage and this host. */
 const FUTURE_SKEW_SECONDS = 60;

@@ -9,8 +9,9 @@
  * @module
  */
 import { ConfigError } from '../core/errors.js';
+import { sleep } from '../core/sleep.js';
 import { recipientKey } from './recipient.js';
-import { type Clock, sleep, systemClock, throwIfAborted } from './time.js';
+import { type Clock, systemClock, throwIfAborted } from './time.js';
 
 /** Default per-number throughput, messages per second. */
 export const DEFAULT_MESSAGES_PER_SECOND = 80;

@@ -7,6 +7,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { INSPECT } from '../core/redact.js';
+import { sleep } from '../core/sleep.js';
 import { type SandboxClock, systemClock } from './clock.js';
 import { digits, SandboxContext } from './context.js';
 import { cloudApiOwner, generateCredentials, type SandboxCredentials } from './credentials.js';
@@ -226,7 +227,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const faults = new FaultInjector(options.faults, options.seed ?? 1);
   const profiles: CleverTapProfiles = new Map();
   const triggers: { campaignId: string; identities: string[]; vars: Record<string, unknown> }[] = [];
-  const timers = new Set<NodeJS.Timeout>();
+  // Aborted by stop(): simulated latency and slow faults end at once instead of outliving the server.
+  const stopping = new AbortController();
   let requestCount = 0;
 
   templates.onStatus = (template) => {
@@ -236,15 +238,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       templateStatusPayload(ctx, template.owner, template),
     );
   };
-
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        resolve();
-      }, ms);
-      timers.add(timer);
-    });
 
   function route(req: SandboxRequest): SandboxResponse {
     const path = req.url.pathname;
@@ -305,7 +298,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const path = request.url.pathname;
     const isSend = request.method === 'POST' && SEND_PATH.test(path);
     const fault = isSend ? faults.decide(request.method, path, body) : undefined;
-    if (options.latencyMs) await sleep(options.latencyMs);
+    if (options.latencyMs) await sleep(options.latencyMs, stopping.signal);
     const provider = providerOfPath(path);
     if (fault === 'rate-limit' || fault === 'unavailable') {
       faults.record(fault);
@@ -327,7 +320,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         writeResponse(res, faultAnswer(provider, 500));
         return;
       case 'slow':
-        await sleep(faults.slowMs);
+        await sleep(faults.slowMs, stopping.signal);
         if (!res.destroyed) writeResponse(res, response);
         return;
       case 'reset':
@@ -343,7 +336,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent)
+      if (stopping.signal.aborted) res.destroy();
+      else if (!res.headersSent)
         writeResponse(res, {
           status: 500,
           body: { error: `sandbox failure: ${error instanceof Error ? error.message : String(error)}` },
@@ -453,8 +447,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     }),
     async stop() {
       dispatcher.stop();
-      for (const timer of timers) clearTimeout(timer);
-      timers.clear();
+      stopping.abort();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

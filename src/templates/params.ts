@@ -4,9 +4,11 @@
  * (https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes).
  * @module
  */
+
+import { isRecord } from '../core/record.js';
 import { codePointLength, fillPlaceholders, type Placeholder, variablesOf } from './placeholders.js';
 import { lookupParam, type TemplateParams } from './render.js';
-import { buttonsOf, componentsOf, describe, isRecord, str, upper } from './shape.js';
+import { asString, buttonsOf, componentsOf, describe, upper } from './shape.js';
 
 /**
  * Stable codes of {@link checkTemplateParams}, each tied to the Meta error it prevents:
@@ -112,9 +114,9 @@ export function checkTemplateParams(
   // Header
   const header = c.HEADER?.value;
   const format = header ? (upper(header.format) ?? 'TEXT') : undefined;
-  const headerVars = format === 'TEXT' ? variablesOf(str(header?.text) ?? '') : [];
+  const headerVars = format === 'TEXT' ? variablesOf(asString(header?.text) ?? '') : [];
   const given = isRecord(p.header) ? (p.header as NonNullable<TemplateParams['header']>) : p.header;
-  const givenType = isRecord(given) ? (str(given.type) ?? describe(given.type)) : describe(given);
+  const givenType = isRecord(given) ? (asString(given.type) ?? describe(given.type)) : describe(given);
   if (format === undefined || (format === 'TEXT' && headerVars.length === 0)) {
     if (given !== undefined) {
       add(
@@ -149,7 +151,7 @@ export function checkTemplateParams(
   }
 
   // Body
-  const bodyText = str(c.BODY?.value.text) ?? '';
+  const bodyText = asString(c.BODY?.value.text) ?? '';
   const vars = variablesOf(bodyText);
   const body = p.body;
   const positional = vars.filter((v) => v.kind === 'positional');
@@ -216,7 +218,7 @@ export function checkTemplateParams(
   buttonParams.forEach((bp, i) => {
     const index = isRecord(bp) && typeof bp.index === 'number' ? bp.index : -1;
     const def = defined[index];
-    const dynamicUrl = def?.type === 'URL' && variablesOf(str(def.value.url) ?? '').length > 0;
+    const dynamicUrl = def?.type === 'URL' && variablesOf(asString(def.value.url) ?? '').length > 0;
     const fits =
       (def?.type === 'QUICK_REPLY' && bp.type === 'quick_reply') ||
       (dynamicUrl && bp.type === 'url') ||
@@ -229,7 +231,7 @@ export function checkTemplateParams(
           ? `There is no button at index ${index}; button indexes count from 0 in the template's order.`
           : used.has(index)
             ? `Button ${index} has more than one parameter.`
-            : `Button ${index} is ${def.type}${def.type === 'URL' && !dynamicUrl ? ' with a fixed URL (no parameter needed)' : ''}; a '${str(bp.type) ?? describe(bp.type)}' parameter does not fit it.`,
+            : `Button ${index} is ${def.type}${def.type === 'URL' && !dynamicUrl ? ' with a fixed URL (no parameter needed)' : ''}; a '${asString(bp.type) ?? describe(bp.type)}' parameter does not fit it.`,
       );
       return;
     }
@@ -238,7 +240,7 @@ export function checkTemplateParams(
   });
   defined.forEach((def, index) => {
     if (!def || used.has(index)) return;
-    if (def.type === 'URL' && variablesOf(str(def.value.url) ?? '').length > 0) {
+    if (def.type === 'URL' && variablesOf(asString(def.value.url) ?? '').length > 0) {
       add(
         'params.button_missing',
         ['buttons'],

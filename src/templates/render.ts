@@ -3,8 +3,9 @@
  * @module
  */
 import type { TemplateMessage } from '../core/message.js';
+import { isRecord } from '../core/record.js';
 import { fillPlaceholders, type Placeholder } from './placeholders.js';
-import { buttonsOf, componentsOf, isRecord, str, upper } from './shape.js';
+import { asString, buttonsOf, componentsOf, upper } from './shape.js';
 
 /**
  * Send-time parameters, shaped like the core `TemplateMessage` (`header`, `body` as an array for `{{1}}..` or a
@@ -56,7 +57,7 @@ export function lookupParam(body: TemplateParams['body'], v: Placeholder): strin
 
 function headerText(params: TemplateParams | undefined): string | undefined {
   const header: unknown = isRecord(params) ? params.header : undefined;
-  return isRecord(header) && header.type === 'text' ? str(header.text) : undefined;
+  return isRecord(header) && header.type === 'text' ? asString(header.text) : undefined;
 }
 
 /**
@@ -78,29 +79,29 @@ export function renderTemplate(template: unknown, params: TemplateParams = {}): 
   const header = c.HEADER?.value;
   if (header) {
     const format = upper(header.format) ?? 'TEXT';
-    const text = str(header.text);
+    const text = asString(header.text);
     if (format === 'TEXT' && text !== undefined) {
       const value = headerText(params);
       out.header = fillPlaceholders(text, () => value);
     } else if (format !== 'TEXT') out.headerFormat = format;
   }
   const p: TemplateParams = isRecord(params) ? params : {};
-  const body = str(c.BODY?.value.text);
+  const body = asString(c.BODY?.value.text);
   if (body !== undefined) out.body = fillPlaceholders(body, (v) => lookupParam(p.body, v));
-  const footer = str(c.FOOTER?.value.text);
+  const footer = asString(c.FOOTER?.value.text);
   if (footer !== undefined) out.footer = footer;
   const given: unknown[] = Array.isArray(p.buttons) ? p.buttons : [];
   buttonsOf(c.BUTTONS).forEach((b, index) => {
     if (!b) return;
     const found = given.find((g) => isRecord(g) && g.index === index);
     const param = isRecord(found) ? found : undefined;
-    const rendered: RenderedButton = { type: b.type, text: str(b.value.text) ?? '' };
+    const rendered: RenderedButton = { type: b.type, text: asString(b.value.text) ?? '' };
     if (b.type === 'URL') {
-      const url = str(b.value.url);
-      const suffix = param?.type === 'url' ? str(param.text) : undefined;
+      const url = asString(b.value.url);
+      const suffix = param?.type === 'url' ? asString(param.text) : undefined;
       if (url !== undefined) rendered.url = fillPlaceholders(url, () => suffix);
     } else if (b.type === 'PHONE_NUMBER') {
-      const phone = str(b.value.phone_number);
+      const phone = asString(b.value.phone_number);
       if (phone !== undefined) rendered.phoneNumber = phone;
     } else if (
       b.type === 'QUICK_REPLY' &&

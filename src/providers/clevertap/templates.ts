@@ -6,21 +6,19 @@
  */
 import type { MessageTemplate } from '../../core/cloud-api/templates.js';
 import type { Issue } from '../../core/errors.js';
+import { isRecord } from '../../core/record.js';
 import { checkClickTrackingUrl } from './click-tracking.js';
 import type { CleverTapRegion } from './regions.js';
 
 /** Categories CleverTap BSP does not support (authentication templates). */
 export const CLEVERTAP_UNSUPPORTED_CATEGORIES: readonly string[] = ['AUTHENTICATION'];
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null;
-
 /**
  * CleverTap-specific problems of a template definition: an `AUTHENTICATION` category (not supported on
  * CleverTap BSP), and URL buttons on a click-tracking domain that is not the account region's.
  */
 export function cleverTapTemplateIssues(definition: unknown, region: CleverTapRegion): Issue[] {
-  if (!isObj(definition)) return [];
+  if (!isRecord(definition)) return [];
   const issues: Issue[] = [];
   const category = typeof definition.category === 'string' ? definition.category.toUpperCase() : undefined;
   if (category && CLEVERTAP_UNSUPPORTED_CATEGORIES.includes(category)) {
@@ -32,9 +30,9 @@ export function cleverTapTemplateIssues(definition: unknown, region: CleverTapRe
   }
   const components = Array.isArray(definition.components) ? definition.components : [];
   components.forEach((component, c) => {
-    if (!isObj(component) || !Array.isArray(component.buttons)) return;
+    if (!isRecord(component) || !Array.isArray(component.buttons)) return;
     component.buttons.forEach((button, b) => {
-      if (isObj(button) && typeof button.url === 'string') {
+      if (isRecord(button) && typeof button.url === 'string') {
         issues.push(...checkClickTrackingUrl(button.url, region, ['components', c, 'buttons', b, 'url']));
       }
     });

@@ -14,9 +14,10 @@
  * @module
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import { isRecord } from '../../core/record.js';
 import type { SandboxContext, StatusStep } from '../context.js';
 import { digits } from '../context.js';
-import { header, isObject, type SandboxRequest, type SandboxResponse, tryJson } from '../http.js';
+import { header, type SandboxRequest, type SandboxResponse, tryJson } from '../http.js';
 import { templateVariableCounts } from '../templates.js';
 import type { InboundContent, SandboxMessage } from '../types.js';
 
@@ -77,7 +78,7 @@ export function handleGupshupSend(
   let template: { id: string; params: unknown[] } | undefined;
   if (kind === 'session') {
     const message = tryJson(form.get('message') ?? '');
-    if (!isObject(message) || typeof message.type !== 'string' || !SESSION_TYPES.has(message.type))
+    if (!isRecord(message) || typeof message.type !== 'string' || !SESSION_TYPES.has(message.type))
       return gupshupError(
         400,
         `Invalid Message: message must be a JSON object whose type is one of ${[...SESSION_TYPES].join(', ')}`,
@@ -87,7 +88,7 @@ export function handleGupshupSend(
     type = message.type;
   } else {
     const t = tryJson(form.get('template') ?? '');
-    if (!isObject(t) || typeof t.id !== 'string' || t.id.length === 0)
+    if (!isRecord(t) || typeof t.id !== 'string' || t.id.length === 0)
       return gupshupError(
         400,
         'Invalid Template: template must be a JSON object with the Gupshup template id',

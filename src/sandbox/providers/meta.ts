@@ -11,9 +11,10 @@
  * @module
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import { isRecord } from '../../core/record.js';
 import type { SandboxContext, StatusStep } from '../context.js';
 import { digits } from '../context.js';
-import { header, isObject, type SandboxRequest, type SandboxResponse, tryJson } from '../http.js';
+import { header, type SandboxRequest, type SandboxResponse, tryJson } from '../http.js';
 import { type SandboxTemplate, TemplateOperationError, templateVariableCounts } from '../templates.js';
 import type { InboundContent, SandboxMessage } from '../types.js';
 
@@ -90,7 +91,7 @@ function validateSend(body: Record<string, unknown>): SandboxResponse | undefine
   if (typeof type !== 'string' || !TYPES.has(type))
     return invalid(`Param type must be one of {${[...TYPES].join(', ')}}.`);
   const object = body[type];
-  if (type === 'contacts' ? !Array.isArray(object) : !isObject(object))
+  if (type === 'contacts' ? !Array.isArray(object) : !isRecord(object))
     return graphError(400, 131008, `Required parameter is missing: ${type}`);
   const o = object as Record<string, unknown>;
   if (type === 'text') {
@@ -104,12 +105,12 @@ function validateSend(body: Record<string, unknown>): SandboxResponse | undefine
     return invalid('Param location requires numeric latitude and longitude.');
   if (type === 'reaction' && typeof o.message_id !== 'string')
     return graphError(400, 131008, "Required parameter is missing: reaction['message_id']");
-  if (type === 'interactive' && (typeof o.type !== 'string' || !isObject(o.action)))
+  if (type === 'interactive' && (typeof o.type !== 'string' || !isRecord(o.action)))
     return graphError(400, 131008, "Required parameter is missing: interactive['action']");
   if (type === 'template') {
     if (typeof o.name !== 'string' || o.name.length === 0)
       return graphError(400, 131008, "Required parameter is missing: template['name']");
-    if (!isObject(o.language) || typeof o.language.code !== 'string')
+    if (!isRecord(o.language) || typeof o.language.code !== 'string')
       return graphError(400, 131008, "Required parameter is missing: template['language']['code']");
   }
   return undefined;
@@ -124,7 +125,7 @@ function checkTemplate(ctx: SandboxContext, o: Record<string, unknown>): Sandbox
     return graphError(404, 132001, `Template name does not exist in the translation: ${name} (${language})`);
   if (template.status === 'PAUSED') return graphError(400, 132015, `Template is paused: ${name}`);
   if (template.status === 'DISABLED') return graphError(400, 132016, `Template is disabled: ${name}`);
-  const components = Array.isArray(o.components) ? o.components.filter(isObject) : [];
+  const components = Array.isArray(o.components) ? o.components.filter(isRecord) : [];
   const given = (kind: string) => {
     const c = components.find((x) => String(x.type).toLowerCase() === kind);
     return Array.isArray(c?.parameters) ? c.parameters.length : 0;
@@ -149,7 +150,7 @@ export function handleMetaMessages(
   const denied = checkAuth(ctx, req, provider);
   if (denied) return denied;
   const body = tryJson(req.body);
-  if (!isObject(body)) return notJson();
+  if (!isRecord(body)) return notJson();
   if (body.status === 'read') {
     if (body.messaging_product !== 'whatsapp')
       return graphError(400, 100, 'The parameter messaging_product is required.');
@@ -277,7 +278,7 @@ export function handleTemplateCollection(
   }
   if (req.method === 'POST') {
     const body = tryJson(req.body);
-    if (!isObject(body)) return notJson();
+    if (!isRecord(body)) return notJson();
     try {
       const template = store.create(body as never, provider);
       scheduleReview(ctx, template);
@@ -313,7 +314,7 @@ export function handleTemplateNode(
   if (req.method === 'GET') return { status: 200, body: ctx.templates.toGraph(template) };
   if (req.method === 'POST') {
     const body = tryJson(req.body);
-    if (!isObject(body)) return notJson();
+    if (!isRecord(body)) return notJson();
     if (body.name !== undefined && body.name !== template.name)
       return graphError(400, 100, 'The name of a template cannot be changed.');
     if (body.language !== undefined && body.language !== template.language)

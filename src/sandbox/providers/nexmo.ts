@@ -11,9 +11,10 @@
  * @module
  */
 import { createPublicKey, type KeyObject, randomUUID, verify as verifySignature } from 'node:crypto';
+import { isRecord } from '../../core/record.js';
 import type { SandboxContext, StatusStep } from '../context.js';
 import { digits } from '../context.js';
-import { header, isObject, type SandboxRequest, type SandboxResponse, tryJson } from '../http.js';
+import { header, type SandboxRequest, type SandboxResponse, tryJson } from '../http.js';
 import type { AsyncRefusal } from '../rules.js';
 import { templateVariableCounts } from '../templates.js';
 import type { InboundContent, SandboxMessage } from '../types.js';
@@ -100,7 +101,7 @@ export function checkNexmoAuth(ctx: SandboxContext, req: SandboxRequest): Sandbo
   const [h, p, s] = parts as [string, string, string];
   const head = tryJson(Buffer.from(h, 'base64url').toString('utf8'));
   const claims = tryJson(Buffer.from(p, 'base64url').toString('utf8'));
-  if (!isObject(head) || head.alg !== 'RS256' || !isObject(claims)) return unauthorized();
+  if (!isRecord(head) || head.alg !== 'RS256' || !isRecord(claims)) return unauthorized();
   const ok = verifySignature(
     'RSA-SHA256',
     Buffer.from(`${h}.${p}`),
@@ -140,7 +141,7 @@ interface Parsed {
 type Invalid = { name: string; reason: string }[];
 
 function mediaIssues(prefix: string, media: unknown, allowId: boolean): Invalid {
-  if (!isObject(media)) return [{ name: prefix, reason: 'is required.' }];
+  if (!isRecord(media)) return [{ name: prefix, reason: 'is required.' }];
   if (typeof media.url === 'string' && media.url.length > 0) return [];
   if (allowId && typeof media.id === 'string' && media.id.length > 0) return [];
   return [{ name: `${prefix}.url`, reason: 'is required.' }];
@@ -208,28 +209,28 @@ export function parseV1(body: Record<string, unknown>): Parsed | { error: Sandbo
       break;
     case 'reaction': {
       const r = body.reaction;
-      if (!isObject(r) || (r.action !== 'react' && r.action !== 'unreact'))
+      if (!isRecord(r) || (r.action !== 'react' && r.action !== 'unreact'))
         invalid.push({ name: 'reaction.action', reason: 'must be react or unreact.' });
-      if (!isObject(body.context) || typeof body.context.message_uuid !== 'string')
+      if (!isRecord(body.context) || typeof body.context.message_uuid !== 'string')
         invalid.push({ name: 'context.message_uuid', reason: 'is required.' });
       break;
     }
     case 'template': {
       const t = body.template;
       const w = body.whatsapp;
-      if (!isObject(t) || typeof t.name !== 'string' || t.name.length === 0)
+      if (!isRecord(t) || typeof t.name !== 'string' || t.name.length === 0)
         invalid.push({ name: 'template.name', reason: 'is required.' });
       if (
-        isObject(t) &&
+        isRecord(t) &&
         t.parameters !== undefined &&
         (!Array.isArray(t.parameters) || t.parameters.some((x) => typeof x !== 'string'))
       )
         invalid.push({ name: 'template.parameters', reason: 'must be an array of strings.' });
-      if (!isObject(w) || typeof w.locale !== 'string' || w.locale.length === 0)
+      if (!isRecord(w) || typeof w.locale !== 'string' || w.locale.length === 0)
         invalid.push({ name: 'whatsapp.locale', reason: 'is required.' });
-      if (isObject(w) && w.policy !== undefined && w.policy !== 'deterministic')
+      if (isRecord(w) && w.policy !== undefined && w.policy !== 'deterministic')
         invalid.push({ name: 'whatsapp.policy', reason: 'must be deterministic.' });
-      if (invalid.length === 0 && isObject(t) && isObject(w))
+      if (invalid.length === 0 && isRecord(t) && isRecord(w))
         template = {
           name: String(t.name),
           locale: String(w.locale),
@@ -238,7 +239,7 @@ export function parseV1(body: Record<string, unknown>): Parsed | { error: Sandbo
       break;
     }
     case 'custom':
-      if (!isObject(body.custom) || typeof body.custom.type !== 'string')
+      if (!isRecord(body.custom) || typeof body.custom.type !== 'string')
         invalid.push({ name: 'custom.type', reason: 'is required.' });
       else template = customTemplate(body.custom);
       break;
@@ -254,26 +255,26 @@ export function parseV1(body: Record<string, unknown>): Parsed | { error: Sandbo
 
 /** A `custom` template (Meta's template object passed through). */
 function customTemplate(custom: Record<string, unknown>): Parsed['template'] {
-  if (custom.type !== 'template' || !isObject(custom.template)) return undefined;
+  if (custom.type !== 'template' || !isRecord(custom.template)) return undefined;
   const t = custom.template;
-  const language = isObject(t.language) ? String(t.language.code ?? '') : '';
+  const language = isRecord(t.language) ? String(t.language.code ?? '') : '';
   const body = Array.isArray(t.components)
-    ? t.components.find((c) => isObject(c) && String(c.type).toLowerCase() === 'body')
+    ? t.components.find((c) => isRecord(c) && String(c.type).toLowerCase() === 'body')
     : undefined;
-  const parameters = isObject(body) && Array.isArray(body.parameters) ? body.parameters.length : 0;
+  const parameters = isRecord(body) && Array.isArray(body.parameters) ? body.parameters.length : 0;
   return { name: String(t.name ?? ''), locale: language, parameters };
 }
 
 /** Validates a v0.1 body. */
 export function parseV01(body: Record<string, unknown>): Parsed | { error: SandboxResponse } {
-  const to = isObject(body.to) ? body.to : undefined;
-  const from = isObject(body.from) ? body.from : undefined;
+  const to = isRecord(body.to) ? body.to : undefined;
+  const from = isRecord(body.from) ? body.from : undefined;
   if (to?.type !== 'whatsapp' || typeof to.number !== 'string' || !/^\d{7,15}$/.test(to.number))
     return { error: problemV01('to must be {"type":"whatsapp","number":"<7 to 15 digits>"}.') };
   if (from?.type !== 'whatsapp' || typeof from.number !== 'string')
     return { error: problemV01('from must be {"type":"whatsapp","number":"<digits>"}.') };
-  const message = isObject(body.message) ? body.message : undefined;
-  const content = message && isObject(message.content) ? message.content : undefined;
+  const message = isRecord(body.message) ? body.message : undefined;
+  const content = message && isRecord(message.content) ? message.content : undefined;
   const type = content?.type;
   if (!content || typeof type !== 'string' || !V01_TYPES.has(type))
     return { error: problemV01(`message.content.type must be one of ${[...V01_TYPES].join(', ')}.`) };
@@ -291,13 +292,13 @@ export function parseV01(body: Record<string, unknown>): Parsed | { error: Sandb
   )
     return { error: problemV01(`message.content.${type}.url is required.`) };
   if (type === 'custom') {
-    if (!isObject(content.custom)) return { error: problemV01('message.content.custom is required.') };
+    if (!isRecord(content.custom)) return { error: problemV01('message.content.custom is required.') };
     template = customTemplate(content.custom);
   }
   if (type === 'template') {
     const t = content.template;
-    const w = isObject(message?.whatsapp) ? message.whatsapp : undefined;
-    if (!isObject(t) || typeof t.name !== 'string')
+    const w = isRecord(message?.whatsapp) ? message.whatsapp : undefined;
+    if (!isRecord(t) || typeof t.name !== 'string')
       return { error: problemV01('message.content.template.name is required.') };
     if (!w || typeof w.locale !== 'string')
       return { error: problemV01('message.whatsapp.locale is required.') };
@@ -346,7 +347,7 @@ export function handleNexmoSend(
   const denied = checkNexmoAuth(ctx, req);
   if (denied) return denied;
   const body = tryJson(req.body);
-  if (!isObject(body))
+  if (!isRecord(body))
     return version === 'v1'
       ? problem(422, '1150', 'Invalid JSON', 'The request body did not contain valid JSON.')
       : problemV01('The request body did not contain valid JSON.');
@@ -414,7 +415,7 @@ export function handleNexmoUpdate(ctx: SandboxContext, req: SandboxRequest, id: 
   const denied = checkNexmoAuth(ctx, req);
   if (denied) return denied;
   const body = tryJson(req.body);
-  if (!isObject(body) || (body.status !== 'read' && body.status !== 'revoked'))
+  if (!isRecord(body) || (body.status !== 'read' && body.status !== 'revoked'))
     return problem(422, '1150', 'Invalid params', 'The value of one or more parameters is invalid.', {
       invalid_parameters: [{ name: 'status', reason: 'must be read or revoked.' }],
     });
