@@ -4,7 +4,75 @@
  * The root exports the client contract, `createClient`, the message model, errors and their guards. Provider
  * classes and the pure modules live in subpaths (`waba-kit/nexmo`, `waba-kit/templates`, ...) so that an app
  * bundles only what it uses.
+ *
+ * This file is the root's public export list: every name here is a semver promise, recorded in
+ * `api/index.api.md` (regenerate with `npm run api:report`). Names that live in a subpath too are listed in
+ * `scripts/api-root-reexports.json`.
  * @module waba-kit
  */
-export * from './core/index.js';
+
+// The client contract.
+export { BaseClient, type BaseConfig, type SendGuard } from './core/base-client.js';
+export type { SendOptions, WebhookInput, WhatsAppClient } from './core/client.js';
+// Errors and their guards (the guards work across the ESM and CommonJS copies of the package).
+export {
+  AbortError,
+  ApiError,
+  AuthenticationError,
+  BadRequestError,
+  ConfigError,
+  ConflictError,
+  ConnectionError,
+  createApiError,
+  InternalServerError,
+  isAbortError,
+  isApiError,
+  isAuthenticationError,
+  isConfigError,
+  isConnectionError,
+  isQuotaExceededError,
+  isQuotaStoreError,
+  isRateLimitError,
+  isTemplateError,
+  isTimeoutError,
+  isUnsupportedMessageError,
+  isValidationError,
+  isWebhookParseError,
+  isWebhookVerificationError,
+  isWhatsAppError,
+  isWindowClosedError,
+  NotFoundError,
+  PermissionDeniedError,
+  QuotaExceededError,
+  QuotaStoreError,
+  RateLimitError,
+  TemplateError,
+  TimeoutError,
+  UnprocessableEntityError,
+  UnsupportedMessageError,
+  ValidationError,
+  WebhookParseError,
+  WebhookVerificationError,
+  WhatsAppError,
+  type WhatsAppErrorCode,
+  WindowClosedError,
+} from './core/errors.js';
+export type { WhatsAppEventMap } from './core/events.js';
+export type { Logger } from './core/logger.js';
+// The message model.
+export {
+  type OutboundMessage,
+  OutboundMessageSchema,
+  type OutboundMessageType,
+  type TemplateButton,
+  type TemplateHeader,
+  type TemplateMessage,
+} from './core/message.js';
+export { isValidPhone, normalizePhone } from './core/phone.js';
+export { PROVIDERS, type ProviderId } from './core/provider.js';
+export type { SendResult } from './core/result.js';
+
+// Inbound events: the webhook event model lives in `waba-kit/webhooks`; the root re-exports what
+// `client.parseWebhook()` and the `message.*` events hand you.
+export type { MessageEvent, StatusEvent, WebhookEvent } from './core/webhook-event.js';
 export { type ClientConfig, createClient } from './create-client.js';

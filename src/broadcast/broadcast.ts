@@ -20,7 +20,10 @@ import type { CampaignStats } from './stats.js';
 /** A recipient: a phone number, or an object carrying one in `to` or `phone` (or read by `phoneOf`). */
 export type BroadcastRecipient = string | { to: string } | { phone: string };
 
-/** What to do when the quota tracker refuses a recipient. */
+/**
+ * What to do when the quota tracker refuses a recipient.
+ * @inline
+ */
 export type QuotaPolicy = 'defer' | 'skip';
 
 /** Options of {@link broadcast}. */
@@ -61,10 +64,16 @@ export interface BroadcastOptions<R> {
   sleep?: ((ms: number, signal?: AbortSignal) => Promise<void>) | undefined;
 }
 
-/** A progress update. */
+/**
+ * A progress update.
+ * @inline
+ */
 export type BroadcastProgress = Omit<WhatsAppEventMap['broadcast.progress'], 'provider' | 'timestamp'>;
 
-/** One failed recipient. */
+/**
+ * One failed recipient.
+ * @inline
+ */
 export interface BroadcastError {
   /** The recipient's number (`+E.164` when valid, as given otherwise). */
   recipient: string;

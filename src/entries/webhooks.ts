@@ -1,5 +1,32 @@
 /**
- * `waba-kit/webhooks` entry point.
+ * `waba-kit/webhooks`: parse every provider's webhooks into one typed event model, verify their signatures,
+ * and serve them from any runtime with one `(req: Request) => Promise<Response>` handler.
+ *
+ * This file is the entry's public export list, recorded in `api/webhooks.api.md` (`npm run api:report`).
  * @module waba-kit/webhooks
  */
-export * from '../webhooks/index.js';
+export type {
+  AccountEvent,
+  BillingEvent,
+  MessageEvent,
+  StatusEvent,
+  TemplateStatusEvent,
+  UnknownEvent,
+  UserEvent,
+  WebhookEvent,
+} from '../webhooks/index.js';
+export {
+  type CreateWebhookHandlerOptions,
+  createMemoryDedupeStore,
+  createWebhookHandler,
+  detectWebhookFormat,
+  escapeNonAscii,
+  parseWebhook,
+  parseWebhookRequest,
+  signWebhookForTest,
+  verifyWebhook,
+  type WebhookDedupeStore,
+  WebhookEventSchema,
+  type WebhookVerificationReason,
+  type WebhookVerificationResult,
+} from '../webhooks/index.js';

@@ -11,7 +11,10 @@ import { decodeProtectedHeader, errors as joseErrors, jwtVerify } from 'jose';
 import { sha256Hex, timingSafeEqualString, toBytes } from '../webhooks/crypto.js';
 import type { WebhookVerificationReason } from '../webhooks/types.js';
 
-/** The claims Vonage puts in a signed-webhook token. Unknown claims are kept. */
+/**
+ * The claims Vonage puts in a signed-webhook token. Unknown claims are kept.
+ * @inline
+ */
 export interface VonageSignatureClaims {
   /** Always `Vonage`. */
   iss: string;
@@ -25,7 +28,10 @@ export interface VonageSignatureClaims {
   [claim: string]: unknown;
 }
 
-/** Options of {@link verifyVonageSignature}. Give `authorization` (the header value) or `token`. */
+/**
+ * Options of {@link verifyVonageSignature}. Give `authorization` (the header value) or `token`.
+ * @inline
+ */
 export interface VerifyVonageSignatureOptions {
   /** The `Authorization` header value, `Bearer <jwt>`. */
   authorization?: string | null | undefined;
@@ -44,6 +50,7 @@ export interface VerifyVonageSignatureOptions {
 /**
  * Result of {@link verifyVonageSignature}. `reason` says which check failed (one of the reasons `verifyWebhook`
  * reports, so both read alike in logs); it never contains the secret.
+ * @inline
  */
 export type VonageSignatureResult =
   | { valid: true; claims: VonageSignatureClaims }

@@ -26,7 +26,10 @@ interface LimiterTiming {
   sleep?: ((ms: number, signal?: AbortSignal) => Promise<void>) | undefined;
 }
 
-/** Options of {@link createTokenBucket}. */
+/**
+ * Options of {@link createTokenBucket}.
+ * @inline
+ */
 export interface TokenBucketOptions extends LimiterTiming {
   /** Sustained rate. Default 80 (use 20 for coexistence numbers, 1000 for upgraded ones). */
   ratePerSecond?: number | undefined;
@@ -44,7 +47,10 @@ export interface TokenBucket {
   tryTake(): boolean;
 }
 
-/** Options of {@link createRecipientPacer}. */
+/**
+ * Options of {@link createRecipientPacer}.
+ * @inline
+ */
 export interface RecipientPacerOptions extends LimiterTiming {
   /** Minimum spacing between messages to one user once the burst is used. Default 6 000 ms. */
   intervalMs?: number | undefined;

@@ -5,7 +5,10 @@
  */
 import { AbortError, ValidationError } from '../core/errors.js';
 
-/** Milliseconds since the epoch. Inject a fake one in tests; the default is `Date.now`. */
+/**
+ * Milliseconds since the epoch. Inject a fake one in tests; the default is `Date.now`.
+ * @inline
+ */
 export type Clock = () => number;
 
 /** The default clock. */

@@ -5,32 +5,50 @@
 import type { SandboxClock } from './clock.js';
 import type { SandboxCredentials } from './credentials.js';
 
-/** Per-provider, per-field replacements for the generated credentials. */
+/**
+ * Per-provider, per-field replacements for the generated credentials.
+ * @inline
+ */
 export type SandboxCredentialOverrides = {
   [P in keyof SandboxCredentials]?: Partial<SandboxCredentials[P]> | undefined;
 };
 
-/** The providers the sandbox emulates. */
+/**
+ * The providers the sandbox emulates.
+ * @inline
+ */
 export type SandboxProvider = 'nexmo' | 'gupshup' | 'meta' | 'clevertap';
 
-/** Where the sandbox posts one provider's webhooks (inbound messages and statuses), and how it signs them. */
+/**
+ * Where the sandbox posts one provider's webhooks (inbound messages and statuses), and how it signs them.
+ * @inline
+ */
 export interface NexmoWebhookTarget {
   url: string;
   /** Payload format, like the Vonage application's `messages.version`. Default `v1`. */
   version?: 'v1' | 'v0.1' | undefined;
 }
-/** Gupshup webhook target; Gupshup does not sign, so extra headers (a shared secret) can be attached. */
+/**
+ * Gupshup webhook target; Gupshup does not sign, so extra headers (a shared secret) can be attached.
+ * @inline
+ */
 export interface GupshupWebhookTarget {
   url: string;
   /** Sent on every callback, like the partner subscription `meta` headers. */
   headers?: Record<string, string> | undefined;
 }
-/** Meta (and CleverTap) webhook target; signed with `X-Hub-Signature-256` using the app secret. */
+/**
+ * Meta (and CleverTap) webhook target; signed with `X-Hub-Signature-256` using the app secret.
+ * @inline
+ */
 export interface MetaWebhookTarget {
   url: string;
 }
 
-/** Webhook targets per provider. A provider without one gets no callbacks. */
+/**
+ * Webhook targets per provider. A provider without one gets no callbacks.
+ * @inline
+ */
 export interface SandboxWebhookTargets {
   nexmo?: NexmoWebhookTarget | undefined;
   gupshup?: GupshupWebhookTarget | undefined;
@@ -53,6 +71,7 @@ export type FaultKind = 'rate-limit' | 'server-error' | 'unavailable' | 'slow' |
  * - `slow`: the message is accepted, the answer is delayed `slowMs` (beyond the client timeout).
  * - `reset`: the message is accepted, then the connection is destroyed without an answer.
  * - `malformed`: the message is accepted, then a 2xx with a truncated JSON body.
+ * @inline
  */
 export interface FaultOptions {
   /** Fraction of requests faulted, 0..1. */
@@ -65,7 +84,10 @@ export interface FaultOptions {
   slowMs?: number | undefined;
 }
 
-/** Platform limits the sandbox enforces. */
+/**
+ * Platform limits the sandbox enforces.
+ * @inline
+ */
 export interface SandboxLimits {
   /** Refuse free-form messages outside the 24 h customer-service window. Default `true`. */
   window?: boolean | undefined;
@@ -77,7 +99,10 @@ export interface SandboxLimits {
   pairRate?: { burst: number; intervalMs: number } | false | undefined;
 }
 
-/** How fast statuses progress after a message is accepted. */
+/**
+ * How fast statuses progress after a message is accepted.
+ * @inline
+ */
 export interface StatusOptions {
   /** Delay between successive status callbacks, in (real) milliseconds. Default 10. */
   delayMs?: number | undefined;
@@ -85,7 +110,10 @@ export interface StatusOptions {
   read?: boolean | undefined;
 }
 
-/** How undelivered webhooks are retried (real services retry on non-2xx for hours; the sandbox scales it down). */
+/**
+ * How undelivered webhooks are retried (real services retry on non-2xx for hours; the sandbox scales it down).
+ * @inline
+ */
 export interface WebhookRetryOptions {
   /** Attempts per callback, including the first. Default 5. */
   attempts?: number | undefined;
@@ -95,7 +123,10 @@ export interface WebhookRetryOptions {
   timeoutMs?: number | undefined;
 }
 
-/** Options of `startSandbox`. */
+/**
+ * Options of `startSandbox`.
+ * @inline
+ */
 export interface SandboxOptions {
   /** Port to listen on; 0 (default) picks a free one. */
   port?: number | undefined;
@@ -129,10 +160,16 @@ export interface SandboxOptions {
   reviewDelayMs?: number | 'manual' | undefined;
 }
 
-/** Delivery states of a message in the sandbox. */
+/**
+ * Delivery states of a message in the sandbox.
+ * @inline
+ */
 export type SandboxMessageStatus = 'accepted' | 'sent' | 'delivered' | 'read' | 'failed';
 
-/** One message the sandbox accepted. */
+/**
+ * One message the sandbox accepted.
+ * @inline
+ */
 export interface SandboxMessage {
   /** The id returned to the client (message_uuid, messageId, wamid). */
   id: string;
@@ -160,7 +197,10 @@ export interface SandboxMessage {
   acceptedAt: number;
 }
 
-/** One webhook delivery attempt. */
+/**
+ * One webhook delivery attempt.
+ * @inline
+ */
 export interface WebhookDelivery {
   provider: SandboxProvider;
   url: string;
@@ -172,7 +212,10 @@ export interface WebhookDelivery {
   body: string;
 }
 
-/** Content of an inbound message created with `sandbox.inbound()`. */
+/**
+ * Content of an inbound message created with `sandbox.inbound()`.
+ * @inline
+ */
 export type InboundContent =
   | string
   | { type: 'text'; text: string }
@@ -180,7 +223,10 @@ export type InboundContent =
   | { type: 'location'; latitude: number; longitude: number; name?: string | undefined }
   | { type: 'reply'; id: string; title: string };
 
-/** What `sandbox.inbound()` returns. */
+/**
+ * What `sandbox.inbound()` returns.
+ * @inline
+ */
 export interface InboundResult {
   /** The id of the inbound message, as the provider reports it. */
   id: string;

@@ -22,6 +22,7 @@ import { asString, buttonsOf, componentsOf, describe, upper } from './shape.js';
  * | `params.empty_value` | 131008 | a value is empty |
  * | `params.button_mismatch` | 131009 | a button parameter's index or type does not match the template |
  * | `params.header_mismatch` | 132012 | the header parameter's type does not match the header format |
+ * @inline
  */
 export type TemplateParamIssueCode =
   | 'params.count_mismatch'
@@ -32,7 +33,10 @@ export type TemplateParamIssueCode =
   | 'params.button_mismatch'
   | 'params.header_mismatch';
 
-/** One send-time problem, with the Meta error code it would cause. */
+/**
+ * One send-time problem, with the Meta error code it would cause.
+ * @inline
+ */
 export interface TemplateParamIssue {
   code: TemplateParamIssueCode;
   /** The Meta Cloud API error code this problem produces when sent. */
@@ -43,7 +47,10 @@ export interface TemplateParamIssue {
   severity: 'error';
 }
 
-/** Result of {@link checkTemplateParams}. */
+/**
+ * Result of {@link checkTemplateParams}.
+ * @inline
+ */
 export interface TemplateParamsCheckResult {
   valid: boolean;
   issues: TemplateParamIssue[];

@@ -13,7 +13,10 @@ import { asString, buttonsOf, componentsOf, upper } from './shape.js';
  */
 export type TemplateParams = Partial<TemplateMessage>;
 
-/** One rendered button. */
+/**
+ * One rendered button.
+ * @inline
+ */
 export interface RenderedButton {
   /** The definition's button type, e.g. `QUICK_REPLY`, `URL`, `PHONE_NUMBER`, `COPY_CODE`. */
   type: string;
@@ -29,7 +32,10 @@ export interface RenderedButton {
   code?: string;
 }
 
-/** What a recipient would see. Variables without a value stay as written (`{{2}}`). */
+/**
+ * What a recipient would see. Variables without a value stay as written (`{{2}}`).
+ * @inline
+ */
 export interface RenderedTemplate {
   /** The header text, for TEXT headers. */
   header?: string;

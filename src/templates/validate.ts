@@ -17,7 +17,10 @@ import type {
   TemplateValidationResult,
 } from './types.js';
 
-/** Options of {@link validateTemplate}. */
+/**
+ * Options of {@link validateTemplate}.
+ * @inline
+ */
 export interface ValidateTemplateOptions {
   /** `strict` (default, the CleverTap BSP rules), `meta` (Meta's current numbers), or your own rules. */
   profile?: TemplateProfileName | TemplateRules | undefined;

@@ -17,7 +17,10 @@ export interface WebhookDedupeStore {
   release?(key: string): void | Promise<void>;
 }
 
-/** Options of {@link createMemoryDedupeStore}. */
+/**
+ * Options of {@link createMemoryDedupeStore}.
+ * @inline
+ */
 export interface MemoryDedupeStoreOptions {
   /** Most keys kept; the oldest are evicted first. Default 10 000. */
   maxEntries?: number | undefined;

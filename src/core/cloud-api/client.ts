@@ -64,7 +64,10 @@ export const CLOUD_API_MESSAGE_TYPES: ReadonlySet<OutboundMessageType> = new Set
 /** A validated Cloud API client config. */
 export type CloudApiConfig = BaseConfig & CloudApiConfigFields;
 
-/** Options of a Cloud API client that are not config (not serialisable). */
+/**
+ * Options of a Cloud API client that are not config (not serialisable).
+ * @inline
+ */
 export interface CloudApiClientOptions {
   /** Clock for the template edit history, in epoch milliseconds. Default `Date.now`. */
   now?: (() => number) | undefined;
@@ -83,7 +86,10 @@ export interface CloudApiSpec<C extends CloudApiConfig> {
   options?: CloudApiClientOptions | undefined;
 }
 
-/** A template message for the Cloud API: the neutral fields, body parameters possibly currency/date_time. */
+/**
+ * A template message for the Cloud API: the neutral fields, body parameters possibly currency/date_time.
+ * @inline
+ */
 export type CloudApiTemplateMessage = Omit<TemplateMessage, 'body'> & {
   body?: CloudApiBodyValue[] | Record<string, CloudApiBodyValue> | undefined;
 };

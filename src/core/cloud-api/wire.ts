@@ -29,7 +29,10 @@ export type CloudApiRichParameter =
   | { type: 'currency'; fallbackValue: string; code: string; amount1000: number }
   | { type: 'date_time'; fallbackValue: string };
 
-/** A template body parameter value: text, or a {@link CloudApiRichParameter}. */
+/**
+ * A template body parameter value: text, or a {@link CloudApiRichParameter}.
+ * @inline
+ */
 export type CloudApiBodyValue = string | CloudApiRichParameter;
 
 /** A template message whose body parameters may also be {@link CloudApiRichParameter}s. */

@@ -36,9 +36,13 @@ import {
   parseUploadResponse,
 } from './wire.js';
 
+/** The config after validation and defaults. */
 type ParsedCleverTapConfig = ReturnType<typeof parseCleverTapConfig>;
 
-/** What `setWhatsAppOptIn` resolves with, summed over every batch. */
+/**
+ * What `setWhatsAppOptIn` resolves with, summed over every batch.
+ * @inline
+ */
 export interface OptInResult {
   /** Profiles CleverTap processed. */
   processed: number;
@@ -48,7 +52,10 @@ export interface OptInResult {
   batches: number;
 }
 
-/** What `triggerCampaign` resolves with. */
+/**
+ * What `triggerCampaign` resolves with.
+ * @inline
+ */
 export interface TriggerResult {
   /** Number of External Trigger calls made. */
   batches: number;

@@ -40,16 +40,25 @@ export function cleverTapTemplateIssues(definition: unknown, region: CleverTapRe
   return issues;
 }
 
-/** How imported templates meet the ones already held: `replace` drops them all, `add` keeps them. */
+/**
+ * How imported templates meet the ones already held: `replace` drops them all, `add` keeps them.
+ * @inline
+ */
 export type TemplateImportMode = 'replace' | 'add';
 
-/** A template left out of an import, and why. */
+/**
+ * A template left out of an import, and why.
+ * @inline
+ */
 export interface SkippedTemplate {
   template: MessageTemplate;
   reason: 'not_approved' | 'authentication_unsupported' | 'already_present';
 }
 
-/** What an import produced. */
+/**
+ * What an import produced.
+ * @inline
+ */
 export interface TemplateImportResult {
   mode: TemplateImportMode;
   /** The templates held after the import. */

@@ -29,7 +29,10 @@ export interface NodeRedisLike {
   sendCommand(args: string[]): Promise<unknown>;
 }
 
-/** Options of {@link createRedisQuotaStore}. */
+/**
+ * Options of {@link createRedisQuotaStore}.
+ * @inline
+ */
 export interface RedisQuotaStoreOptions {
   /** Prefix of every key. Default `'waba-kit:'`. */
   keyPrefix?: string | undefined;
