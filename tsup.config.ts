@@ -1,3 +1,4 @@
+import { cpSync } from 'node:fs';
 import { defineConfig, type Options } from 'tsup';
 
 /** One entry per public subpath: `dist/<name>.{js,cjs,d.ts,d.cts}`. */
@@ -28,11 +29,20 @@ const common: Options = {
 };
 
 export default defineConfig([
-  // ESM: dependencies stay external, consumers dedupe them.
-  { ...common, format: ['esm'], clean: true },
+  // ESM: dependencies stay external, consumers dedupe them. After it, the sandbox inspector's static page
+  // (plain HTML, CSS and JS) is copied to dist/inspector/, where the bundles look for it.
+  {
+    ...common,
+    format: ['esm'],
+    clean: true,
+    onSuccess: async () => {
+      cpSync('src/sandbox/inspector/assets', 'dist/inspector', { recursive: true });
+    },
+  },
   // CJS: ky and jose are ESM-only, and Node 20 before 20.19 cannot require() ESM,
-  // so they are bundled into the CommonJS build. zod and eventemitter3 ship CJS.
-  { ...common, format: ['cjs'], noExternal: ['ky', 'jose'] },
+  // so they are bundled into the CommonJS build. zod and eventemitter3 ship CJS. `shims` gives the
+  // inspector's asset lookup its `import.meta.url`.
+  { ...common, format: ['cjs'], noExternal: ['ky', 'jose'], shims: true },
   // The `waba` binary (package.json `bin`): one Node ESM file, not a public subpath, so no types.
   {
     entry: { cli: 'src/cli/main.ts' },

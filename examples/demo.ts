@@ -18,7 +18,7 @@ import type { WhatsAppClient } from '../src/core/client.js';
 import { isQuotaExceededError, isWindowClosedError } from '../src/core/errors.js';
 import type { ProviderId } from '../src/core/provider.js';
 import type { WebhookEvent } from '../src/core/webhook-event.js';
-import { createClient } from '../src/index.js';
+import { createClient, identityOf } from '../src/index.js';
 import { createConversationWindowTracker, createQuotaTracker } from '../src/quota/index.js';
 import { startSandbox } from '../src/sandbox/index.js';
 import { type TemplateDefinition, validateTemplate } from '../src/templates/index.js';
@@ -99,7 +99,9 @@ async function main(): Promise<void> {
         message: async (m) => {
           events[provider].push(m);
           stats.record(m);
-          await window.recordInbound(m.from, m.timestamp);
+          // The stable key: the BSUID when the payload has one, else the phone number.
+          const customer = identityOf(m);
+          if (customer) await window.recordInbound(customer, m.timestamp);
         },
         status: (s) => {
           events[provider].push(s);

@@ -10,27 +10,7 @@ if command -v redis-server >/dev/null 2>&1; then
   exit 0
 fi
 
-if ! command -v apt-get >/dev/null 2>&1; then
-  echo "redis-server is missing and apt-get is not available: install Redis 6.2+ (redis-server) with your" >&2
-  echo "system's package manager, then re-run the tests." >&2
-  exit 1
-fi
-
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then
-  if command -v sudo >/dev/null 2>&1 && sudo -n true >/dev/null 2>&1; then
-    SUDO="sudo -n"
-  else
-    echo "redis-server is missing and this script is not running as root (no password-less sudo): run" >&2
-    echo "  apt-get update && apt-get install -y redis-server" >&2
-    echo "as root, then re-run the tests." >&2
-    exit 1
-  fi
-fi
-
-echo "redis-server not found: installing Debian's redis-server package"
-$SUDO apt-get update
-$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends redis-server
+sh "$(dirname "$0")/apt-install.sh" redis-server redis-server
 
 # The package may start a system service on port 6379; the tests start their own server on a free port and
 # do not use it.

@@ -12,8 +12,8 @@
  */
 
 // The client contract.
-export { BaseClient, type BaseConfig, type SendGuard } from './core/base-client.js';
-export type { SendOptions, WebhookInput, WhatsAppClient } from './core/client.js';
+export type { SendGuard, SendGuardContext } from './core/base-client.js';
+export type { MarkAsReadOptions, SendOptions, WebhookInput, WhatsAppClient } from './core/client.js';
 // Errors and their guards (the guards work across the ESM and CommonJS copies of the package).
 export {
   AbortError,
@@ -58,6 +58,9 @@ export {
   WindowClosedError,
 } from './core/errors.js';
 export type { WhatsAppEventMap } from './core/events.js';
+// Inbound events: the webhook event model lives in `waba-kit/webhooks`; the root re-exports what
+// `client.parseWebhook()` and the `message.*` events hand you, and the one helper every handler needs.
+export { identityOf, isBsuid } from './core/identity.js';
 export type { Logger } from './core/logger.js';
 // The message model.
 export {
@@ -71,8 +74,6 @@ export {
 export { isValidPhone, normalizePhone } from './core/phone.js';
 export { PROVIDERS, type ProviderId } from './core/provider.js';
 export type { SendResult } from './core/result.js';
-
-// Inbound events: the webhook event model lives in `waba-kit/webhooks`; the root re-exports what
-// `client.parseWebhook()` and the `message.*` events hand you.
+export type { RetryPolicy } from './core/retry.js';
 export type { MessageEvent, StatusEvent, WebhookEvent } from './core/webhook-event.js';
 export { type ClientConfig, createClient } from './create-client.js';

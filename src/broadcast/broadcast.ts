@@ -8,8 +8,8 @@ import type { SendOptions, WhatsAppClient } from '../core/client.js';
 import { isAbortError, isQuotaExceededError, isWhatsAppError, ValidationError } from '../core/errors.js';
 import type { WhatsAppEventMap } from '../core/events.js';
 import { EMIT_EVENT, type EmitEvent } from '../core/gates.js';
+import { normalizeRecipient } from '../core/identity.js';
 import type { OutboundMessage } from '../core/message.js';
-import { normalizePhone } from '../core/phone.js';
 import { sleep as defaultSleep } from '../core/sleep.js';
 import { createTokenBucket, DEFAULT_MESSAGES_PER_SECOND } from '../quota/rate-limit.js';
 import { type Clock, systemClock } from '../quota/time.js';
@@ -255,7 +255,7 @@ export async function broadcast<R = BroadcastRecipient>(
     let phone: string;
     try {
       given = phoneOf(recipient);
-      phone = normalizePhone(given as string, ['recipients']);
+      phone = normalizeRecipient(given as string, ['recipients']);
     } catch (error) {
       fail(typeof given === 'string' ? given : '', error);
       return;

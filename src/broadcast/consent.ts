@@ -3,6 +3,7 @@
  * until told otherwise), a user is opted out unless a predicate or store says otherwise.
  * @module
  */
+import { identitiesOf } from '../core/identity.js';
 import type { WebhookEvent } from '../core/webhook-event.js';
 import { recipientKey } from '../quota/recipient.js';
 
@@ -42,9 +43,13 @@ export interface MemoryConsentStore extends ConsentStore {
   optIn(phone: string): void;
   /** Records an opt-out. */
   optOut(phone: string): void;
-  /** Applies opt-in / opt-out user events from webhooks (`opted-in`, `opted-out`, `marketing-stop`, `marketing-resume`). */
+  /**
+   * Applies opt-in / opt-out user events from webhooks (`opted-in`, `opted-out`, `marketing-stop`,
+   * `marketing-resume`) to every identifier the event carries: a user known by phone and BSUID is opted in (or
+   * out) under both, so a later send to either is decided alike.
+   */
   record(event: WebhookEvent): void;
-  /** Number of opted-in users. */
+  /** Number of opted-in identifiers (a user recorded under a phone and a BSUID counts once per identifier). */
   readonly size: number;
 }
 
@@ -72,10 +77,12 @@ export function createConsentStore(optedIn: Iterable<string> = []): MemoryConsen
     },
     record(event) {
       if (event.kind !== 'user') return;
-      if (event.event === 'opted-in' || event.event === 'marketing-resume')
-        users.add(recipientKey(event.phone, 'phone'));
-      else if (event.event === 'opted-out' || event.event === 'marketing-stop') {
-        users.delete(recipientKey(event.phone, 'phone'));
+      const optIn = event.event === 'opted-in' || event.event === 'marketing-resume';
+      const optOut = event.event === 'opted-out' || event.event === 'marketing-stop';
+      if (!optIn && !optOut) return;
+      for (const id of identitiesOf(event)) {
+        if (optIn) users.add(recipientKey(id, 'phone'));
+        else users.delete(recipientKey(id, 'phone'));
       }
     },
     get size() {

@@ -5,8 +5,9 @@
  * @module
  */
 import type { WhatsAppEventMap } from '../core/events.js';
+import { identitiesOf } from '../core/identity.js';
 import type { SendResult } from '../core/result.js';
-import type { WebhookEvent } from '../core/webhook-event.js';
+import type { StatusPricing, WebhookEvent } from '../core/webhook-event.js';
 import { recipientKey } from '../quota/recipient.js';
 
 /**
@@ -26,6 +27,13 @@ export interface CampaignStatsSnapshot {
   errors: number;
   /** Users held out as the control group. */
   controlGroup: number;
+  /**
+   * Campaign messages the provider reported as charged, per pricing category (`marketing`, `utility`...), each
+   * message counted once. A status counts when its `pricing.billable` is true or, where the provider dropped
+   * `billable` (Meta deprecates it under per-message pricing), when its `pricing.type` is `regular`. Category
+   * `unknown` when the status names none.
+   */
+  billable: Record<string, number>;
 }
 
 /**
@@ -65,6 +73,17 @@ export interface CampaignStats {
   snapshot(): CampaignStatsSnapshot;
 }
 
+/**
+ * True when a status says the message is charged: `billable: true`, or no `billable` and `type: "regular"` (free
+ * types are `free_customer_service` and `free_entry_point`). Source:
+ * https://developers.facebook.com/documentation/business-messaging/whatsapp/pricing
+ */
+function isBillable(pricing: StatusPricing | undefined): boolean {
+  if (!pricing) return false;
+  if (pricing.billable !== undefined) return pricing.billable;
+  return pricing.type === 'regular';
+}
+
 /** Delivery progress of one message: 1 sent, 2 delivered, 3 read. */
 const RANK = { sent: 1, delivered: 2, read: 3 } as const;
 
@@ -90,13 +109,19 @@ export function createCampaignStats(): CampaignStats {
     replied: 0,
     errors: 0,
     controlGroup: 0,
+    billable: {},
   };
+  /** Billable campaign messages per category (a Map: categories are provider text, never object keys). */
+  const billable = new Map<string, number>();
   /** messageId -> delivery rank, or -1 once failed. */
   const messages = new Map<string, number>();
+  /** Campaign messages already counted as billable. */
+  const billed = new Set<string>();
   /** Recipients messaged by the campaign (tracking keys). */
   const recipients = new Set<string>();
 
-  const key = (phone: string): string | undefined => {
+  const key = (phone: string | undefined): string | undefined => {
+    if (phone === undefined) return undefined;
     try {
       return recipientKey(phone);
     } catch {
@@ -120,7 +145,13 @@ export function createCampaignStats(): CampaignStats {
     record(event) {
       if (event.kind === 'status') {
         const rank = messages.get(event.messageId);
-        if (rank === undefined || rank < 0) return; // not ours, or already failed
+        if (rank === undefined) return; // not ours
+        if (isBillable(event.pricing) && !billed.has(event.messageId)) {
+          billed.add(event.messageId);
+          const category = event.pricing?.category ?? 'unknown';
+          billable.set(category, (billable.get(category) ?? 0) + 1);
+        }
+        if (rank < 0) return; // already failed
         if (event.status === 'failed') {
           messages.set(event.messageId, -1);
           counts.errors++;
@@ -132,10 +163,14 @@ export function createCampaignStats(): CampaignStats {
         if (rank < RANK.read && next >= RANK.read) counts.viewed++;
         if (next > rank) messages.set(event.messageId, next);
       } else if (event.kind === 'message') {
-        const k = key(event.from);
         const repliesToCampaign =
           event.context?.messageId !== undefined && messages.has(event.context.messageId);
-        if (repliesToCampaign || (k !== undefined && recipients.has(k))) counts.replied++;
+        // The sender may be known by phone, BSUID or both: any of them identifies a campaign recipient.
+        const fromRecipient = identitiesOf(event).some((id) => {
+          const k = key(id);
+          return k !== undefined && recipients.has(k);
+        });
+        if (repliesToCampaign || fromRecipient) counts.replied++;
       }
     },
     attach(source) {
@@ -149,7 +184,7 @@ export function createCampaignStats(): CampaignStats {
       };
     },
     snapshot() {
-      return { ...counts };
+      return { ...counts, billable: Object.fromEntries(billable) };
     },
   };
   return stats;

@@ -1,23 +1,53 @@
 /**
- * The base every provider client extends. It owns what is the same everywhere: config redaction, the HTTP
- * transport (ky, retries, timeouts), typed events, message validation, recipient normalisation, `clientRef`
- * generation, send guards (quota, window) and the `message.sent` / `message.failed` events. A provider supplies
- * its auth headers, the wire mapping in `transport()`, and its error catalogue.
- * @module
+ * The base every provider client extends. It owns the whole send, the same for every provider:
+ *
+ * 1. **validate** the message against the neutral schema (or the provider's, {@link ProviderSpec.messageSchema})
+ *    and the provider's capabilities ({@link ProviderSpec.supports});
+ * 2. **normalise**: `to` to E.164, `clientRef` generated when absent;
+ * 3. **map to the wire once**: the provider's pure {@link BaseClient.buildRequest}, which may refuse what the
+ *    provider cannot carry, before any guard or request;
+ * 4. **guards**: every {@link SendGuard}, those added with {@link BaseClient.addSendGuard} first, then the ones
+ *    the config asks for (`quota`, `window`);
+ * 5. **HTTP** through the client's transport: auth headers, per-attempt timeout, retries that never duplicate a
+ *    send by default, `request` / `response` / `retry` events, the provider's error table
+ *    ({@link ProviderSpec.responseError}) and the secret scrubber over every error;
+ * 6. **read the result**: the provider's {@link BaseClient.readResult} finds the message id, and an accepted
+ *    answer without one is refused with an `ApiError`;
+ * 7. the {@link SendResult}, and the `message.sent` / `message.failed` events.
+ *
+ * A provider supplies its auth headers, its wire mapping (`buildRequest`), its result reading (`readResult`) and
+ * its error table; everything else is here. Calls that are not sends (read receipts, templates, media) go
+ * through {@link BaseClient.request}, the same transport with the same events, retries and scrubbing; a second
+ * host with other credentials gets its transport from {@link BaseClient.createTransport}, the same factory.
+ *
+ * `BaseClient` is internal (not exported from any entry): its protected surface is where this package's providers
+ * plug in (media methods through {@link BaseClient.request}, shared rate limiters as guards, new recipient
+ * kinds in the schema), and provider ids are a closed union that `createClient`, the webhooks and the sandbox
+ * know by name, so a provider outside the package could not take part anyway.
+ * @internal
  */
-import type { SendOptions, WebhookInput, WhatsAppClient } from './client.js';
+import type * as z from 'zod';
+import type { MarkAsReadOptions, SendOptions, WebhookInput, WhatsAppClient } from './client.js';
 import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './config.js';
-import { isWhatsAppError, UnsupportedMessageError, ValidationError, type WhatsAppError } from './errors.js';
+import {
+  ApiError,
+  isWhatsAppError,
+  UnsupportedMessageError,
+  ValidationError,
+  type WhatsAppError,
+} from './errors.js';
 import { TypedEmitter, type WhatsAppEventMap, type WhatsAppEventName } from './events.js';
 import {
-  checkGates,
+  conversationGuard,
   EMIT_EVENT,
-  type QuotaGate,
   recordInboundEvents,
   resolveGates,
+  type SendGuard,
+  type SendGuardContext,
   type WindowGate,
 } from './gates.js';
-import { HttpTransport, type ResponseContext } from './http.js';
+import { type HttpRequest, type HttpResponse, HttpTransport, type ResponseContext } from './http.js';
+import { normalizeRecipient } from './identity.js';
 import { formatIssues, fromZodIssues } from './issues.js';
 import type { Logger } from './logger.js';
 import {
@@ -27,12 +57,13 @@ import {
   type PreparedMessage,
   type TemplateMessage,
 } from './message.js';
-import { normalizePhone } from './phone.js';
 import type { ProviderId } from './provider.js';
 import { INSPECT, redactConfig } from './redact.js';
 import type { SendResult } from './result.js';
 import { type RetryPolicy, resolveRetryPolicy } from './retry.js';
 import type { WebhookEvent } from './webhook-event.js';
+
+export type { SendGuard, SendGuardContext };
 
 /** Config fields the base reads; every provider config has them. */
 export interface BaseConfig {
@@ -47,10 +78,38 @@ export interface BaseConfig {
 }
 
 /**
- * A check run before every send, after validation: the window tracker refuses free-form messages outside the
- * 24 h window, the quota tracker refuses business-initiated conversations over the tier. It throws to refuse.
+ * The request a provider's {@link BaseClient.buildRequest} maps a message to: a pure value, no I/O. The base
+ * adds auth, the caller's signal, timeout and retry settings, and the `clientRef` the events carry.
+ * @inline
  */
-export type SendGuard = (message: PreparedMessage, context: { provider: ProviderId }) => void | Promise<void>;
+export type SendRequest = Pick<HttpRequest, 'path' | 'json' | 'form' | 'headers' | 'searchParams'> & {
+  /** Default `POST`. */
+  method?: HttpRequest['method'] | undefined;
+};
+
+/**
+ * What a provider's {@link BaseClient.readResult} reads from an accepted send answer.
+ * @inline
+ */
+export interface SendReceipt {
+  /** The provider's message id (status webhooks refer to it); absent: the base refuses the answer. */
+  messageId: string | undefined;
+}
+
+/**
+ * How a provider's transport reaches its host: what {@link BaseClient.createTransport} needs.
+ * @inline
+ */
+export interface TransportSpec {
+  /** The host, e.g. `https://graph.facebook.com`. */
+  baseUrl: string;
+  /** Credentials for each attempt (called per attempt, so tokens can refresh). */
+  auth?: (() => Record<string, string> | Promise<Record<string, string>>) | undefined;
+  /** Response header carrying the provider's request id. */
+  requestIdHeader?: string | undefined;
+  /** The host's error table: turns a response into a typed error, `undefined` on success. */
+  responseError?: ((ctx: ResponseContext) => WhatsAppError | undefined) | undefined;
+}
 
 /** What a provider tells the base about itself. */
 export interface ProviderSpec<C extends BaseConfig> {
@@ -59,10 +118,15 @@ export interface ProviderSpec<C extends BaseConfig> {
   config: C;
   /** Used when `config.baseUrl` is absent. */
   defaultBaseUrl: string;
-  /** Config keys holding secrets: redacted from `toJSON`/`inspect` and scrubbed from error messages. */
+  /** Config keys holding secrets: redacted from `toJSON`/`inspect` and scrubbed from every error. */
   secretKeys: readonly (keyof C & string)[];
   /** Message types the provider can carry; others throw {@link UnsupportedMessageError} before any request. */
   supports: ReadonlySet<OutboundMessageType>;
+  /**
+   * The schema messages are validated with. Default: the neutral `OutboundMessageSchema`. A provider that
+   * carries more (the Cloud API's `currency` / `date_time` template parameters) passes a wider schema here.
+   */
+  messageSchema?: z.ZodType<OutboundMessage> | undefined;
   /** Credentials for each attempt. */
   auth?: () => Record<string, string> | Promise<Record<string, string>>;
   /** Response header carrying the provider's request id. */
@@ -71,21 +135,28 @@ export interface ProviderSpec<C extends BaseConfig> {
   responseError?: ((ctx: ResponseContext) => WhatsAppError | undefined) | undefined;
   /** Extra secrets to scrub that are not config keys (derived tokens). */
   extraSecrets?: () => readonly (string | undefined)[];
+  /** How the provider's send answer names the message id, for the error when it lacks one (`message_uuid`). */
+  messageIdField?: string | undefined;
+  /** The provider's name in error messages. Default: the provider id. */
+  label?: string | undefined;
 }
 
-/** Shared implementation of {@link WhatsAppClient}; see the module docs. */
+/** Shared implementation of {@link WhatsAppClient}; see the module docs for the send pipeline. */
 export abstract class BaseClient<C extends BaseConfig = BaseConfig> implements WhatsAppClient {
   /** Which provider this client talks to. */
   readonly provider: ProviderId;
   readonly #config: C;
   readonly #secretKeys: readonly string[];
   readonly #supports: ReadonlySet<OutboundMessageType>;
+  readonly #schema: z.ZodType<OutboundMessage>;
+  readonly #label: string;
+  readonly #messageIdField: string;
+  readonly #secrets: () => readonly (string | undefined)[];
   readonly #events: TypedEmitter<WhatsAppEventMap>;
   readonly #http: HttpTransport;
+  /** Every send guard, in order: those added with addSendGuard, then the config's (the last #configGuards). */
   readonly #guards: SendGuard[] = [];
-  /** Wire bodies mapped in prepare(), by prepared message. */
-  readonly #wire = new WeakMap<PreparedMessage, unknown>();
-  readonly #quota: QuotaGate | undefined;
+  #configGuards = 0;
   readonly #window: WindowGate | undefined;
   /** Window recordings started by `dispatchWebhookEvents` and not settled yet; sends wait for them. */
   readonly #inbound = new Set<Promise<unknown>>();
@@ -95,36 +166,35 @@ export abstract class BaseClient<C extends BaseConfig = BaseConfig> implements W
     this.#config = spec.config;
     this.#secretKeys = spec.secretKeys;
     this.#supports = spec.supports;
+    this.#schema = spec.messageSchema ?? OutboundMessageSchema;
+    this.#label = spec.label ?? spec.provider;
+    this.#messageIdField = spec.messageIdField ?? 'message id';
     const config = spec.config;
     this.#events = new TypedEmitter<WhatsAppEventMap>({ provider: spec.provider, logger: config.logger });
-    const secrets = () => [
+    this.#secrets = () => [
       ...spec.secretKeys
         .map((k) => config[k] as unknown as string | undefined)
         .filter((v) => typeof v === 'string'),
       ...(spec.extraSecrets?.() ?? []),
     ];
-    this.#http = new HttpTransport({
-      provider: spec.provider,
+    this.#http = this.createTransport({
       baseUrl: config.baseUrl ?? spec.defaultBaseUrl,
-      timeout: config.timeout ?? DEFAULT_TIMEOUT_MS,
-      maxRetries: config.maxRetries ?? DEFAULT_MAX_RETRIES,
-      retry: resolveRetryPolicy(config.retry),
-      fetch: config.fetch,
-      logger: config.logger,
-      events: this.#events,
-      auth: async () => ({ ...config.headers, ...(await spec.auth?.()) }),
+      auth: spec.auth,
       requestIdHeader: spec.requestIdHeader,
       responseError: spec.responseError,
-      secrets,
     });
     const gates = resolveGates(config as { quota?: unknown; window?: unknown }, spec.provider);
-    this.#quota = gates.quota;
     this.#window = gates.window;
-    if (this.#quota?.on) {
+    if (gates.quota || gates.window) {
+      this.#guards.push(conversationGuard(gates, () => this.#settleInbound()));
+      this.#configGuards = 1;
+    }
+    const quota = gates.quota;
+    if (quota?.on) {
       const provider = this.provider;
-      this.#quota.on('quota.warning', (p) => this.#events.emit('quota.warning', { ...p, provider }));
-      this.#quota.on('quota.exceeded', (p) => this.#events.emit('quota.exceeded', { ...p, provider }));
-      this.#quota.on('warning', (p) => this.#events.emit('warning', { ...p, provider }));
+      quota.on('quota.warning', (p) => this.#events.emit('quota.warning', { ...p, provider }));
+      quota.on('quota.exceeded', (p) => this.#events.emit('quota.exceeded', { ...p, provider }));
+      quota.on('warning', (p) => this.#events.emit('warning', { ...p, provider }));
     }
   }
 
@@ -133,9 +203,9 @@ export abstract class BaseClient<C extends BaseConfig = BaseConfig> implements W
     return this.#config;
   }
 
-  /** The HTTP transport. */
-  protected get http(): HttpTransport {
-    return this.#http;
+  /** The resolved base URL of the client's transport. */
+  protected get baseUrl(): string {
+    return this.#http.baseUrl;
   }
 
   /** The event emitter, for subclasses and helpers that emit on the client's behalf. */
@@ -143,28 +213,74 @@ export abstract class BaseClient<C extends BaseConfig = BaseConfig> implements W
     return this.#events;
   }
 
-  /** Adds a {@link SendGuard} run before every send. */
+  /**
+   * Makes a request that is not a send (a read receipt, template management, media) through the client's
+   * transport: the same auth, timeouts, retry policy (idempotent methods retry ambiguous failures), events
+   * (`request`, `response`, `retry`), error table and secret scrubbing as a send. Resolves with a success or
+   * throws a `WhatsAppError`.
+   */
+  protected request(request: HttpRequest): Promise<HttpResponse> {
+    return this.#http.request(request);
+  }
+
+  /**
+   * Builds a transport for another host of the same provider (CleverTap's REST API beside the Graph API) with
+   * the factory the client's own transport comes from: the config's timeout, retries, retry policy, `fetch`,
+   * logger and `headers`, this client's events, and the scrubber over this client's secrets. Credentials are
+   * per transport, so each host receives only its own.
+   */
+  protected createTransport(spec: TransportSpec): HttpTransport {
+    const config = this.#config;
+    const auth = spec.auth;
+    return new HttpTransport({
+      provider: this.provider,
+      baseUrl: spec.baseUrl,
+      timeout: config.timeout ?? DEFAULT_TIMEOUT_MS,
+      maxRetries: config.maxRetries ?? DEFAULT_MAX_RETRIES,
+      retry: resolveRetryPolicy(config.retry),
+      fetch: config.fetch,
+      logger: config.logger,
+      events: this.#events,
+      auth: async () => ({ ...config.headers, ...(await auth?.()) }),
+      requestIdHeader: spec.requestIdHeader,
+      responseError: spec.responseError,
+      secrets: this.#secrets,
+    });
+  }
+
+  /**
+   * Adds a {@link SendGuard} run before every send, after validation and the wire mapping, before any request.
+   * Guards run in the order added, and before the guard of the `quota` / `window` config keys.
+   */
   addSendGuard(guard: SendGuard): this {
-    this.#guards.push(guard);
+    this.#guards.splice(this.#guards.length - this.#configGuards, 0, guard);
     return this;
   }
 
-  /** Sends a message; see {@link WhatsAppClient.send}. */
+  /** Sends a message; see {@link WhatsAppClient.send} and the module docs for the pipeline. */
   async send(message: OutboundMessage, options: SendOptions = {}): Promise<SendResult> {
     let prepared: PreparedMessage;
+    let request: SendRequest;
     try {
-      prepared = this.prepare(message);
-      for (const guard of this.#guards) await guard(prepared, { provider: this.provider });
-      if (this.#quota || this.#window) {
-        if (this.#inbound.size > 0) await Promise.allSettled([...this.#inbound]);
-        await checkGates(prepared, { quota: this.#quota, window: this.#window }, this.provider);
-      }
+      ({ prepared, request } = this.#prepare(message));
+      const context: SendGuardContext = { provider: this.provider };
+      if (options.signal) context.signal = options.signal;
+      for (const guard of this.#guards) await guard(prepared, context);
     } catch (error) {
       this.#failed(message, error);
       throw error;
     }
     try {
-      const result = await this.transport(prepared, options);
+      const response = await this.#http.request({
+        ...request,
+        method: request.method ?? 'POST',
+        signal: options.signal,
+        timeout: options.timeout,
+        maxRetries: options.maxRetries,
+        unsafe: options.unsafe,
+        clientRef: prepared.clientRef,
+      });
+      const result = this.#result(prepared, response);
       this.#events.emit('message.sent', {
         provider: this.provider,
         timestamp: new Date(),
@@ -189,11 +305,36 @@ export abstract class BaseClient<C extends BaseConfig = BaseConfig> implements W
   }
 
   /**
-   * Validates a message against the neutral schema and the provider's capabilities, normalises `to` to E.164 and
-   * fills `clientRef`. Throws {@link ValidationError} or {@link UnsupportedMessageError}; makes no request.
+   * Validates a message against the provider's schema and capabilities, normalises `to` to E.164, fills
+   * `clientRef`, and maps it to the wire (so what the provider cannot carry is refused here too). Throws
+   * {@link ValidationError} or {@link UnsupportedMessageError}; makes no request.
    */
   prepare(message: OutboundMessage): PreparedMessage {
-    const parsed = OutboundMessageSchema.safeParse(message);
+    return this.#prepare(message).prepared;
+  }
+
+  /** The request `send()` would make for `message`, without sending (validation and mapping included). */
+  protected wireRequest(message: OutboundMessage): SendRequest {
+    return this.#prepare(message).request;
+  }
+
+  /**
+   * The provider's wire mapping: a prepared message -> the request that sends it. Pure (no I/O); it runs once
+   * per send, before the guards, and may throw {@link UnsupportedMessageError} or {@link ValidationError} for
+   * what the provider cannot carry.
+   */
+  protected abstract buildRequest(message: PreparedMessage): SendRequest;
+
+  /**
+   * Reads the provider's accepted answer to a send (the error table has already refused error answers, 2xx
+   * `{"status":"error"}` bodies included). Return `messageId: undefined` when the answer carries none: the base
+   * refuses it with an `ApiError` (the message may or may not have been accepted). May throw a `WhatsAppError`
+   * for an answer it refuses; the scrubber covers it like every transport error.
+   */
+  protected abstract readResult(response: HttpResponse, message: PreparedMessage): SendReceipt;
+
+  #prepare(message: OutboundMessage): { prepared: PreparedMessage; request: SendRequest } {
+    const parsed = this.#schema.safeParse(message);
     if (!parsed.success) {
       const issues = fromZodIssues(parsed.error.issues);
       const type =
@@ -214,24 +355,45 @@ export abstract class BaseClient<C extends BaseConfig = BaseConfig> implements W
     }
     const prepared = {
       ...msg,
-      to: normalizePhone(msg.to),
+      to: normalizeRecipient(msg.to),
       clientRef: msg.clientRef ?? crypto.randomUUID(),
     } as PreparedMessage;
-    // Mapping here refuses what the provider cannot carry before the gates and before any request; the body is
-    // kept for transport(), which receives this same object, so a send maps its message once.
-    if (this.mapWire) this.#wire.set(prepared, this.mapWire(prepared));
-    return prepared;
+    return { prepared, request: this.buildRequest(prepared) };
   }
 
-  /**
-   * The provider's pure wire mapping (neutral message -> request body), for providers whose mapping can refuse a
-   * message. When defined, {@link prepare} runs it and {@link wireBody} returns its result.
-   */
-  protected mapWire?(message: PreparedMessage): unknown;
+  #result(message: PreparedMessage, response: HttpResponse): SendResult {
+    let receipt: SendReceipt;
+    try {
+      receipt = this.readResult(response, message);
+    } catch (error) {
+      throw isWhatsAppError(error) ? this.#http.scrub(error) : error;
+    }
+    const messageId = receipt.messageId;
+    if (typeof messageId !== 'string' || messageId.trim().length === 0) {
+      throw this.#http.scrub(
+        new ApiError(
+          `${this.#label} answered HTTP ${response.status} without a ${this.#messageIdField}; the message may or may not have been accepted. Check status webhooks for clientRef ${message.clientRef}.`,
+          {
+            provider: this.provider,
+            status: response.status,
+            requestId: response.requestId,
+            body: response.body,
+          },
+        ),
+      );
+    }
+    return {
+      provider: this.provider,
+      messageId,
+      to: message.to,
+      clientRef: message.clientRef,
+      requestId: response.requestId,
+      raw: response.body,
+    };
+  }
 
-  /** The wire body {@link prepare} mapped for `message`, or mapped now when `message` was prepared elsewhere. */
-  protected wireBody<W>(message: PreparedMessage): W {
-    return (this.#wire.get(message) ?? this.mapWire?.(message)) as W;
+  async #settleInbound(): Promise<void> {
+    if (this.#inbound.size > 0) await Promise.allSettled([...this.#inbound]);
   }
 
   /** Adds a typed event listener. */
@@ -252,8 +414,8 @@ export abstract class BaseClient<C extends BaseConfig = BaseConfig> implements W
     return this;
   }
 
-  /** Marks an inbound message as read, where the provider supports it. */
-  abstract markAsRead(messageId: string): Promise<void>;
+  /** Marks an inbound message as read, where the provider supports it; see {@link WhatsAppClient.markAsRead}. */
+  abstract markAsRead(messageId: string, options?: MarkAsReadOptions): Promise<void>;
 
   /** Verifies and parses a webhook delivery; see {@link WhatsAppClient.parseWebhook}. */
   abstract parseWebhook(request: Request | WebhookInput): Promise<WebhookEvent[]>;
@@ -294,9 +456,6 @@ export abstract class BaseClient<C extends BaseConfig = BaseConfig> implements W
   [EMIT_EVENT]<K extends WhatsAppEventName>(event: K, payload: WhatsAppEventMap[K]): void {
     this.#events.emit(event, payload);
   }
-
-  /** Maps a prepared message to the provider's wire format and sends it. */
-  protected abstract transport(message: PreparedMessage, options: SendOptions): Promise<SendResult>;
 
   /** A redacted view: secrets replaced, functions and nested objects summarised. */
   toJSON(): Record<string, unknown> {

@@ -33,6 +33,12 @@ export interface WebhookInput {
   method?: string | undefined;
 }
 
+/** Options of {@link WhatsAppClient.markAsRead}. */
+export interface MarkAsReadOptions {
+  /** Also show the user a typing indicator while the reply is prepared. Default `false`. */
+  typing?: boolean | undefined;
+}
+
 /**
  * One interface over every provider. Create one with `createClient(config)` or a provider class.
  *
@@ -51,8 +57,12 @@ export interface WhatsAppClient {
   sendText(to: string, text: string, options?: SendOptions): Promise<SendResult>;
   /** Sends a pre-approved template. */
   sendTemplate(to: string, template: TemplateMessage, options?: SendOptions): Promise<SendResult>;
-  /** Marks an inbound message as read (blue ticks), where the provider supports it. */
-  markAsRead(messageId: string): Promise<void>;
+  /**
+   * Marks an inbound message as read (blue ticks), where the provider supports it. With `{ typing: true }` the
+   * user also sees a typing indicator until the reply arrives (Meta shows it for up to 25 s); a provider whose
+   * API documents none throws `UnsupportedOperationError` before any request.
+   */
+  markAsRead(messageId: string, options?: MarkAsReadOptions): Promise<void>;
   /**
    * Verifies and parses a webhook delivery, emits `message.received` / `message.status` / `template.status`,
    * and returns the events. Throws `WebhookVerificationError` or `WebhookParseError` when refused.

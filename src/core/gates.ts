@@ -1,18 +1,34 @@
 /**
  * The small structural interfaces the base client needs from a quota tracker and a conversation-window tracker,
- * and the send guard that consults them. `waba-kit/quota` implements these shapes; core never imports it, so a
- * client that uses neither pays for neither.
+ * and the send guard that consults them ({@link conversationGuard}: an ordinary send guard, run after the ones
+ * added with `addSendGuard`). `waba-kit/quota` implements these shapes; core never imports it, so a client that
+ * uses neither pays for neither.
  * @module
  */
 import { ConfigError, QuotaExceededError, WindowClosedError } from './errors.js';
 import type { WhatsAppEventMap } from './events.js';
+import { identitiesOf } from './identity.js';
 import type { PreparedMessage } from './message.js';
 import type { ProviderId } from './provider.js';
 import { maskPhone } from './redact.js';
 import type { MessageEvent } from './webhook-event.js';
 
-/** What a quota gate answers for one recipient (see `QuotaTracker.acquire` in `waba-kit/quota`). */
-export interface QuotaGateDecision {
+/**
+ * Options of {@link QuotaGate.acquire} (and of `QuotaTracker.acquire` in `waba-kit/quota`).
+ * @inline
+ */
+export interface AcquireOptions {
+  /** Decision time. Default: now. */
+  at?: Date | number | undefined;
+  /** The recipient is inside an open customer-service window: allowed and not counted. */
+  conversationOpen?: boolean | undefined;
+}
+
+/**
+ * What a quota tracker answers for one recipient: the one decision type of `QuotaGate.acquire` and
+ * `QuotaTracker.acquire` (`waba-kit/quota` exports it).
+ */
+export interface QuotaDecision {
   /** The message may be sent. */
   allowed: boolean;
   /** This decision used up one unique-recipient slot of the budget. */
@@ -30,10 +46,7 @@ export interface QuotaGateDecision {
 /** A quota tracker as the client sees it: `createQuotaTracker()` returns one. */
 export interface QuotaGate {
   /** Decides whether a business-initiated message to `recipient` fits the budget, counting it when it does. */
-  acquire(
-    recipient: string,
-    options?: { at?: Date | number | undefined; conversationOpen?: boolean | undefined },
-  ): Promise<QuotaGateDecision>;
+  acquire(recipient: string, options?: AcquireOptions): Promise<QuotaDecision>;
   /** Subscribes to the tracker's events so the client can re-emit them. */
   on?(event: 'quota.warning', listener: (payload: WhatsAppEventMap['quota.warning']) => unknown): unknown;
   /** Subscribes to refusals. */
@@ -116,43 +129,69 @@ export function resolveGates(
   return { quota, window };
 }
 
+/** What a {@link SendGuard} is told besides the message. */
+export interface SendGuardContext {
+  /** The provider of the client that sends. */
+  provider: ProviderId;
+  /** The send's abort signal, when the caller gave one: a guard that waits (a rate limiter) should honour it. */
+  signal?: AbortSignal | undefined;
+}
+
 /**
- * The checks a client runs before sending, given its gates:
+ * A check run before every send, after validation, normalisation and the wire mapping, and before any request.
+ * It throws to refuse (the error is the send's error, and `message.failed` is emitted with it) and may wait (a
+ * shared rate limiter). The client's own guards (the `quota` and `window` config keys, checked by one internal
+ * guard) are guards like any other; they run after the ones added with `addSendGuard`, so
+ * a refusal by another guard never uses up a quota slot.
+ */
+export type SendGuard = (message: PreparedMessage, context: SendGuardContext) => void | Promise<void>;
+
+/**
+ * The send guard of the `quota` and `window` config keys:
  * - a free-form (non-template) message to a user whose window is closed throws {@link WindowClosedError}
  *   (providers refuse it anyway: Meta 131047, Vonage 1340, Gupshup 470);
  * - a template goes through `quota.acquire()`, as not counted when the window is open, and throws
  *   {@link QuotaExceededError} with `retryAt` when refused.
+ *
+ * `settle` is awaited first when given: the client passes the window recordings of webhooks it is still
+ * processing, so a reply to a message that just arrived sees the window open.
  */
-export async function checkGates(
-  message: PreparedMessage,
+export function conversationGuard(
   gates: { quota?: QuotaGate | undefined; window?: WindowGate | undefined },
-  provider: ProviderId,
-): Promise<void> {
+  settle?: () => Promise<unknown>,
+): SendGuard {
   const { quota, window } = gates;
-  const freeForm = message.type !== 'template';
-  if (freeForm ? !window : !quota) return;
-  const open = window ? await window.isOpen(message.to) : undefined;
-  if (freeForm) {
-    if (open === false && window) {
-      const closedAt = await window.expiresAt(message.to);
-      throw new WindowClosedError(
-        `Cannot send a free-form ${message.type} message to ${maskPhone(message.to)}: the 24 h customer-service window is closed${closedAt ? ` (it closed at ${closedAt.toISOString()})` : ' (the user has not written)'}. Send an approved template instead; it reopens the conversation.`,
-        { provider, closedAt },
+  return async (message, { provider }) => {
+    const freeForm = message.type !== 'template';
+    if (freeForm ? !window : !quota) return;
+    await settle?.();
+    const open = window ? await window.isOpen(message.to) : undefined;
+    if (freeForm) {
+      if (open === false && window) {
+        const closedAt = await window.expiresAt(message.to);
+        throw new WindowClosedError(
+          `Cannot send a free-form ${message.type} message to ${maskPhone(message.to)}: the 24 h customer-service window is closed${closedAt ? ` (it closed at ${closedAt.toISOString()})` : ' (the user has not written)'}. Send an approved template instead; it reopens the conversation.`,
+          { provider, closedAt },
+        );
+      }
+      return;
+    }
+    if (!quota) return;
+    const decision = await quota.acquire(message.to, { conversationOpen: open === true });
+    if (!decision.allowed) {
+      throw new QuotaExceededError(
+        `Messaging limit reached: ${decision.used} of ${decision.limit} unique users were messaged outside a customer-service window in the last 24 h, so the template to ${maskPhone(message.to)} was not sent${decision.retryAt ? `. A slot frees up at ${decision.retryAt.toISOString()}` : ''}.`,
+        { provider, retryAt: decision.retryAt, limit: decision.limit, used: decision.used },
       );
     }
-    return;
-  }
-  if (!quota) return;
-  const decision = await quota.acquire(message.to, { conversationOpen: open === true });
-  if (!decision.allowed) {
-    throw new QuotaExceededError(
-      `Messaging limit reached: ${decision.used} of ${decision.limit} unique users were messaged outside a customer-service window in the last 24 h, so the template to ${maskPhone(message.to)} was not sent${decision.retryAt ? `. A slot frees up at ${decision.retryAt.toISOString()}` : ''}.`,
-      { provider, retryAt: decision.retryAt, limit: decision.limit, used: decision.used },
-    );
-  }
+  };
 }
 
-/** Opens the window for every inbound message; other events are ignored. */
+/**
+ * Opens the window for every inbound message, under every identifier the message carries (phone, BSUID, parent
+ * BSUID: one customer, so a send to any of them finds the window open). A message from a click-to-WhatsApp ad
+ * (`referral`) opens the 72 h free entry point. Other events are ignored.
+ */
 export function recordInboundEvents(
   window: WindowGate,
   events: readonly { kind: string }[],
@@ -161,7 +200,8 @@ export function recordInboundEvents(
   for (const event of events) {
     if (event.kind !== 'message') continue;
     const m = event as MessageEvent;
-    pending.push(window.recordInbound(m.from, m.timestamp));
+    const options = m.referral ? { freeEntryPoint: true } : undefined;
+    for (const id of identitiesOf(m)) pending.push(window.recordInbound(id, m.timestamp, options));
   }
   return pending;
 }

@@ -20,7 +20,10 @@ import { redactSecrets } from './redact.js';
 import { isRetryable, parseRetryAfter, type ResolvedRetryPolicy, retryDelay } from './retry.js';
 import { sleep } from './sleep.js';
 
-/** What a provider's error mapper receives. */
+/**
+ * What a provider's error mapper receives.
+ * @inline
+ */
 export interface ResponseContext {
   status: number;
   headers: Headers;
@@ -58,7 +61,10 @@ export interface HttpTransportOptions {
   random?: (() => number) | undefined;
 }
 
-/** One request. */
+/**
+ * One request.
+ * @inline
+ */
 export interface HttpRequest {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Path under `baseUrl`, or an absolute URL. */
@@ -77,12 +83,15 @@ export interface HttpRequest {
   signal?: AbortSignal | undefined;
   timeout?: number | undefined;
   maxRetries?: number | undefined;
-  /** Per-request override of {@link RetryPolicy.unsafe}. */
+  /** Per-request override of `RetryPolicy.unsafe` (the `retry.unsafe` config key). */
   unsafe?: boolean | undefined;
   clientRef?: string | undefined;
 }
 
-/** A successful response. */
+/**
+ * A successful response.
+ * @inline
+ */
 export interface HttpResponse {
   status: number;
   headers: Headers;
@@ -270,7 +279,7 @@ export class HttpTransport {
       retryAfterMs: parseRetryAfter(response.headers),
     };
     const error = o.responseError ? o.responseError(ctx) : defaultResponseError(o.provider, ctx);
-    if (error) throw this.#scrub(error);
+    if (error) throw this.scrub(error);
     return { status: response.status, headers: response.headers, body: parsed, requestId };
   }
 
@@ -291,7 +300,7 @@ export class HttpTransport {
     const codes = errorCodes(e);
     const unsent = codes.some((c) => UNSENT_CODES.has(c));
     const detail = codes.length > 0 ? codes.join(', ') : e instanceof Error ? e.message : String(e);
-    return this.#scrub(
+    return this.scrub(
       new ConnectionError(
         `Could not reach ${provider} at ${new URL(this.#o.baseUrl).host} (${detail}). ${unsent ? 'Nothing was sent.' : 'The request may or may not have been received.'}`,
         { provider, unsent, cause: e },
@@ -310,7 +319,7 @@ export class HttpTransport {
   }
 
   /** Scrubs configured secrets from an error's message (providers sometimes echo credentials back). */
-  #scrub<E extends WhatsAppError>(error: E): E {
+  scrub<E extends WhatsAppError>(error: E): E {
     const secrets = this.#o.secrets?.() ?? [];
     const clean = redactSecrets(error.message, secrets);
     if (clean !== error.message)

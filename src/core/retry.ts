@@ -16,10 +16,7 @@ import {
   type WhatsAppError,
 } from './errors.js';
 
-/**
- * How retries are spaced and which ambiguous failures are retried.
- * @inline
- */
+/** How retries are spaced and which ambiguous failures are retried (the `retry` config key). */
 export interface RetryPolicy {
   /**
    * Also retry sends after a 5xx answer or a timeout, where the message may already have been delivered.
@@ -72,6 +69,10 @@ export function parseRetryAfter(headers: Headers, now: number = Date.now()): num
   if (value === null) return undefined;
   const trimmed = value.trim();
   if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.ceil(Number(trimmed) * 1000);
+  // An HTTP-date (RFC 9110 section 5.6.7: IMF-fixdate, or the obsolete RFC 850 and asctime forms) always starts
+  // with a day name. Anything else is refused before Date.parse, which reads garbage such as "1.2.3" or "-5" as a
+  // date in the past: that would turn a rate-limit answer into an immediate retry.
+  if (!/^[A-Za-z]{3,9},?\s/.test(trimmed)) return undefined;
   const date = Date.parse(trimmed);
   if (Number.isNaN(date)) return undefined;
   return Math.max(0, date - now);

@@ -21,6 +21,7 @@ export {
   createManualClock,
   type ManualClock,
   type Sandbox,
+  type SandboxClientConfig,
   type SandboxClock,
   startSandbox,
 } from '../sandbox/index.js';

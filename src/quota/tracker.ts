@@ -5,6 +5,7 @@
  * @module
  */
 import { ConfigError, isWhatsAppError, QuotaStoreError } from '../core/errors.js';
+import type { AcquireOptions, QuotaDecision } from '../core/gates.js';
 import type { Logger } from '../core/logger.js';
 import { createEmitter, type EventSink, type QuotaEvents } from './events.js';
 import { recipientKey } from './recipient.js';
@@ -46,32 +47,7 @@ export interface QuotaTrackerOptions {
   logger?: Logger | undefined;
 }
 
-/**
- * Options of {@link QuotaTracker.acquire}.
- * @inline
- */
-export interface AcquireOptions {
-  /** Decision time. Default: now. */
-  at?: Date | number | undefined;
-  /** The recipient is inside an open customer-service window: allowed and not counted. */
-  conversationOpen?: boolean | undefined;
-}
-
-/** The answer of {@link QuotaTracker.acquire}. */
-export interface QuotaDecision {
-  /** The message may be sent. */
-  allowed: boolean;
-  /** This decision used one slot of the budget. */
-  counted: boolean;
-  /** Unique recipients counted in the window after this decision. */
-  used: number;
-  /** The limit (`Infinity` for unlimited). */
-  limit: number;
-  /** `limit - used`, never negative. */
-  remaining: number;
-  /** When refused: when the oldest counted recipient leaves the window. */
-  retryAt?: Date | undefined;
-}
+export type { AcquireOptions, QuotaDecision };
 
 /**
  * Usage of a budget, from {@link QuotaTracker.usage}.

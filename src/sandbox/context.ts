@@ -5,26 +5,30 @@
  */
 import type { SandboxClock } from './clock.js';
 import type { SandboxCredentials } from './credentials.js';
+import type { SandboxEventLog, SandboxInboundMessage } from './events.js';
+import type { ProviderRegistry, StatusUpdate } from './provider.js';
 import type { PlatformRules } from './rules.js';
 import type { TemplateStore } from './templates.js';
-import type { SandboxMessage, SandboxMessageStatus, SandboxOptions, SandboxProvider } from './types.js';
+import type { SandboxMessage, SandboxOptions, SandboxProvider, SandboxTrigger } from './types.js';
 import type { WebhookDispatcher } from './webhooks.js';
-
-/** One step of a message's status progression: the neutral state and the provider payload announcing it. */
-export interface StatusStep {
-  status: SandboxMessageStatus;
-  payload: unknown;
-  error?: { code: number; reason: string } | undefined;
-}
 
 /** What the endpoint handlers share. */
 export class SandboxContext {
   readonly messages: SandboxMessage[] = [];
   /** Ids of inbound messages created with `inbound()` (what read receipts may point at). */
   readonly inboundIds = new Set<string>();
+  /** The inbound messages created with `inbound()`, in order. */
+  readonly inbound: SandboxInboundMessage[] = [];
   /** Read receipts the clients sent (`markAsRead`). */
   readonly readReceipts: { provider: SandboxProvider; messageId: string }[] = [];
+  /** CleverTap profiles uploaded, by identity. */
+  readonly profiles = new Map<string, Record<string, unknown>>();
+  /** CleverTap External Trigger calls. */
+  readonly triggers: SandboxTrigger[] = [];
   readonly #byId = new Map<string, SandboxMessage>();
+  /** Arrival order of messages and inbound messages (one sequence for both). */
+  readonly #order = new WeakMap<object, number>();
+  #next = 0;
 
   constructor(
     readonly options: SandboxOptions,
@@ -33,6 +37,8 @@ export class SandboxContext {
     readonly rules: PlatformRules,
     readonly templates: TemplateStore,
     readonly dispatcher: WebhookDispatcher,
+    readonly providers: ProviderRegistry,
+    readonly events: SandboxEventLog,
   ) {}
 
   /** Records an accepted message. */
@@ -45,7 +51,22 @@ export class SandboxContext {
     };
     this.messages.push(record);
     this.#byId.set(record.id, record);
+    this.#order.set(record, ++this.#next);
+    this.events.emit({ type: 'message', message: record });
     return record;
+  }
+
+  /** Records a message a customer sent (after its id was made by the provider module). */
+  receive(inbound: SandboxInboundMessage): void {
+    this.inboundIds.add(inbound.id);
+    this.inbound.push(inbound);
+    this.#order.set(inbound, ++this.#next);
+    this.events.emit({ type: 'inbound', inbound });
+  }
+
+  /** Where `record` (a message or an inbound message) stands in arrival order. */
+  orderOf(record: SandboxMessage | SandboxInboundMessage): number {
+    return this.#order.get(record) ?? 0;
   }
 
   /** A message by id. */
@@ -59,27 +80,35 @@ export class SandboxContext {
   }
 
   /**
-   * Plays `steps` one after another (each `statuses.delayMs` apart): updates the message, then posts the
-   * payload to `provider`'s webhook target. The first step may be immediate.
+   * Plays `updates` one after another (each `statuses.delayMs` apart): updates the message, then posts the
+   * provider's status payload (built now, by the provider module) to its webhook target.
    */
-  progress(provider: SandboxProvider, message: SandboxMessage, steps: StatusStep[]): void {
-    if (!this.dispatcher.has(provider)) {
+  progress(provider: SandboxProvider, message: SandboxMessage, updates: StatusUpdate[]): void {
+    const module = this.providers[provider];
+    const steps = updates.map((update) => ({ update, payload: module.status(this, message, update) }));
+    const apply = (update: StatusUpdate) => {
+      message.status = update.status;
+      message.history.push(update.status);
+      if (update.error) message.error = update.error;
+      this.events.emit({
+        type: 'status',
+        provider,
+        messageId: message.id,
+        status: update.status,
+        error: update.error,
+      });
+    };
+    if (!this.dispatcher.has(provider, 'status')) {
       // Nobody listens: apply the statuses at once (no timers per message when the sandbox runs a load test).
-      for (const step of steps) {
-        message.status = step.status;
-        message.history.push(step.status);
-        if (step.error) message.error = step.error;
-      }
+      for (const { update } of steps) apply(update);
       return;
     }
     const delay = this.options.statuses?.delayMs ?? 10;
     const run = async () => {
-      for (const step of steps) {
+      for (const { update, payload } of steps) {
         await new Promise((resolve) => setTimeout(resolve, delay));
-        message.status = step.status;
-        message.history.push(step.status);
-        if (step.error) message.error = step.error;
-        await this.dispatcher.post(provider, 'status', step.payload);
+        apply(update);
+        await this.dispatcher.post(provider, 'status', payload);
       }
     };
     this.dispatcher.track(run());

@@ -101,20 +101,21 @@ export async function generateCredentials(
   overrides: SandboxCredentialOverrides = {},
 ): Promise<SandboxCredentials> {
   const generated = await freshCredentials();
-  const nexmo = { ...generated.nexmo, ...defined(overrides.nexmo) };
+  const nexmo = { ...generated.nexmo, ...defined<NexmoSandboxCredentials>(overrides.nexmo) };
   if (overrides.nexmo?.privateKey !== undefined && overrides.nexmo.publicKey === undefined)
     nexmo.publicKey = createPublicKey(overrides.nexmo.privateKey)
       .export({ type: 'spki', format: 'pem' })
       .toString();
   return {
     nexmo,
-    gupshup: { ...generated.gupshup, ...defined(overrides.gupshup) },
-    meta: { ...generated.meta, ...defined(overrides.meta) },
-    clevertap: { ...generated.clevertap, ...defined(overrides.clevertap) },
+    gupshup: { ...generated.gupshup, ...defined<GupshupSandboxCredentials>(overrides.gupshup) },
+    meta: { ...generated.meta, ...defined<MetaSandboxCredentials>(overrides.meta) },
+    clevertap: { ...generated.clevertap, ...defined<CleverTapSandboxCredentials>(overrides.clevertap) },
   };
 }
 
-function defined<T extends object>(value: T | undefined): Partial<T> {
+/** The fields of `value` that are set (an `undefined` override keeps the generated value). */
+function defined<T extends object>(value: { [K in keyof T]?: T[K] | undefined } | undefined): Partial<T> {
   return Object.fromEntries(Object.entries(value ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 

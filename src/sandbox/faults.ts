@@ -18,7 +18,7 @@ export const FAULT_KINDS: readonly FaultKind[] = [
 
 /** Decides faults for one sandbox; see the module docs. */
 export class FaultInjector {
-  readonly #options: FaultOptions | undefined;
+  #options: FaultOptions | undefined;
   readonly #seed: number;
   readonly #seen = new Map<string, number>();
   /** How many faults of each kind were injected. */
@@ -32,10 +32,20 @@ export class FaultInjector {
   };
 
   constructor(options: FaultOptions | undefined, seed: number) {
-    if (options && !(options.rate >= 0 && options.rate <= 1))
+    this.configure(options);
+    this.#seed = seed;
+  }
+
+  /** The fault options in force. */
+  get options(): FaultOptions | undefined {
+    return this.#options;
+  }
+
+  /** Replaces the fault options (the inspector's toggles); `undefined` turns faults off. */
+  configure(options: FaultOptions | undefined): void {
+    if (options && !(typeof options.rate === 'number' && options.rate >= 0 && options.rate <= 1))
       throw new RangeError('faults.rate must be a number between 0 and 1');
     this.#options = options;
-    this.#seed = seed;
   }
 
   /** The `Retry-After` of injected 429s in milliseconds. */

@@ -23,10 +23,16 @@ export type {
   NexmoSandboxCredentials,
   SandboxCredentials,
 } from './credentials.js';
+export type { SandboxEvent, SandboxEventLog, SandboxInboundMessage } from './events.js';
 export { FAULT_KINDS } from './faults.js';
 export { fnv1a, mulberry32, seededRandom } from './prng.js';
+export type { SandboxClientConfig } from './provider.js';
+export { buildWebhookRequest } from './providers/index.js';
+export { signMetaWebhook } from './providers/meta.js';
+export { signVonageWebhook } from './providers/nexmo.js';
 export { DAY_MS } from './rules.js';
-export { type Sandbox, startSandbox } from './server.js';
+export type { Sandbox } from './sandbox.js';
+export { startSandbox } from './server.js';
 export {
   type SandboxTemplate,
   type SandboxTemplateStatus,
@@ -47,9 +53,9 @@ export type {
   SandboxMessageStatus,
   SandboxOptions,
   SandboxProvider,
+  SandboxTrigger,
   SandboxWebhookTargets,
   StatusOptions,
   WebhookDelivery,
   WebhookRetryOptions,
 } from './types.js';
-export { buildWebhookRequest, signMetaWebhook, signVonageWebhook } from './webhooks.js';

@@ -55,6 +55,17 @@ export class PlatformRules {
     this.#windows.set(`${business}>${customer}`, this.#clock.now());
   }
 
+  /** When the customer-service window between `business` and `customer` closes (or closed); none before any inbound. */
+  windowClosesAt(business: string, customer: string): number | undefined {
+    const last = this.#windows.get(`${business}>${customer}`);
+    return last === undefined ? undefined : last + DAY_MS;
+  }
+
+  /** Unique recipients of business-initiated messages allowed per moving 24 h (`Infinity` when unlimited). */
+  get tierLimit(): number {
+    return this.#limits.tier;
+  }
+
   /** Whether the customer-service window between `business` and `customer` is open now. */
   windowOpen(business: string, customer: string): boolean {
     const last = this.#windows.get(`${business}>${customer}`);

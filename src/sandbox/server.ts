@@ -1,202 +1,52 @@
 /**
- * `startSandbox()`: the provider emulator on node:http. One server answers every provider (their paths do not
- * collide): Vonage `/v1/messages` and `/v0.1/messages`, Gupshup `/wa/api/v1/...` and `/wa/app/...`, the Cloud API
- * `/{version}/{id}/...`, CleverTap `/1/upload` and `/1/send/externaltrigger.json`.
+ * `startSandbox()`: the provider emulator on node:http. One server answers every emulated provider (their
+ * paths do not collide); each provider's wire format lives in its module (`providers/<id>.ts`, listed in
+ * `providers/index.ts`). This file owns what they share: the clock, platform rules, template store, faults,
+ * webhook delivery with retries and the event log. It names no provider.
  * @module
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { INSPECT } from '../core/redact.js';
 import { sleep } from '../core/sleep.js';
-import { type SandboxClock, systemClock } from './clock.js';
+import { systemClock } from './clock.js';
 import { digits, SandboxContext } from './context.js';
-import { cloudApiOwner, generateCredentials, type SandboxCredentials } from './credentials.js';
+import { generateCredentials } from './credentials.js';
+import { SandboxEventLog } from './events.js';
 import { FaultInjector } from './faults.js';
 import { readBody, type SandboxRequest, type SandboxResponse, writeResponse } from './http.js';
-import {
-  type CleverTapProfiles,
-  handleCleverTapTrigger,
-  handleCleverTapUpload,
-} from './providers/clevertap.js';
-import {
-  gupshupError,
-  gupshupFault,
-  gupshupInboundId,
-  gupshupInboundPayload,
-  handleGupshupRead,
-  handleGupshupSend,
-} from './providers/gupshup.js';
-import {
-  graphError,
-  handleMetaMessages,
-  handleTemplateCollection,
-  handleTemplateNode,
-  metaFault,
-  metaInboundId,
-  metaInboundPayload,
-  templateStatusPayload,
-} from './providers/meta.js';
-import {
-  handleNexmoSend,
-  handleNexmoUpdate,
-  nexmoFault,
-  nexmoInboundPayload,
-  problem,
-} from './providers/nexmo.js';
+import { Inspector } from './inspector/routes.js';
+import type { EmulatedProvider, SandboxClientConfig, SandboxRoute } from './provider.js';
+import { PROVIDER_REGISTRY, ROUTING_ORDER } from './providers/index.js';
 import { PlatformRules } from './rules.js';
+import type { Sandbox } from './sandbox.js';
 import { TemplateStore } from './templates.js';
-import type {
-  FaultKind,
-  InboundContent,
-  InboundResult,
-  SandboxMessage,
-  SandboxOptions,
-  SandboxProvider,
-  WebhookDelivery,
-} from './types.js';
+import type { InboundContent, SandboxOptions, SandboxProvider } from './types.js';
 import { WebhookDispatcher } from './webhooks.js';
 
-/** A running sandbox. */
-export interface Sandbox {
-  /** Base URL, e.g. `http://127.0.0.1:53123`: pass it as every client's `baseUrl`. */
-  readonly url: string;
-  /** The port it listens on. */
-  readonly port: number;
-  /** The clock the platform rules read. */
-  readonly clock: SandboxClock;
-  /** The credentials this instance accepts (generated; nothing real). */
-  readonly credentials: SandboxCredentials;
-  /** Every accepted message, in order. */
-  readonly messages: readonly SandboxMessage[];
-  /** The template store (seed with `templates.add()`, pause with `templates.setStatus()`). */
-  readonly templates: TemplateStore;
-  /** Every webhook delivery attempt. */
-  readonly webhookDeliveries: readonly WebhookDelivery[];
-  /** Read receipts sent by the clients. */
-  readonly readReceipts: readonly { provider: SandboxProvider; messageId: string }[];
-  /** CleverTap profiles uploaded, by identity. */
-  readonly profiles: ReadonlyMap<string, Readonly<Record<string, unknown>>>;
-  /** CleverTap External Trigger calls. */
-  readonly triggers: readonly { campaignId: string; identities: string[]; vars: Record<string, unknown> }[];
-  /** Injected faults per kind. */
-  readonly faults: Readonly<Record<FaultKind, number>>;
-  /** Requests served. */
-  readonly requestCount: number;
-  /** Unique recipients of business-initiated messages in the moving 24 h for `provider`'s number. */
-  reached(provider: SandboxProvider): number;
-  /** Whether the 24 h window between `provider`'s number and `customer` is open. */
-  windowOpen(provider: SandboxProvider, customer: string): boolean;
-  /**
-   * A client config for `provider` pointed at this sandbox, ready for `createClient`. `extra` is merged in
-   * (e.g. `{ timeout: 200, maxRetries: 3 }`).
-   */
-  config(
-    provider: SandboxProvider,
-    extra?: Record<string, unknown>,
-  ): { provider: SandboxProvider } & Record<string, unknown>;
-  /**
-   * A customer writes to the business: posts the provider's inbound-message webhook to its target (signed like
-   * the provider) and opens the 24 h window. Resolves when the webhook was answered (or gave up).
-   */
-  inbound(
-    provider: SandboxProvider,
-    from: string,
-    content: InboundContent,
-    options?: { profileName?: string },
-  ): Promise<InboundResult>;
-  /**
-   * Meta's callback verification, as when a webhook URL is saved in the App dashboard: a GET with
-   * `hub.mode=subscribe`, a random `hub.challenge` and the account's `hub.verify_token`. `ok` is true when the
-   * endpoint answered 200 with exactly the challenge.
-   */
-  verifyCallback(
-    provider: 'meta' | 'clevertap',
-    verifyToken?: string,
-  ): Promise<{ ok: boolean; status: number }>;
-  /** Resolves when every scheduled status, review and webhook delivery has finished. */
-  idle(): Promise<void>;
-  /** Stops the server and all pending deliveries. */
-  stop(): Promise<void>;
-  /** A summary without credentials (`JSON.stringify(sandbox)` and `util.inspect` never print the secrets). */
-  toJSON(): Record<string, unknown>;
+export type { Sandbox } from './sandbox.js';
+
+/** The route answering `req`, with its provider and path match. */
+interface Matched {
+  provider: EmulatedProvider;
+  route: SandboxRoute;
+  match: RegExpMatchArray;
 }
 
-/** `keys` of `object`, as a new object. */
-function pick<T extends object, K extends keyof T>(object: T, keys: readonly K[]): Pick<T, K> {
-  return Object.fromEntries(keys.map((key) => [key, object[key]])) as Pick<T, K>;
+/** The provider whose URL space `path` is in (its fault and not-found answers are used there). */
+function ownerOfPath(path: string): EmulatedProvider | undefined {
+  return ROUTING_ORDER.find((provider) => provider.owns(path));
 }
 
-/** The provider's own fields of a client config for a sandbox at `url` (`config` adds `provider` and `baseUrl`). */
-function clientFields(
-  credentials: SandboxCredentials,
-  provider: SandboxProvider,
-  url: string,
-): Record<string, unknown> {
-  switch (provider) {
-    case 'nexmo':
-      return {
-        ...pick(credentials.nexmo, ['applicationId', 'privateKey', 'signatureSecret']),
-        from: `+${credentials.nexmo.from}`,
-      };
-    case 'gupshup':
-      return {
-        ...pick(credentials.gupshup, ['apiKey', 'appName', 'appId']),
-        source: `+${credentials.gupshup.source}`,
-      };
-    case 'meta':
-    case 'clevertap': {
-      const cloudApi = {
-        ...pick(credentials[provider], [
-          'accessToken',
-          'phoneNumberId',
-          'wabaId',
-          'appSecret',
-          'verifyToken',
-        ]),
-        apiVersion: 'v23.0',
-      };
-      if (provider === 'meta') return cloudApi;
-      return {
-        ...cloudApi,
-        ...pick(credentials.clevertap, ['accountId', 'passcode']),
-        region: 'eu1',
-        restBaseUrl: `${url}/1`,
-      };
-    }
-  }
-}
-
-/** Business number of `provider` (digits). */
-function businessNumber(credentials: SandboxCredentials, provider: SandboxProvider): string {
-  switch (provider) {
-    case 'nexmo':
-      return credentials.nexmo.from;
-    case 'gupshup':
-      return credentials.gupshup.source;
-    case 'meta':
-    case 'clevertap':
-      return credentials[provider].displayPhoneNumber;
-  }
-}
-
-const SEND_PATH = /^\/(v1|v0\.1)\/messages$|^\/wa\/api\/v1\/(template\/)?msg$|^\/v\d+\.\d+\/\d+\/messages$/;
-
-/** The provider whose wire format an error at `path` should use. */
-function providerOfPath(path: string): SandboxProvider {
-  if (path.startsWith('/wa/')) return 'gupshup';
-  if (/^\/v\d+\.\d+\//.test(path)) return 'meta';
-  if (path.startsWith('/1/')) return 'clevertap';
-  return 'nexmo';
-}
-
-function faultAnswer(
-  provider: SandboxProvider,
-  status: 429 | 500 | 503,
-  headers?: Record<string, string>,
-): SandboxResponse {
-  if (provider === 'gupshup') return gupshupFault(status, headers);
-  if (provider === 'meta' || provider === 'clevertap') return metaFault(status, headers);
-  return nexmoFault(status, headers);
+/** A 404 for paths no provider owns. */
+function notFound(req: SandboxRequest): SandboxResponse {
+  return {
+    status: 404,
+    body: {
+      error: 'Not Found',
+      detail: `${req.method} ${req.url.pathname} is not an endpoint of this sandbox.`,
+    },
+  };
 }
 
 /**
@@ -219,75 +69,60 @@ function faultAnswer(
  */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const clock = options.clock ?? systemClock;
+  const providers = PROVIDER_REGISTRY;
   const credentials = await generateCredentials(options.credentials);
+  const events = new SandboxEventLog(() => clock.now());
   const rules = new PlatformRules(clock, options.limits);
   const templates = new TemplateStore(clock);
-  const dispatcher = new WebhookDispatcher(options.webhooks ?? {}, credentials, options.webhookRetry);
-  const ctx = new SandboxContext(options, clock, credentials, rules, templates, dispatcher);
+  const dispatcher = new WebhookDispatcher(
+    options.webhooks ?? {},
+    providers,
+    credentials,
+    options.webhookRetry,
+    events,
+    () => clock.now(),
+  );
+  const ctx = new SandboxContext(
+    options,
+    clock,
+    credentials,
+    rules,
+    templates,
+    dispatcher,
+    providers,
+    events,
+  );
   const faults = new FaultInjector(options.faults, options.seed ?? 1);
-  const profiles: CleverTapProfiles = new Map();
-  const triggers: { campaignId: string; identities: string[]; vars: Record<string, unknown> }[] = [];
   // Aborted by stop(): simulated latency and slow faults end at once instead of outliving the server.
   const stopping = new AbortController();
   let requestCount = 0;
 
   templates.onStatus = (template) => {
-    void dispatcher.post(
-      template.owner,
-      'template-status',
-      templateStatusPayload(ctx, template.owner, template),
-    );
+    events.emit({ type: 'template', template });
+    const payload = providers[template.owner].templateStatus?.(ctx, template);
+    if (payload !== undefined) void dispatcher.post(template.owner, 'template-status', payload);
   };
 
-  function route(req: SandboxRequest): SandboxResponse {
+  function findRoute(req: SandboxRequest): Matched | undefined {
     const path = req.url.pathname;
-    const m = req.method;
-    const nexmoSend = path.match(/^\/(v1|v0\.1)\/messages$/);
-    if (m === 'POST' && nexmoSend) return handleNexmoSend(ctx, req, nexmoSend[1] as 'v1' | 'v0.1');
-    const nexmoUpdate = path.match(/^\/v1\/messages\/([^/]+)$/);
-    if (m === 'PATCH' && nexmoUpdate)
-      return handleNexmoUpdate(ctx, req, decodeURIComponent(nexmoUpdate[1] as string));
-    if (m === 'POST' && path === '/wa/api/v1/msg') return handleGupshupSend(ctx, req, 'session');
-    if (m === 'POST' && path === '/wa/api/v1/template/msg') return handleGupshupSend(ctx, req, 'template');
-    const gupshupRead = path.match(/^\/wa\/app\/([^/]+)\/msg\/([^/]+)\/read$/);
-    if (m === 'PUT' && gupshupRead)
-      return handleGupshupRead(
-        ctx,
-        req,
-        decodeURIComponent(gupshupRead[1] as string),
-        decodeURIComponent(gupshupRead[2] as string),
-      );
-    if (m === 'POST' && path === '/1/upload') return handleCleverTapUpload(ctx, req, profiles);
-    if (m === 'POST' && path === '/1/send/externaltrigger.json')
-      return handleCleverTapTrigger(ctx, req, triggers);
-    const graph = path.match(/^\/v\d+\.\d+\/(\d+)(?:\/([a-z_]+))?\/?$/);
-    if (graph) {
-      const id = graph[1] as string;
-      const edge = graph[2];
-      const owner = cloudApiOwner(credentials, id);
-      const token = req.headers.authorization;
-      const byToken = token === `Bearer ${credentials.clevertap.accessToken}` ? 'clevertap' : 'meta';
-      if (edge === 'messages' && owner?.kind === 'phone' && m === 'POST')
-        return handleMetaMessages(ctx, req, owner.provider);
-      if (edge === 'message_templates' && owner?.kind === 'waba')
-        return handleTemplateCollection(ctx, req, owner.provider);
-      if (edge === undefined && !owner) return handleTemplateNode(ctx, req, byToken, id);
-      return graphError(
-        400,
-        100,
-        `Unsupported ${m.toLowerCase()} request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`,
-        { subcode: 33 },
-      );
+    for (const provider of ROUTING_ORDER) {
+      for (const route of provider.routes) {
+        if (route.method !== undefined && route.method !== req.method) continue;
+        const match = path.match(route.path);
+        if (match && (!route.when || route.when(ctx, req, match))) return { provider, route, match };
+      }
     }
-    const provider = providerOfPath(path);
-    if (provider === 'gupshup') return gupshupError(404, 'Not Found');
-    if (provider === 'clevertap')
-      return { status: 404, body: { status: 'fail', error: 'Not Found', code: 404 } };
-    return problem(404, '1000', 'Not Found', `${m} ${path} is not an endpoint of this sandbox.`);
+    return undefined;
   }
 
+  function answer(req: SandboxRequest, matched: Matched | undefined): SandboxResponse {
+    if (matched) return matched.route.handle(ctx, req, matched.match);
+    return ownerOfPath(req.url.pathname)?.notFound(req) ?? notFound(req);
+  }
+
+  let inspector: Inspector | undefined;
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    requestCount++;
     const body = await readBody(req);
     const request: SandboxRequest = {
       method: req.method ?? 'GET',
@@ -296,28 +131,31 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       body,
     };
     const path = request.url.pathname;
-    const isSend = request.method === 'POST' && SEND_PATH.test(path);
-    const fault = isSend ? faults.decide(request.method, path, body) : undefined;
+    if (inspector?.serves(path)) return inspector.handle(req, res, request);
+    requestCount++;
+    const matched = findRoute(request);
+    const fault = matched?.route.send ? faults.decide(request.method, path, body) : undefined;
     if (options.latencyMs) await sleep(options.latencyMs, stopping.signal);
-    const provider = providerOfPath(path);
-    if (fault === 'rate-limit' || fault === 'unavailable') {
+    const provider = matched?.provider;
+    if (provider && (fault === 'rate-limit' || fault === 'unavailable')) {
       faults.record(fault);
-      const answer =
-        fault === 'rate-limit'
-          ? faultAnswer(provider, 429, faults.retryAfterHeaders())
-          : faultAnswer(provider, 503);
-      writeResponse(res, answer);
+      events.emit({ type: 'fault', kind: fault, path });
+      writeResponse(
+        res,
+        fault === 'rate-limit' ? provider.fault(429, faults.retryAfterHeaders()) : provider.fault(503),
+      );
       return;
     }
-    const response = route(request);
-    if (!fault || !response.accepted) {
+    const response = answer(request, matched);
+    if (!provider || !fault || !response.accepted) {
       writeResponse(res, response);
       return;
     }
     faults.record(fault);
+    events.emit({ type: 'fault', kind: fault, path });
     switch (fault) {
       case 'server-error':
-        writeResponse(res, faultAnswer(provider, 500));
+        writeResponse(res, provider.fault(500));
         return;
       case 'slow':
         await sleep(faults.slowMs, stopping.signal);
@@ -356,13 +194,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   });
   const port = (server.address() as AddressInfo).port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const business = (provider: SandboxProvider) => providers[provider].businessNumber(credentials);
+  const inspectorUrl = options.ui ? `${url}/_inspector` : undefined;
 
   const sandbox: Sandbox = {
     url,
+    inspectorUrl,
     port,
     clock,
     credentials,
     templates,
+    events,
     get messages() {
       return ctx.messages;
     },
@@ -372,19 +214,22 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     get readReceipts() {
       return ctx.readReceipts;
     },
-    profiles,
-    triggers,
+    get inboundMessages() {
+      return ctx.inbound;
+    },
+    profiles: ctx.profiles,
+    triggers: ctx.triggers,
     get faults() {
       return { ...faults.counts };
     },
     get requestCount() {
       return requestCount;
     },
-    reached: (provider) => rules.reachedCount(businessNumber(credentials, provider)),
-    windowOpen: (provider, customer) =>
-      rules.windowOpen(businessNumber(credentials, provider), digits(customer)),
-    config(provider, extra = {}) {
-      return { provider, baseUrl: url, ...clientFields(credentials, provider, url), ...extra };
+    reached: (provider) => rules.reachedCount(business(provider)),
+    windowOpen: (provider, customer) => rules.windowOpen(business(provider), digits(customer)),
+    config<P extends SandboxProvider>(provider: P, extra = {}) {
+      const fields = (providers[provider] as EmulatedProvider<P>).clientConfig(credentials, url);
+      return { provider, baseUrl: url, ...fields, ...extra } as SandboxClientConfig<P>;
     },
     async inbound(provider, from, content, inboundOptions = {}) {
       const customer = digits(from);
@@ -394,46 +239,30 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         );
       const c: Exclude<InboundContent, string> =
         typeof content === 'string' ? { type: 'text', text: content } : content;
-      const business = businessNumber(credentials, provider);
       const now = clock.now();
       const profileName = inboundOptions.profileName ?? 'Sandbox User';
-      rules.recordInbound(business, customer);
-      let id: string;
-      let payload: unknown;
-      switch (provider) {
-        case 'nexmo':
-          id = crypto.randomUUID();
-          payload = nexmoInboundPayload(
-            options.webhooks?.nexmo?.version ?? 'v1',
-            id,
-            business,
-            customer,
-            c,
-            now,
-            profileName,
-          );
-          break;
-        case 'gupshup':
-          id = gupshupInboundId();
-          payload = gupshupInboundPayload(ctx, id, customer, c, now, profileName);
-          break;
-        default:
-          id = metaInboundId();
-          payload = metaInboundPayload(ctx, provider, id, customer, c, now, profileName);
-      }
-      ctx.inboundIds.add(id);
+      rules.recordInbound(business(provider), customer);
+      const { id, payload } = providers[provider].inbound(ctx, {
+        business: business(provider),
+        customer,
+        content: c,
+        now,
+        profileName,
+      });
+      ctx.receive({ provider, id, from: customer, content: c, profileName, receivedAt: now });
       const status = await dispatcher.post(provider, 'message', payload);
       return { id, status };
     },
-    async verifyCallback(provider, verifyToken = credentials[provider].verifyToken) {
-      const target = options.webhooks?.[provider];
+    async verifyCallback(provider, verifyToken) {
+      const module = providers[provider];
+      const target = module.webhookUrl(options.webhooks ?? {}, 'message');
       if (!target) throw new RangeError(`verifyCallback(): no webhook target is configured for ${provider}`);
       const challenge = String(Math.floor(Math.random() * 1e9));
-      const url = new URL(target.url);
-      url.searchParams.set('hub.mode', 'subscribe');
-      url.searchParams.set('hub.challenge', challenge);
-      url.searchParams.set('hub.verify_token', verifyToken);
-      const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
+      const callback = new URL(target);
+      callback.searchParams.set('hub.mode', 'subscribe');
+      callback.searchParams.set('hub.challenge', challenge);
+      callback.searchParams.set('hub.verify_token', verifyToken ?? module.verifyToken?.(credentials) ?? '');
+      const response = await fetch(callback, { signal: AbortSignal.timeout(5000) });
       const text = await response.text();
       return { ok: response.status === 200 && text === challenge, status: response.status };
     },
@@ -446,6 +275,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       credentials: '[redacted]',
     }),
     async stop() {
+      inspector?.close();
       dispatcher.stop();
       stopping.abort();
       await new Promise<void>((resolve) => {
@@ -454,6 +284,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       });
     },
   };
+  if (options.ui)
+    inspector = new Inspector({
+      ctx,
+      providers,
+      faults,
+      dispatcher,
+      inbound: (provider, from, content) => sandbox.inbound(provider, from, content),
+      hosts: new Set(
+        [host.includes(':') ? `[${host}]` : host, 'localhost', '127.0.0.1', '[::1]'].map(
+          (name) => `${name.toLowerCase()}:${port}`,
+        ),
+      ),
+    });
   Object.defineProperty(sandbox, INSPECT, {
     value: () => `Sandbox ${JSON.stringify(sandbox.toJSON())}`,
     enumerable: false,

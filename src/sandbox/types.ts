@@ -10,7 +10,9 @@ import type { SandboxCredentials } from './credentials.js';
  * @inline
  */
 export type SandboxCredentialOverrides = {
-  [P in keyof SandboxCredentials]?: Partial<SandboxCredentials[P]> | undefined;
+  [P in keyof SandboxCredentials]?:
+    | { [K in keyof SandboxCredentials[P]]?: SandboxCredentials[P][K] | undefined }
+    | undefined;
 };
 
 /**
@@ -24,7 +26,10 @@ export type SandboxProvider = 'nexmo' | 'gupshup' | 'meta' | 'clevertap';
  * @inline
  */
 export interface NexmoWebhookTarget {
+  /** The application's Inbound URL (inbound messages), also used for statuses unless `statusUrl` is set. */
   url: string;
+  /** The application's Status URL, when statuses go elsewhere than inbound messages (Vonage keeps them apart). */
+  statusUrl?: string | undefined;
   /** Payload format, like the Vonage application's `messages.version`. Default `v1`. */
   version?: 'v1' | 'v0.1' | undefined;
 }
@@ -132,6 +137,11 @@ export interface SandboxOptions {
   port?: number | undefined;
   /** Host to bind; default `127.0.0.1`. */
   host?: string | undefined;
+  /**
+   * Serve the inspector page (conversations, webhook log, templates, faults, live) at `/` and `/_inspector` of
+   * the sandbox's own server. Default `false`.
+   */
+  ui?: boolean | undefined;
   /** Where to post webhooks. */
   webhooks?: SandboxWebhookTargets | undefined;
   /** Seed of the fault PRNG and of generated ids. Default 1. */
@@ -202,14 +212,38 @@ export interface SandboxMessage {
  * @inline
  */
 export interface WebhookDelivery {
+  /** 1-based position in `sandbox.webhookDeliveries`. */
+  id: number;
   provider: SandboxProvider;
   url: string;
   /** What was delivered: an inbound message, a status, or a template status. */
   kind: 'message' | 'status' | 'template-status';
+  /** 1 for the first try; a replay from the inspector is attempt 1 of a new delivery. */
   attempt: number;
   /** HTTP status answered, or 0 when the connection failed. */
   status: number;
+  /** The exact body posted. */
   body: string;
+  /** The headers posted, signature included (the signature of this body, never a secret). */
+  headers: Record<string, string>;
+  /** Sandbox-clock time the attempt started. */
+  at: number;
+  /** Milliseconds until the answer (or the failure). */
+  latencyMs: number;
+  /** The first 500 characters of the answer's body, when it had one (a refusal's reason, e.g. `signature_mismatch`). */
+  answer?: string | undefined;
+  /** Why the connection failed, when `status` is 0. */
+  error?: string | undefined;
+}
+
+/**
+ * A CleverTap External Trigger call the sandbox received.
+ * @inline
+ */
+export interface SandboxTrigger {
+  campaignId: string;
+  identities: string[];
+  vars: Record<string, unknown>;
 }
 
 /**
@@ -221,7 +255,18 @@ export type InboundContent =
   | { type: 'text'; text: string }
   | { type: 'image'; url: string; caption?: string | undefined }
   | { type: 'location'; latitude: number; longitude: number; name?: string | undefined }
-  | { type: 'reply'; id: string; title: string };
+  | {
+      type: 'reply';
+      /** The reply button or list row id, or a template quick reply's payload. */
+      id: string;
+      title: string;
+      /** A list row's description. */
+      description?: string | undefined;
+      /** What was tapped: an interactive reply button (default), a list row, or a template's quick reply. */
+      source?: 'button' | 'list' | 'template' | undefined;
+      /** The id of the message the customer replied to (the provider's `context`). */
+      context?: string | undefined;
+    };
 
 /**
  * What `sandbox.inbound()` returns.

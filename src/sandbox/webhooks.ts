@@ -1,14 +1,13 @@
 /**
- * Posting webhooks back to the configured URLs, in each provider's signing: Vonage `Authorization: Bearer`
- * HS256 JWT with `iss: "Vonage"` and `payload_hash` (https://developer.vonage.com/messages/concepts/signed-webhooks),
- * Meta and CleverTap `X-Hub-Signature-256` HMAC-SHA256 over the body with non-ASCII escaped as Meta sends it,
- * Gupshup unsigned with the subscription's extra headers. Non-2xx answers and connection failures are retried
- * with doubling delays, as the real services do (scaled down to milliseconds).
+ * Posting webhooks back to the configured URLs, signed and addressed by each provider's module (see
+ * `provider.ts`). Non-2xx answers and connection failures are retried with doubling delays, as the real services
+ * do (scaled down to milliseconds); every attempt is logged with its status, latency, signature headers and the
+ * start of the answer, so a refusal can be told apart (e.g. a 401 `signature_mismatch`).
  * @module
  */
-import { createHash, createHmac, randomUUID } from 'node:crypto';
 import type { SandboxCredentials } from './credentials.js';
-import { metaJson } from './http.js';
+import type { SandboxEventLog } from './events.js';
+import type { ProviderRegistry, WebhookKind } from './provider.js';
 import type {
   SandboxProvider,
   SandboxWebhookTargets,
@@ -16,83 +15,16 @@ import type {
   WebhookRetryOptions,
 } from './types.js';
 
-const b64url = (data: string | Buffer) => Buffer.from(data).toString('base64url');
-
-/** Signs a Vonage webhook body: an HS256 JWT carrying the SHA-256 hex of the exact body. */
-export function signVonageWebhook(
-  body: string,
-  credentials: Pick<SandboxCredentials['nexmo'], 'signatureSecret' | 'apiKey' | 'applicationId'>,
-  nowSeconds: number = Math.floor(Date.now() / 1000),
-): string {
-  const header = b64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
-  const claims = b64url(
-    JSON.stringify({
-      iat: nowSeconds,
-      jti: randomUUID(),
-      iss: 'Vonage',
-      payload_hash: createHash('sha256').update(body, 'utf8').digest('hex'),
-      api_key: credentials.apiKey,
-      application_id: credentials.applicationId,
-    }),
-  );
-  const signature = createHmac('sha256', credentials.signatureSecret)
-    .update(`${header}.${claims}`)
-    .digest('base64url');
-  return `${header}.${claims}.${signature}`;
-}
-
-/** The `X-Hub-Signature-256` value of `body` under `appSecret`. */
-export function signMetaWebhook(body: string, appSecret: string): string {
-  return `sha256=${createHmac('sha256', appSecret).update(body, 'utf8').digest('hex')}`;
-}
-
-/** Serialises and signs a webhook for `provider`: the exact body and headers the sandbox posts. */
-export function buildWebhookRequest(
-  provider: SandboxProvider,
-  payload: unknown,
-  credentials: SandboxCredentials,
-  targets: SandboxWebhookTargets,
-): { body: string; headers: Record<string, string> } {
-  switch (provider) {
-    case 'nexmo': {
-      const body = JSON.stringify(payload);
-      return {
-        body,
-        headers: {
-          'content-type': 'application/json',
-          authorization: `Bearer ${signVonageWebhook(body, credentials.nexmo)}`,
-        },
-      };
-    }
-    case 'gupshup': {
-      const body = JSON.stringify(payload);
-      return {
-        body,
-        headers: {
-          'content-type': 'application/json; charset=utf-8',
-          'user-agent': 'waba-kit-sandbox (Gupshup callback)',
-          ...targets.gupshup?.headers,
-        },
-      };
-    }
-    case 'meta':
-    case 'clevertap': {
-      const body = metaJson(payload);
-      return {
-        body,
-        headers: {
-          'content-type': 'application/json',
-          'x-hub-signature-256': signMetaWebhook(body, credentials[provider].appSecret),
-        },
-      };
-    }
-  }
-}
+/** How much of a webhook answer's body a delivery record keeps. */
+const ANSWER_CAP = 500;
 
 /** Delivers webhooks with retries, keeps a log, and tracks what is in flight. */
 export class WebhookDispatcher {
   readonly #targets: SandboxWebhookTargets;
+  readonly #providers: ProviderRegistry;
   readonly #credentials: SandboxCredentials;
+  readonly #events: SandboxEventLog;
+  readonly #now: () => number;
   readonly #attempts: number;
   readonly #baseDelayMs: number;
   readonly #timeoutMs: number;
@@ -103,30 +35,44 @@ export class WebhookDispatcher {
 
   constructor(
     targets: SandboxWebhookTargets,
+    providers: ProviderRegistry,
     credentials: SandboxCredentials,
     retry: WebhookRetryOptions | undefined,
+    events: SandboxEventLog,
+    now: () => number,
   ) {
     this.#targets = targets;
+    this.#providers = providers;
     this.#credentials = credentials;
+    this.#events = events;
+    this.#now = now;
     this.#attempts = Math.max(1, retry?.attempts ?? 5);
     this.#baseDelayMs = retry?.baseDelayMs ?? 50;
     this.#timeoutMs = retry?.timeoutMs ?? 5000;
   }
 
-  /** Whether `provider` has a webhook target. */
-  has(provider: SandboxProvider): boolean {
-    return this.#targets[provider] !== undefined;
+  /** Whether `provider` has a webhook target for `kind` (any kind when omitted). */
+  has(provider: SandboxProvider, kind: WebhookKind = 'message'): boolean {
+    return this.#providers[provider].webhookUrl(this.#targets, kind) !== undefined;
   }
 
   /**
-   * Posts `payload` to `provider`'s target, retrying non-2xx answers. Resolves with the last HTTP status (0 when
-   * unreachable or when the provider has no target).
+   * Posts `payload` to `provider`'s target for `kind`, retrying non-2xx answers. Resolves with the last HTTP
+   * status (0 when unreachable or when the provider has no target).
    */
-  post(provider: SandboxProvider, kind: WebhookDelivery['kind'], payload: unknown): Promise<number> {
-    const target = this.#targets[provider];
-    if (!target || this.#stopped) return Promise.resolve(0);
-    const { body, headers } = buildWebhookRequest(provider, payload, this.#credentials, this.#targets);
-    return this.track(this.#deliver(provider, kind, target.url, body, headers));
+  post(provider: SandboxProvider, kind: WebhookKind, payload: unknown): Promise<number> {
+    const module = this.#providers[provider];
+    const url = module.webhookUrl(this.#targets, kind);
+    if (!url || this.#stopped) return Promise.resolve(0);
+    const { body, headers } = module.sign(payload, this.#credentials, this.#targets);
+    return this.track(this.#deliver(provider, kind, url, body, headers));
+  }
+
+  /** Sends an earlier attempt's exact request again (one attempt, no retries): the inspector's replay. */
+  replay(delivery: WebhookDelivery): Promise<WebhookDelivery> {
+    return this.track(
+      this.#attempt(delivery.provider, delivery.kind, delivery.url, delivery.body, delivery.headers, 1),
+    );
   }
 
   /** Tracks a promise so `idle()` waits for it. */
@@ -149,30 +95,62 @@ export class WebhookDispatcher {
 
   async #deliver(
     provider: SandboxProvider,
-    kind: WebhookDelivery['kind'],
+    kind: WebhookKind,
     url: string,
     body: string,
     headers: Record<string, string>,
   ): Promise<number> {
     let status = 0;
     for (let attempt = 1; attempt <= this.#attempts && !this.#stopped; attempt++) {
-      try {
-        const response = await fetch(url, {
-          method: 'POST',
-          headers,
-          body,
-          signal: AbortSignal.timeout(this.#timeoutMs),
-        });
-        status = response.status;
-        await response.arrayBuffer().catch(() => undefined);
-      } catch {
-        status = 0;
-      }
-      this.log.push({ provider, url, kind, attempt, status, body });
+      status = (await this.#attempt(provider, kind, url, body, headers, attempt)).status;
       if (status >= 200 && status < 300) return status;
       if (attempt < this.#attempts)
         await new Promise((resolve) => setTimeout(resolve, this.#baseDelayMs * 2 ** (attempt - 1)));
     }
     return status;
+  }
+
+  async #attempt(
+    provider: SandboxProvider,
+    kind: WebhookKind,
+    url: string,
+    body: string,
+    headers: Record<string, string>,
+    attempt: number,
+  ): Promise<WebhookDelivery> {
+    const at = this.#now();
+    const started = performance.now();
+    let status = 0;
+    let answer: string | undefined;
+    let error: string | undefined;
+    try {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers,
+        body,
+        signal: AbortSignal.timeout(this.#timeoutMs),
+      });
+      status = response.status;
+      answer = (await response.text().catch(() => '')).slice(0, ANSWER_CAP);
+    } catch (e) {
+      error = e instanceof Error ? (e.cause instanceof Error ? e.cause.message : e.message) : String(e);
+    }
+    const delivery: WebhookDelivery = {
+      id: this.log.length + 1,
+      provider,
+      url,
+      kind,
+      attempt,
+      status,
+      body,
+      headers,
+      at,
+      latencyMs: Math.round((performance.now() - started) * 10) / 10,
+      ...(answer ? { answer } : {}),
+      ...(error !== undefined ? { error } : {}),
+    };
+    this.log.push(delivery);
+    this.#events.emit({ type: 'webhook', delivery });
+    return delivery;
   }
 }

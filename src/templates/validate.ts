@@ -3,7 +3,8 @@
  * reports every problem at once, without ever throwing on malformed input.
  * @module
  */
-import { ConfigError, TemplateError } from '../core/errors.js';
+import { ConfigError, type Issue, TemplateError } from '../core/errors.js';
+import type { ProviderId } from '../core/provider.js';
 import { isRecord } from '../core/record.js';
 import { TEMPLATE_LANGUAGES } from './languages.js';
 import { codePointLength, type Placeholder, scanPlaceholders } from './placeholders.js';
@@ -766,18 +767,24 @@ export function validateTemplate(
  */
 export function assertValidTemplate(
   template: unknown,
-  options: ValidateTemplateOptions = {},
+  options: ValidateTemplateOptions & {
+    /** The provider the template is meant for: named in the message and set on the error. */
+    provider?: ProviderId | undefined;
+    /** More error issues found by the caller (a provider's own rules), reported with the profile's. */
+    issues?: readonly Issue[] | undefined;
+  } = {},
 ): TemplateDefinition {
   const { valid, issues } = validateTemplate(template, options);
-  if (!valid) {
-    const errors = issues.filter((i) => i.severity === 'error');
+  const errors: Issue[] = [...issues.filter((i) => i.severity === 'error'), ...(options.issues ?? [])];
+  if (!valid || errors.length > 0) {
     const summary = errors
       .slice(0, 5)
       .map((i) => `${i.code} at ${i.path.join('.') || '(root)'}`)
       .join('; ');
+    const target = options.provider ? ` for ${options.provider}` : '';
     throw new TemplateError(
-      `Template is invalid (${errors.length} problem${errors.length === 1 ? '' : 's'}): ${summary}${errors.length > 5 ? '; ...' : ''}. See error.issues for how to fix each.`,
-      { issues: errors },
+      `Template is invalid${target} (${errors.length} problem${errors.length === 1 ? '' : 's'}): ${summary}${errors.length > 5 ? '; ...' : ''}. See error.issues for how to fix each.`,
+      { issues: errors, ...(options.provider ? { provider: options.provider } : {}) },
     );
   }
   return template as TemplateDefinition;

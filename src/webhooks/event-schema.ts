@@ -14,7 +14,10 @@ export const MessageEventSchema = z.strictObject({
   kind: z.literal('message'),
   provider,
   id: z.string().min(1),
-  from: z.string().min(1),
+  from: z.string().min(1).optional(),
+  userId: z.string().min(1).optional(),
+  parentUserId: z.string().min(1).optional(),
+  username: z.string().min(1).optional(),
   to: z.string().min(1).optional(),
   timestamp: validDate,
   type: z.enum([
@@ -50,7 +53,12 @@ export const MessageEventSchema = z.strictObject({
     })
     .optional(),
   reply: z
-    .strictObject({ id: z.string().optional(), title: z.string().optional(), payload: z.string().optional() })
+    .strictObject({
+      id: z.string().optional(),
+      title: z.string().optional(),
+      payload: z.string().optional(),
+      response: z.record(z.string(), z.unknown()).optional(),
+    })
     .optional(),
   reaction: z.strictObject({ emoji: z.string(), messageId: z.string().min(1) }).optional(),
   contacts: z.array(z.unknown()).optional(),
@@ -70,6 +78,20 @@ export const MessageEventSchema = z.strictObject({
     .optional(),
   context: z.strictObject({ messageId: z.string().min(1) }).optional(),
   profileName: z.string().optional(),
+  referral: z
+    .strictObject({
+      sourceUrl: z.string().optional(),
+      sourceId: z.string().optional(),
+      sourceType: z.string().optional(),
+      headline: z.string().optional(),
+      body: z.string().optional(),
+      mediaType: z.string().optional(),
+      imageUrl: z.string().optional(),
+      videoUrl: z.string().optional(),
+      thumbnailUrl: z.string().optional(),
+      ctwaClid: z.string().optional(),
+    })
+    .optional(),
   raw: z.unknown(),
 });
 
@@ -78,7 +100,8 @@ export const StatusEventSchema = z.strictObject({
   kind: z.literal('status'),
   provider,
   messageId: z.string().min(1),
-  recipient: z.string(),
+  recipient: z.string().min(1).optional(),
+  recipientUserId: z.string().min(1).optional(),
   status: z.enum(['accepted', 'sent', 'delivered', 'read', 'failed', 'deleted', 'unknown']),
   providerStatus: z.string().min(1),
   timestamp: validDate,
@@ -90,6 +113,14 @@ export const StatusEventSchema = z.strictObject({
       id: z.string().optional(),
       category: z.string().optional(),
       expiresAt: validDate.optional(),
+    })
+    .optional(),
+  pricing: z
+    .strictObject({
+      billable: z.boolean().optional(),
+      category: z.string().optional(),
+      model: z.string().optional(),
+      type: z.string().optional(),
     })
     .optional(),
   raw: z.unknown(),
@@ -114,8 +145,17 @@ export const TemplateStatusEventSchema = z.strictObject({
 export const UserEventSchema = z.strictObject({
   kind: z.literal('user'),
   provider,
-  phone: z.string().min(1),
+  phone: z.string().min(1).optional(),
+  userId: z.string().min(1).optional(),
+  parentUserId: z.string().min(1).optional(),
   event: z.string().min(1),
+  previous: z
+    .strictObject({
+      phone: z.string().optional(),
+      userId: z.string().optional(),
+      parentUserId: z.string().optional(),
+    })
+    .optional(),
   raw: z.unknown(),
 });
 

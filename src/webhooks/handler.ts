@@ -3,7 +3,7 @@
  * Deno, Next.js route handlers and Workers (and Node through `waba-kit/node`).
  * @module
  */
-import { ConfigError, isWhatsAppError } from '../core/errors.js';
+import { ConfigError, isWebhookVerificationError, isWhatsAppError } from '../core/errors.js';
 import { PROVIDERS, type ProviderId } from '../core/provider.js';
 import type { WebhookEvent } from '../core/webhook-event.js';
 import { secretsEqual } from './crypto.js';
@@ -92,7 +92,8 @@ function checkOptions(options: CreateWebhookHandlerOptions): void {
  *
  * - `GET`: answers Meta's `hub.mode=subscribe` handshake with `hub.challenge` when `hub.verify_token` equals
  *   `verifyToken` (constant-time), 403 otherwise. No signature check on GET.
- * - `POST`: 413 above `maxBodyBytes`; 401 when verification fails (see `verifyWebhook`; with no secret
+ * - `POST`: 413 above `maxBodyBytes`; 401 when verification fails, its body the reason code (e.g.
+ *   `signature_mismatch`, `missing_header`: see `verifyWebhook`; with no secret
  *   configured the delivery is parsed unverified); 400 when the body is not a JSON object; otherwise the
  *   events are deduplicated and dispatched to `on[kind]` in order, and the answer is 200 with an empty body.
  *   With `waitUntil` the handlers run after the response; without it they run first, and a handler that
@@ -184,7 +185,12 @@ export function createWebhookHandler(
     } catch (error) {
       await report(error);
       if (error instanceof BodyTooLargeError) return empty(413);
-      if (isWhatsAppError(error) && error.code === 'webhook_verification_failed') return empty(401);
+      if (isWhatsAppError(error) && error.code === 'webhook_verification_failed')
+        // The reason code only (e.g. `signature_mismatch`), so whoever set the webhook up sees which check failed.
+        return new Response(isWebhookVerificationError(error) ? error.reason : 'verification_failed', {
+          status: 401,
+          headers: { 'content-type': 'text/plain; charset=utf-8' },
+        });
       if (isWhatsAppError(error) && error.code === 'webhook_parse_failed') return empty(400);
       throw error;
     }

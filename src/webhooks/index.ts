@@ -3,6 +3,8 @@
  * and serve them from any runtime with one `(req: Request) => Promise<Response>` handler.
  * @module
  */
+
+export { identityOf } from '../core/identity.js';
 export type {
   AccountEvent,
   BillingEvent,
@@ -10,7 +12,9 @@ export type {
   InboundMessageType,
   MessageEvent,
   OrderDetails,
+  Referral,
   StatusEvent,
+  StatusPricing,
   TemplateStatusEvent,
   UnknownEvent,
   UserEvent,

@@ -103,6 +103,19 @@ describe('broadcast', () => {
     });
   });
 
+  it('messages customers known only by a BSUID, and refuses malformed ids as recipient.invalid', async () => {
+    const received = provider();
+    const bsuid = 'US.13491208655302741918';
+    const report = await broadcast(new TestClient(), [bsuid, '+447700900001', bsuid, 'US.bad-id'], template, {
+      consent: everyone,
+      ratePerSecond: 1_000_000,
+    });
+    expect(received.sort()).toEqual(['+447700900001', bsuid].sort());
+    expect(report).toMatchObject({ total: 4, sent: 2, failed: 1, skipped: { duplicate: 1 } });
+    expect(isValidationError(report.errors[0]?.error)).toBe(true);
+    expect(report.errors[0]?.error).toMatchObject({ issues: [{ code: 'recipient.invalid' }] });
+  });
+
   it('starts at most `ratePerSecond` sends in any second (fake time)', async () => {
     vi.useFakeTimers({ now: Date.UTC(2026, 4, 1) });
     const start = Date.now();

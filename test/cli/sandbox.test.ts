@@ -1,6 +1,36 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
+import { toNodeListener } from '../../src/entries/node.js';
+import type { MessageEvent } from '../../src/index.js';
+import { createWebhookHandler } from '../../src/webhooks/index.js';
 import { cli, memoryIo } from './io.js';
+
+/** A webhook server on 127.0.0.1 verifying Meta signatures with `appSecret`. */
+async function metaApp(appSecret: string) {
+  const messages: MessageEvent[] = [];
+  const server = createServer(
+    toNodeListener(
+      createWebhookHandler({ provider: 'meta', appSecret, on: { message: (e) => void messages.push(e) } }),
+    ),
+  );
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhook`;
+  return { url, messages, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+/** A customer writes, through the inspector's JSON API of a sandbox started with --ui. */
+async function customerWrites(stdout: string): Promise<void> {
+  const inspector = /^inspector: (http:\/\/\S+)$/m.exec(stdout)?.[1];
+  expect(inspector).toBeDefined();
+  const response = await fetch(`${inspector}/api/inbound`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ provider: 'meta', from: '+447700900123', content: 'hi' }),
+  });
+  expect(response.status).toBe(200);
+}
 
 /** Reads the `export NAME='value'` block printed for one provider. */
 function envBlock(stdout: string, provider: string): Record<string, string> {
@@ -94,6 +124,49 @@ describe('waba sandbox', () => {
     io.stop();
     expect(await running).toBe(0);
     expect(io.stderr).toBe('sandbox stopped\n');
+  });
+
+  it('prints the webhook secrets, signs with the one given, and logs each refused delivery with its reason', async () => {
+    const good = await metaApp('the-app-secret');
+    const io = memoryIo({ env: { WABA_SIGNATURE_SECRET: 'vonage-signature-secret' } });
+    const running = runCli(
+      ['sandbox', '--ui', '--app-secret', 'the-app-secret', '--webhook', `meta=${good.url}`],
+      io,
+    );
+    await until(() => io.stdout.includes('Press Ctrl-C to stop.'));
+    expect(io.stdout).toMatch(/^ {2}meta {7}appSecret {7}the-app-secret$/m);
+    expect(io.stdout).toMatch(/^ {2}nexmo {6}signatureSecret vonage-signature-secret$/m);
+    expect(io.stdout).toMatch(
+      /^ {2}gupshup {4}sharedSecret {4}\S{20,} {2}\(sent as the Authorization header\)$/m,
+    );
+    await customerWrites(io.stdout);
+    expect(good.messages).toHaveLength(1);
+    io.stop();
+    expect(await running).toBe(0);
+    expect(io.stderr).toBe('sandbox stopped\n');
+    await good.close();
+
+    const strict = await metaApp('another-secret');
+    const refused = memoryIo();
+    const again = runCli(['sandbox', '--ui', '--webhook', `meta=${strict.url}`], refused);
+    await until(() => refused.stdout.includes('Press Ctrl-C to stop.'));
+    await customerWrites(refused.stdout);
+    expect(strict.messages).toHaveLength(0);
+    const lines = refused.stderr.trim().split('\n');
+    expect(lines).toHaveLength(5);
+    expect(lines[0]).toBe(
+      `webhook meta message -> ${strict.url}: answered 401 "signature_mismatch" (attempt 1)`,
+    );
+    expect(lines[4]).toMatch(/\(attempt 5\)$/);
+    refused.stop();
+    expect(await again).toBe(0);
+    await strict.close();
+  });
+
+  it('sends Vonage statuses to nexmo-status apart from inbound messages', async () => {
+    const bad = await cli(['sandbox', '--webhook', 'nexmo-status=http://127.0.0.1:9/status']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--webhook nexmo-status=<url> needs --webhook nexmo=<url> too');
   });
 
   it('refuses a malformed --webhook and bad numbers', async () => {

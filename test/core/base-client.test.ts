@@ -2,8 +2,12 @@ import { inspect } from 'node:util';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { BaseClient, type BaseConfig } from '../../src/core/base-client.js';
-import type { SendOptions } from '../../src/core/client.js';
+import {
+  BaseClient,
+  type BaseConfig,
+  type SendReceipt,
+  type SendRequest,
+} from '../../src/core/base-client.js';
 import { commonConfigShape, parseConfig } from '../../src/core/config.js';
 import {
   isConfigError,
@@ -11,8 +15,8 @@ import {
   isValidationError,
   ValidationError,
 } from '../../src/core/errors.js';
+import type { HttpResponse as WireResponse } from '../../src/core/http.js';
 import type { PreparedMessage } from '../../src/core/message.js';
-import type { SendResult } from '../../src/core/result.js';
 import type { WebhookEvent } from '../../src/core/webhook-event.js';
 import { server } from '../setup/msw.js';
 
@@ -65,21 +69,11 @@ class TestClient extends BaseClient<Config> {
     this.dispatchWebhookEvents(events);
     return events;
   }
-  protected async transport(message: PreparedMessage, options: SendOptions): Promise<SendResult> {
-    const res = await this.http.request({
-      method: 'POST',
-      path: '/send',
-      json: message,
-      signal: options.signal,
-    });
-    return {
-      provider: 'meta',
-      messageId: (res.body as { id: string }).id,
-      to: message.to,
-      clientRef: message.clientRef,
-      requestId: res.requestId,
-      raw: res.body,
-    };
+  protected buildRequest(message: PreparedMessage): SendRequest {
+    return { path: '/send', json: message };
+  }
+  protected readResult(response: WireResponse): SendReceipt {
+    return { messageId: (response.body as { id?: string } | undefined)?.id };
   }
 }
 
@@ -202,21 +196,31 @@ describe('BaseClient', () => {
 describe('BaseClient wire mapping', () => {
   class MappingClient extends TestClient {
     maps = 0;
-    protected override mapWire(message: PreparedMessage) {
+    protected override buildRequest(message: PreparedMessage): SendRequest {
       this.maps++;
       if (message.type === 'image') throw new ValidationError('images refused by this wire');
-      return { mapped: message.clientRef };
-    }
-    protected override async transport(message: PreparedMessage): Promise<SendResult> {
-      const body = this.wireBody<{ mapped: string }>(message);
-      return { provider: 'meta', messageId: body.mapped, to: message.to, raw: body };
+      return { path: '/send', json: { mapped: message.clientRef } };
     }
   }
 
-  it('maps each send once, in prepare(), and hands that body to transport()', async () => {
+  it('maps each send once, before the guards, and posts that body', async () => {
+    const bodies: unknown[] = [];
+    server.use(
+      http.post('https://provider.example.test/send', async ({ request }) => {
+        const body = (await request.json()) as { mapped: string };
+        bodies.push(body);
+        return HttpResponse.json({ id: body.mapped });
+      }),
+    );
     const client = new MappingClient({ token: TOKEN });
+    const guard = vi.fn(() => {
+      expect(client.maps).toBe(1);
+    });
+    client.addSendGuard(guard);
     const result = await client.send({ type: 'text', to: '+447700900123', text: 'x', clientRef: 'ref-1' });
     expect(result.messageId).toBe('ref-1');
+    expect(bodies).toEqual([{ mapped: 'ref-1' }]);
+    expect(guard).toHaveBeenCalledOnce();
     expect(client.maps).toBe(1);
   });
 

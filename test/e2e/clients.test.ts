@@ -38,7 +38,7 @@ describe.each(PROVIDERS)('%s client against the sandbox', (provider) => {
       (e): e is MessageEvent => e.kind === 'message' && e.id === inbound.id,
     );
     expect(message).toMatchObject({ provider, type: 'text', text: 'Where is my order?' });
-    expect(message?.from.replace(/^\+/, '')).toBe(CUSTOMER[provider].slice(1));
+    expect(message?.from?.replace(/^\+/, '')).toBe(CUSTOMER[provider].slice(1));
 
     const result = await c.sendText(CUSTOMER[provider], 'It ships today.');
     expect(result).toMatchObject({ provider, to: CUSTOMER[provider] });

@@ -68,3 +68,16 @@ export async function startCollector(
 export function form(fields: Record<string, string>): string {
   return new URLSearchParams(fields).toString();
 }
+
+/** A template with a text header variable, two body variables, a footer and a quick reply (inspector tests). */
+export const ORDER_UPDATE = {
+  name: 'order_update',
+  language: 'en_US',
+  category: 'UTILITY',
+  components: [
+    { type: 'HEADER', format: 'TEXT', text: 'Order {{1}}' },
+    { type: 'BODY', text: 'Hi {{1}}, your order {{2}} ships today.' },
+    { type: 'FOOTER', text: 'Reply STOP to opt out' },
+    { type: 'BUTTONS', buttons: [{ type: 'QUICK_REPLY', text: 'Track it' }] },
+  ],
+};

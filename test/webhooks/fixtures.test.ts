@@ -2,16 +2,22 @@
  * The fixture corpus (test/fixtures/<provider>/) is built from the payloads documented by Vonage, Gupshup and
  * Meta. Every fixture file must have an expectation here, and every event must satisfy its schema.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { ProviderId } from '../../src/core/provider.js';
 import { detectWebhookFormat, parseWebhook, WebhookEventSchema } from '../../src/webhooks/index.js';
-import { fixtureNames, fixtureText } from './helpers.js';
+import { FIXTURES, fixtureNames, fixtureText } from './helpers.js';
 
 const T2020 = new Date('2020-01-01T14:00:00.000Z');
 const GS_TS = new Date(1580227766370);
 const META_TS = new Date(1750263773 * 1000);
 const U = 'aaaaaaaa-bbbb-cccc-dddd-0123456789ab';
+/** The BSUID and parent BSUID of Meta's business-scoped user id examples. */
+const BSUID = 'US.13491208655302741918';
+const PARENT = 'US.ENT.11815799212886844830';
+const GS_BSUID = 'IN.1648738043044942';
 
 type Expectation = Record<string, unknown>[];
 
@@ -165,6 +171,54 @@ const nexmo: Record<string, Expectation> = {
   'v1-status-undeliverable': [
     { kind: 'status', status: 'failed', error: { code: '1300', reason: 'Not part of the provider network' } },
   ],
+  'v1-status-read-bsuid': [
+    {
+      kind: 'status',
+      status: 'read',
+      recipient: '447700900000',
+      recipientUserId: BSUID,
+      pricing: { type: 'regular', model: 'CBP', category: 'service' },
+      price: { amount: 0, currency: 'EUR' },
+    },
+  ],
+  'v1-status-submitted-to-bsuid': [{ kind: 'status', status: 'sent', recipientUserId: BSUID }],
+  'v1-inbound-text-bsuid': [
+    {
+      kind: 'message',
+      type: 'text',
+      userId: BSUID,
+      username: 'johnSmith',
+      profileName: 'John Smith',
+      text: 'Hello from a username',
+    },
+  ],
+  'v1-inbound-referral': [
+    {
+      kind: 'message',
+      from: '447700900001',
+      text: 'I saw your ad',
+      referral: {
+        sourceUrl: 'https://fb.me/2ZulEu42P',
+        sourceId: '212731241638144',
+        sourceType: 'post',
+        headline: 'New Products!',
+        body: 'Check out our new product offering',
+        mediaType: 'image',
+        imageUrl: 'https://example.com/ad.jpg',
+        ctwaClid: 'ARAkLkA8rmlFeiCktEJQ',
+      },
+    },
+  ],
+  'v1-inbound-reply-list': [
+    {
+      type: 'reply',
+      reply: { id: 'row-2', title: 'Thursday' },
+      context: { messageId: '99999999-bbbb-cccc-dddd-0123456789ab' },
+    },
+  ],
+  'v1-inbound-contact': [
+    { type: 'contacts', media: { url: 'https://api-eu.vonage.com/v3/media/gggg', filename: 'Jane Smith' } },
+  ],
 };
 
 const gupshup: Record<string, Expectation> = {
@@ -267,6 +321,7 @@ const gupshup: Record<string, Expectation> = {
         category: 'marketing',
         expiresAt: new Date(1585430875 * 1000),
       },
+      pricing: { model: 'CBP', category: 'marketing' },
     },
   ],
   'v2-event-sent-pmp': [
@@ -361,6 +416,37 @@ const gupshup: Record<string, Expectation> = {
       profileName: 'Drew',
     },
   ],
+  'v2-message-text-bsuid': [
+    {
+      kind: 'message',
+      from: '917506080480',
+      userId: GS_BSUID,
+      profileName: 'Avadhoot Yadav',
+      text: 'Hello partner portal',
+    },
+  ],
+  'v2-message-text-bsuid-only': [{ kind: 'message', userId: GS_BSUID, text: 'I have a username' }],
+  'v2-event-sent-bsuid': [
+    {
+      kind: 'status',
+      messageId: '793df8da-2283-4774-a861-c2ffbae83823',
+      status: 'sent',
+      recipient: '917506080480',
+      recipientUserId: GS_BSUID,
+      pricing: { model: 'PMP', category: 'authentication', type: 'regular' },
+    },
+  ],
+  'v2-event-read-bsuid-coex': [{ kind: 'status', status: 'read', recipientUserId: 'IN.3724117084395812' }],
+  'v3-inbound-bsuid': [
+    {
+      kind: 'message',
+      from: '919999999999',
+      userId: GS_BSUID,
+      username: '@drew',
+      profileName: 'Drew',
+      text: 'Hello from v3',
+    },
+  ],
   'v3-template-status': [
     {
       kind: 'template-status',
@@ -438,8 +524,27 @@ const meta: Record<string, Expectation> = {
     {
       ...msgBase,
       type: 'reply',
-      reply: { id: 'flow', title: 'Sent', payload: '{"flow_token":"abc","rating":"5"}' },
+      reply: {
+        id: 'flow',
+        title: 'Sent',
+        payload: '{"flow_token":"abc","rating":"5"}',
+        response: { flow_token: 'abc', rating: '5' },
+      },
     },
+  ],
+  'message-interactive-nfm-address': [
+    {
+      ...msgBase,
+      type: 'reply',
+      reply: {
+        id: 'address_message',
+        title: 'Kerry, 1 Hacker Way',
+        response: { saved_address_id: 'address1', values: { in_pin_code: '400063', city: 'Mumbai' } },
+      },
+    },
+  ],
+  'message-interactive-call-permission': [
+    { ...msgBase, type: 'reply', reply: { id: 'call_permission_reply', title: 'accept' } },
   ],
   'message-button': [
     {
@@ -469,10 +574,113 @@ const meta: Record<string, Expectation> = {
       },
     },
   ],
-  'message-system': [{ ...msgBase, type: 'unsupported' }],
+  'message-system': [
+    {
+      kind: 'user',
+      event: 'changed-number',
+      phone: '2',
+      previous: { phone: '16315551181' },
+    },
+  ],
+  'message-system-changed-number-bsuid': [
+    {
+      kind: 'user',
+      event: 'changed-number',
+      phone: '12195555358',
+      userId: 'US.99990000111122223333',
+      previous: { phone: '16505551234', userId: BSUID },
+    },
+  ],
+  'message-system-changed-user-id': [
+    {
+      kind: 'user',
+      event: 'changed-user-id',
+      userId: 'US.99990000111122223333',
+      parentUserId: 'US.ENT.44445555666677778888',
+      previous: { userId: BSUID, parentUserId: PARENT },
+    },
+  ],
+  'message-system-customer-changed-number': [
+    { kind: 'user', event: 'changed-number', phone: '12195555358', previous: { phone: '16505551234' } },
+  ],
+  'message-system-identity-changed': [{ kind: 'user', event: 'identity-changed', phone: '16505551234' }],
+  'message-text-bsuid': [
+    {
+      ...msgBase,
+      id: 'wamid.BSUID1',
+      userId: BSUID,
+      username: '@kerry',
+      type: 'text',
+      text: "Hi, it's Kerry",
+    },
+  ],
+  'message-text-bsuid-only': [
+    {
+      kind: 'message',
+      id: 'wamid.BSUID2',
+      userId: BSUID,
+      username: '@kerry',
+      profileName: 'Kerry',
+      type: 'text',
+      text: 'No number here',
+    },
+  ],
+  'message-text-parent-bsuid': [{ ...msgBase, userId: BSUID, parentUserId: PARENT }],
+  'message-image-bsuid-only': [
+    { kind: 'message', userId: BSUID, type: 'image', media: { id: '1003383421387256' }, text: 'Broken item' },
+  ],
+  'message-contacts-request-contact-info': [
+    {
+      kind: 'message',
+      userId: BSUID,
+      type: 'contacts',
+      contacts: [expect.objectContaining({ phones: [{ phone: '+16315551181' }] })],
+    },
+  ],
   'message-request-welcome': [{ ...msgBase, type: 'unsupported' }],
   'message-unsupported': [{ ...msgBase, type: 'unsupported' }],
-  'message-referral': [{ ...msgBase, type: 'text', text: 'Hi from the ad' }],
+  'message-referral': [
+    {
+      ...msgBase,
+      type: 'text',
+      text: 'Hi from the ad',
+      referral: {
+        sourceUrl: 'https://fb.me/abc',
+        sourceId: '120',
+        sourceType: 'ad',
+        headline: 'Sale',
+        ctwaClid: 'ARAk',
+      },
+    },
+  ],
+  'message-referral-image': [
+    {
+      ...msgBase,
+      referral: {
+        sourceType: 'ad',
+        mediaType: 'image',
+        imageUrl: 'https://scontent.xx.fbcdn.net/v/ad.jpg',
+        body: 'Up to 50% off',
+        headline: 'Summer sale',
+      },
+    },
+  ],
+  'message-referral-video': [
+    {
+      ...msgBase,
+      referral: {
+        sourceUrl: 'https://fb.me/2ZulEu42P',
+        sourceId: '6761234567891',
+        sourceType: 'post',
+        headline: 'New arrivals',
+        body: 'Watch the video',
+        mediaType: 'video',
+        videoUrl: 'https://video.xx.fbcdn.net/v/ad.mp4',
+        thumbnailUrl: 'https://scontent.xx.fbcdn.net/v/thumb.jpg',
+        ctwaClid: 'ARAkVID',
+      },
+    },
+  ],
   'status-sent': [
     {
       kind: 'status',
@@ -483,6 +691,35 @@ const meta: Record<string, Expectation> = {
       timestamp: META_TS,
       clientRef: 'order-42',
       conversation: { id: 'CONVERSATION_ID', category: 'marketing', expiresAt: new Date(1750350173 * 1000) },
+      pricing: { billable: true, model: 'CBP', category: 'marketing' },
+    },
+  ],
+  'status-read-bsuid': [
+    {
+      kind: 'status',
+      status: 'read',
+      recipientUserId: BSUID,
+      pricing: { model: 'PMP', type: 'free_customer_service', category: 'service' },
+    },
+  ],
+  'status-delivered-bsuid-phone': [
+    {
+      kind: 'status',
+      status: 'delivered',
+      recipient: '16315551181',
+      recipientUserId: BSUID,
+      pricing: { billable: true, model: 'PMP', type: 'regular', category: 'marketing' },
+    },
+  ],
+  'status-failed-bsuid': [
+    { kind: 'status', status: 'failed', recipientUserId: BSUID, error: { code: '131062' } },
+  ],
+  'status-sent-free-entry-point': [
+    {
+      kind: 'status',
+      status: 'sent',
+      conversation: { id: 'CONV_FEP', category: 'referral_conversion' },
+      pricing: { billable: false, model: 'PMP', type: 'free_entry_point', category: 'referral_conversion' },
     },
   ],
   'status-delivered': [{ kind: 'status', status: 'delivered', conversation: { category: 'utility' } }],
@@ -549,6 +786,19 @@ const meta: Record<string, Expectation> = {
   ],
   'account-alerts': [{ kind: 'account', event: 'account_alerts' }],
   'user-preferences': [{ kind: 'user', phone: '16315551181', event: 'marketing-stop' }],
+  'user-preferences-bsuid': [{ kind: 'user', userId: BSUID, event: 'marketing-resume' }],
+  'user-id-update': [
+    {
+      kind: 'user',
+      event: 'changed-user-id',
+      phone: '16505551234',
+      userId: 'US.99990000111122223333',
+      previous: { userId: BSUID },
+    },
+  ],
+  'contacts-user-id': [
+    { kind: 'user', event: 'user-id', phone: '16505551234', userId: BSUID, parentUserId: PARENT },
+  ],
   'unknown-field': [{ kind: 'account', event: 'calls', detail: { some: 'thing' } }],
 };
 
@@ -566,6 +816,23 @@ const clevertap: Record<string, Expectation> = {
   'status-delivered': [
     { kind: 'status', provider: 'clevertap', status: 'delivered', clientRef: 'campaign-7' },
   ],
+  'message-text-bsuid-only': [
+    { kind: 'message', provider: 'clevertap', userId: BSUID, username: '@kerry', text: 'Hi CleverTap' },
+  ],
+  'status-delivered-pricing': [
+    {
+      kind: 'status',
+      recipient: '16315551181',
+      recipientUserId: BSUID,
+      pricing: { billable: true, model: 'PMP', type: 'regular', category: 'utility' },
+    },
+  ],
+  'message-referral': [
+    {
+      kind: 'message',
+      referral: expect.objectContaining({ sourceId: '120', mediaType: 'image', ctwaClid: 'ARAk' }),
+    },
+  ],
 };
 
 const corpus: [ProviderId, Record<string, Expectation>][] = [
@@ -578,6 +845,15 @@ const corpus: [ProviderId, Record<string, Expectation>][] = [
 describe.each(corpus)('fixture corpus: %s', (provider, expectations) => {
   it('has an expectation for every fixture file, and a file for every expectation', () => {
     expect(Object.keys(expectations).sort()).toEqual(fixtureNames(provider));
+  });
+
+  it('cites a source for every fixture (SOURCES.md beside them)', () => {
+    const sources = readFileSync(join(FIXTURES, provider, 'SOURCES.md'), 'utf8');
+    for (const name of fixtureNames(provider)) {
+      expect(sources, `${provider}/${name} has no source`).toMatch(
+        new RegExp(`^\\| \`${name}\` \\| \\S`, 'm'),
+      );
+    }
   });
 
   it.each(Object.entries(expectations))('%s', (name, expected) => {

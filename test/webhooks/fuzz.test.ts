@@ -92,11 +92,40 @@ const KEYS = [
   'elementName',
   'new_quality_score',
   'category',
+  // Business-scoped user ids, referrals, system changes, flow replies, pricing.
+  'from_user_id',
+  'from_parent_user_id',
+  'user_id',
+  'parent_user_id',
+  'previous_user_id',
+  'recipient_user_id',
+  'username',
+  'userId',
+  'whatsapp',
+  'recipient',
+  'referral',
+  'source_url',
+  'ctwa_clid',
+  'system',
+  'new_wa_id',
+  'nfm_reply',
+  'response_json',
+  'billable',
+  'pricing_model',
+  'policy',
 ];
 const VALUES = [
   'whatsapp_business_account',
   'messages',
   'statuses',
+  'US.13491208655302741918',
+  'US.ENT.11815799212886844830',
+  'user_changed_number',
+  'user_changed_user_id',
+  'user_id_update',
+  'system',
+  'nfm_reply',
+  '{"flow_token":"t"}',
   'text',
   'image',
   'file',
@@ -265,9 +294,12 @@ describe.each(PROVIDERS)('fuzz: %s', (provider) => {
       ),
       { numRuns: MUTATED_RUNS },
     );
-    // Most mutated payloads still carry messages and statuses: the parsers' real branches were exercised.
+    // Most mutated payloads still carry messages and statuses: the parsers' real branches were exercised. (The
+    // corpus also holds user, template and account payloads, so each kind is a share of the runs, not most.)
     expect(kindsSeen.get('message') ?? 0).toBeGreaterThan(MUTATED_RUNS / 10);
-    expect(kindsSeen.get('status') ?? 0).toBeGreaterThan(MUTATED_RUNS / 10);
+    expect(kindsSeen.get('status') ?? 0).toBeGreaterThan(MUTATED_RUNS / 20);
+    // Vonage sends no user events.
+    if (provider !== 'nexmo') expect(kindsSeen.get('user') ?? 0).toBeGreaterThan(MUTATED_RUNS / 50);
   });
 
   it(`${GENERATED_RUNS} generated payloads`, () => {

@@ -108,8 +108,12 @@ describe('POST', () => {
       onError,
     });
     const body = fixtureText('meta', 'message-text');
-    expect((await handler(await signedPost(body, 'wrong-secret'))).status).toBe(401);
-    expect((await handler(new Request(URL_, { method: 'POST', body }))).status).toBe(401);
+    const refused = await handler(await signedPost(body, 'wrong-secret'));
+    expect(refused.status).toBe(401);
+    expect(await refused.text()).toBe('signature_mismatch');
+    const unsigned = await handler(new Request(URL_, { method: 'POST', body }));
+    expect(unsigned.status).toBe(401);
+    expect(await unsigned.text()).toBe('missing_header');
     expect(message).not.toHaveBeenCalled();
     expect(onError).toHaveBeenCalledTimes(2);
     expect(onError.mock.calls[1]?.[0]).toMatchObject({ reason: 'missing_header' });

@@ -5,8 +5,8 @@
  */
 import { type BroadcastReport, broadcast } from '../../broadcast/broadcast.js';
 import { inControlGroup, resolveControlGroup } from '../../broadcast/control-group.js';
+import { normalizeRecipient } from '../../core/identity.js';
 import type { OutboundMessage } from '../../core/message.js';
-import { normalizePhone } from '../../core/phone.js';
 import { createClient } from '../../create-client.js';
 import { intOption, numberOption, parseCommand, readFileOrFail } from '../args.js';
 import { buildClientConfig, CONFIG_OPTIONS, configHelp, providerArg } from '../client-config.js';
@@ -241,7 +241,7 @@ function dryRunReport(
     const raw = row[phoneColumn] ?? '';
     let phone: string;
     try {
-      phone = normalizePhone(raw);
+      phone = normalizeRecipient(raw);
     } catch (error) {
       report.failed += 1;
       report.errors.push({ recipient: raw, error });

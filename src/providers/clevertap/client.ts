@@ -3,14 +3,13 @@
  * `MetaCloudClient` (CleverTap BSP numbers run on it); CleverTap's own rules and REST API are added here.
  * @module
  */
-import { CloudApiClient, type CloudApiClientOptions, secretsOf } from '../../core/cloud-api/client.js';
-import { scrubErrorFields } from '../../core/cloud-api/scrub.js';
-import type { MessageTemplate } from '../../core/cloud-api/templates.js';
-import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from '../../core/config.js';
+
 import { ConfigError, type Issue, ValidationError } from '../../core/errors.js';
-import { HttpTransport } from '../../core/http.js';
-import { resolveRetryPolicy } from '../../core/retry.js';
+import type { HttpTransport } from '../../core/http.js';
 import type { TemplateDefinition } from '../../templates/index.js';
+import { CloudApiClient, type CloudApiClientOptions, secretsOf } from '../meta/cloud-api-client.js';
+import { scrubErrorFields } from '../meta/scrub.js';
+import type { MessageTemplate } from '../meta/templates.js';
 import {
   type ClickTrackingButton,
   checkClickTrackingUrl,
@@ -105,23 +104,16 @@ export class CleverTapClient extends CloudApiClient<ParsedCleverTapConfig> {
       options,
     });
     this.region = parsed.region;
-    // The REST API is another host with other credentials: its own transport, so the Graph bearer token never
-    // reaches CleverTap and the passcode never reaches Meta. Events go to this client's listeners.
-    this.#rest = new HttpTransport({
-      provider: 'clevertap',
+    // The REST API is another host with other credentials: its own transport, from the factory the Graph
+    // transport comes from, so the Graph bearer token never reaches CleverTap and the passcode never reaches
+    // Meta. Events go to this client's listeners; the scrubber covers this client's secrets.
+    this.#rest = this.createTransport({
       baseUrl: parsed.restBaseUrl ?? cleverTapApiBaseUrl(parsed.region),
-      timeout: parsed.timeout ?? DEFAULT_TIMEOUT_MS,
-      maxRetries: parsed.maxRetries ?? DEFAULT_MAX_RETRIES,
-      retry: resolveRetryPolicy(parsed.retry),
-      fetch: parsed.fetch,
-      logger: parsed.logger,
-      events: this.events,
       auth: () => this.#restCredentials(),
       responseError: (ctx) => {
         const error = cleverTapRestResponseError(ctx);
         return error && scrubErrorFields(error, secretsOf(parsed, CLEVERTAP_SECRET_KEYS));
       },
-      secrets: () => [parsed.passcode, parsed.accessToken, parsed.appSecret, parsed.verifyToken],
     });
   }
 

@@ -4,8 +4,8 @@
  * @module
  */
 import * as z from 'zod';
-import { cloudApiConfigShape } from '../../core/cloud-api/config.js';
 import { commonConfigShape, parseConfig } from '../../core/config.js';
+import { cloudApiConfigShape } from '../meta/cloud-api-config.js';
 import { CLEVERTAP_REGIONS } from './regions.js';
 
 /** The strict schema of a {@link CleverTapConfig}. */

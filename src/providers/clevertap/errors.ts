@@ -3,16 +3,17 @@
  * `clevertap`), and errors of the CleverTap REST API (`{ status: 'fail', error, code }`, sometimes with HTTP 200).
  * @module
  */
-import { createGraphResponseError } from '../../core/cloud-api/errors.js';
+
 import { createApiError, type WhatsAppError } from '../../core/errors.js';
 import type { ResponseContext } from '../../core/http.js';
+import { createGraphResponseError } from '../meta/graph-errors.js';
 
 export {
   GRAPH_ERROR_CATALOGUE,
   type GraphErrorClass,
   type GraphErrorInfo,
   lookupGraphError,
-} from '../../core/cloud-api/errors.js';
+} from '../meta/graph-errors.js';
 
 /** Maps a Graph response of a Cloud API call to a typed error for the `clevertap` provider. */
 export const cleverTapGraphResponseError = createGraphResponseError('clevertap');

@@ -7,7 +7,7 @@ export {
   CloudApiClient,
   type CloudApiClientOptions,
   type CloudApiTemplateMessage,
-} from '../../core/cloud-api/client.js';
+} from '../meta/cloud-api-client.js';
 export type {
   MessageTemplate,
   TemplateCategory,
@@ -17,7 +17,7 @@ export type {
   TemplateListQuery,
   TemplateQualityScore,
   TemplateStatus,
-} from '../../core/cloud-api/templates.js';
+} from '../meta/templates.js';
 export {
   type ClickTrackingButton,
   checkClickTrackingUrl,
@@ -62,6 +62,5 @@ export {
   optInUploadBody,
   PROFILE_UPLOAD_BATCH_LIMIT,
   parseUploadResponse,
-  toCleverTapMessage,
   WHATSAPP_OPT_IN_PROPERTY,
 } from './wire.js';

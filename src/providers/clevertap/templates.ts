@@ -4,9 +4,10 @@
  * replace every existing template or add the new ones). Source: https://docs.clevertap.com/docs/clevertap-bsp.
  * @module
  */
-import type { MessageTemplate } from '../../core/cloud-api/templates.js';
+
 import type { Issue } from '../../core/errors.js';
 import { isRecord } from '../../core/record.js';
+import type { MessageTemplate } from '../meta/templates.js';
 import { checkClickTrackingUrl } from './click-tracking.js';
 import type { CleverTapRegion } from './regions.js';
 

@@ -4,11 +4,9 @@
  * `{ d: [{ identity, type: 'profile', profileData }] }`) and
  * https://developer.clevertap.com/docs/external-trigger-api (Public Beta; `{ to: { identity: [...] },
  * campaign_id, ExternalTrigger: { key: 'string' } }`, string values only). The Cloud API message mapping
- * CleverTap BSP sends with is the shared one in the core Cloud API layer.
+ * CleverTap BSP sends with is Meta's (`toCloudApiMessage` in `waba-kit/meta`).
  * @module
  */
-export { toCloudApiMessage as toCleverTapMessage } from '../../core/cloud-api/wire.js';
-
 /** The profile property CleverTap reads as WhatsApp subscription status. */
 export const WHATSAPP_OPT_IN_PROPERTY = 'MSG-whatsapp';
 

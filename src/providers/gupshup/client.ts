@@ -2,11 +2,11 @@
  * `GupshupClient`: WhatsApp over Gupshup's self-serve API (`api.gupshup.io`, `apikey` header, form-encoded).
  * @module
  */
-import { BaseClient } from '../../core/base-client.js';
-import type { SendOptions, WebhookInput } from '../../core/client.js';
+import { BaseClient, type SendReceipt, type SendRequest } from '../../core/base-client.js';
+import type { WebhookInput } from '../../core/client.js';
 import { ApiError, ConfigError, ValidationError } from '../../core/errors.js';
+import type { HttpResponse } from '../../core/http.js';
 import type { OutboundMessage, PreparedMessage } from '../../core/message.js';
-import type { SendResult } from '../../core/result.js';
 import type { MessageEvent, WebhookEvent } from '../../core/webhook-event.js';
 import { parseWebhookRequest } from '../../webhooks/index.js';
 import {
@@ -54,49 +54,30 @@ export class GupshupClient extends BaseClient<ResolvedGupshupConfig> {
       supports: GUPSHUP_SUPPORTS,
       auth: () => ({ apikey: resolved.apiKey }),
       responseError: gupshupResponseError,
+      messageIdField: 'messageId',
+      label: 'Gupshup',
     });
   }
 
   /**
-   * Maps a message to the Gupshup request. The base client runs this in `prepare()`, so everything Gupshup cannot
-   * carry (CTA URL messages, several contacts, named template parameters, ...) is refused before the quota and
-   * window gates and before any request.
+   * Maps a message to the Gupshup request: a form post to the session or template endpoint. Pure; the base runs
+   * it before the quota and window guards, so everything Gupshup cannot carry (CTA URL messages, several
+   * contacts, named template parameters, ...) is refused before any request.
    */
-  protected override mapWire(message: PreparedMessage): GupshupRequest {
+  protected buildRequest(message: PreparedMessage): SendRequest {
     return toGupshupRequest(message, { source: this.config.source, appName: this.config.appName });
+  }
+
+  /** Reads `messageId` from an accepted send; `{"status":"error"}` answers were refused by the error table. */
+  protected readResult(response: HttpResponse): SendReceipt {
+    const messageId = (response.body as { messageId?: unknown } | undefined)?.messageId;
+    return { messageId: typeof messageId === 'string' ? messageId : undefined };
   }
 
   /** Builds the request `send()` would make, without sending (validation included). */
   toWire(message: OutboundMessage): GupshupRequest {
-    return this.wireBody<GupshupRequest>(this.prepare(message));
-  }
-
-  protected async transport(message: PreparedMessage, options: SendOptions): Promise<SendResult> {
-    const { path, form } = this.wireBody<GupshupRequest>(message);
-    const response = await this.http.request({
-      method: 'POST',
-      path,
-      form,
-      signal: options.signal,
-      timeout: options.timeout,
-      maxRetries: options.maxRetries,
-      unsafe: options.unsafe,
-      clientRef: message.clientRef,
-    });
-    const messageId = (response.body as { messageId?: unknown } | undefined)?.messageId;
-    if (typeof messageId !== 'string' || messageId.trim().length === 0) {
-      throw new ApiError(
-        `Gupshup answered HTTP ${response.status} without a messageId; the message was not accepted as far as the answer shows.`,
-        { provider: 'gupshup', status: response.status, body: response.body },
-      );
-    }
-    return {
-      provider: 'gupshup',
-      messageId,
-      to: message.to,
-      clientRef: message.clientRef,
-      raw: response.body,
-    };
+    const { path, form } = this.wireRequest(message);
+    return { path, form } as GupshupRequest;
   }
 
   /**
@@ -104,7 +85,7 @@ export class GupshupClient extends BaseClient<ResolvedGupshupConfig> {
    * in one response, so this resolves with an array.
    */
   async listTemplates(options: { signal?: AbortSignal } = {}): Promise<GupshupTemplate[]> {
-    const response = await this.http.request({
+    const response = await this.request({
       method: 'GET',
       path: `/wa/app/${encodeURIComponent(this.#appId('listTemplates'))}/template`,
       signal: options.signal,
@@ -121,7 +102,7 @@ export class GupshupClient extends BaseClient<ResolvedGupshupConfig> {
           { code: 'gupshup.template_id_missing', path: ['templateId'], message: 'give a template id' },
         ],
       });
-    const response = await this.http.request({
+    const response = await this.request({
       method: 'GET',
       path: `/wa/app/${encodeURIComponent(this.#appId('getTemplate'))}/template/${encodeURIComponent(templateId)}`,
       signal: options.signal,
@@ -149,7 +130,7 @@ export class GupshupClient extends BaseClient<ResolvedGupshupConfig> {
         provider: 'gupshup',
         issues: [{ code: 'gupshup.message_id_missing', path: ['messageId'], message: 'give a message id' }],
       });
-    await this.http.request({
+    await this.request({
       method: 'PUT',
       path: `/wa/app/${encodeURIComponent(this.#appId('markAsRead'))}/msg/${encodeURIComponent(id)}/read`,
       headers: { 'content-type': 'application/json' },

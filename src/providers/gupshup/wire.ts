@@ -20,8 +20,9 @@
  *   payloads go in `postbackTexts` (`[{index, text}]`, 0-based).
  * @module
  */
-import { contactObject, headerParameter } from '../../core/cloud-api/wire.js';
+
 import { UnsupportedMessageError, ValidationError } from '../../core/errors.js';
+import { isBsuid } from '../../core/identity.js';
 import {
   type ContactsMessage,
   type InteractiveMessage,
@@ -30,6 +31,7 @@ import {
   type PreparedMessage,
   type TemplateMessageInput,
 } from '../../core/message.js';
+import { contactObject, headerParameter } from '../../core/whatsapp-objects.js';
 
 /** Session message endpoint. */
 export const GUPSHUP_MSG_PATH = '/wa/api/v1/msg';
@@ -257,6 +259,13 @@ export function templateFields(m: TemplateMessageInput): Record<string, string> 
  * ```
  */
 export function toGupshupRequest(m: PreparedMessage, options: GupshupWireOptions): GupshupRequest {
+  if (isBsuid(m.to))
+    // Gupshup reports BSUIDs in webhooks (https://partner-docs.gupshup.io/docs/bsuid) but documents no way to send
+    // to one on the self-serve API (`destination` is a phone number).
+    throw new UnsupportedMessageError(
+      "Gupshup's messaging API cannot send to a business-scoped user id (BSUID): `destination` must be the user's phone number. Send to the phone number (the webhook's `from`) instead.",
+      { provider: 'gupshup', messageType: m.type },
+    );
   const common = {
     channel: 'whatsapp',
     source: options.source,

@@ -2,7 +2,7 @@
  * `MetaCloudClient`: WhatsApp through Meta's Cloud API directly.
  * @module
  */
-import { CloudApiClient, type CloudApiClientOptions } from '../../core/cloud-api/client.js';
+import { CloudApiClient, type CloudApiClientOptions } from './cloud-api-client.js';
 import { META_SECRET_KEYS, type MetaConfig, parseMetaConfig } from './config.js';
 import { metaResponseError } from './errors.js';
 

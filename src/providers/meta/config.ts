@@ -3,8 +3,8 @@
  * @module
  */
 import * as z from 'zod';
-import { cloudApiConfigShape } from '../../core/cloud-api/config.js';
 import { commonConfigShape, parseConfig } from '../../core/config.js';
+import { cloudApiConfigShape } from './cloud-api-config.js';
 
 /** The strict schema of a {@link MetaConfig}. */
 export const MetaConfigSchema = z.strictObject({ ...commonConfigShape, ...cloudApiConfigShape });

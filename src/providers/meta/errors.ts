@@ -1,16 +1,12 @@
 /**
- * Graph API errors for `MetaCloudClient`: the response-error hook bound to `meta`, and the Cloud API error
- * catalogue (kept once in the core Cloud API layer, shared with CleverTap BSP).
+ * Graph API errors for `MetaCloudClient`: the Cloud API error catalogue (`graph-errors.ts`, shared with
+ * CleverTap BSP) bound to the `meta` provider.
  * @module
  */
-import { createGraphResponseError } from '../../core/cloud-api/errors.js';
-
-export {
-  GRAPH_ERROR_CATALOGUE,
-  type GraphErrorClass,
-  type GraphErrorInfo,
-  lookupGraphError,
-} from '../../core/cloud-api/errors.js';
+import type { WhatsAppError } from '../../core/errors.js';
+import type { ResponseContext } from '../../core/http.js';
+import { createGraphResponseError } from './graph-errors.js';
 
 /** Maps a Graph response to a typed error for the `meta` provider (`undefined` on success). */
-export const metaResponseError = createGraphResponseError('meta');
+export const metaResponseError: (ctx: ResponseContext) => WhatsAppError | undefined =
+  createGraphResponseError('meta');

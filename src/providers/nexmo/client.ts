@@ -2,11 +2,11 @@
  * `NexmoClient` (alias `VonageClient`): WhatsApp over the Vonage Messages API, v1 or v0.1.
  * @module
  */
-import { BaseClient } from '../../core/base-client.js';
-import type { SendOptions, WebhookInput } from '../../core/client.js';
-import { ApiError, ValidationError } from '../../core/errors.js';
+import { BaseClient, type SendReceipt, type SendRequest } from '../../core/base-client.js';
+import type { MarkAsReadOptions, WebhookInput } from '../../core/client.js';
+import { ValidationError } from '../../core/errors.js';
+import type { HttpResponse } from '../../core/http.js';
 import type { OutboundMessage, OutboundMessageType, PreparedMessage } from '../../core/message.js';
-import type { SendResult } from '../../core/result.js';
 import type { MessageEvent, WebhookEvent } from '../../core/webhook-event.js';
 import { createApplicationJwtSigner } from '../../jwt/index.js';
 import { parseWebhookRequest } from '../../webhooks/index.js';
@@ -86,6 +86,8 @@ export class NexmoClient extends BaseClient<ResolvedNexmoConfig> {
       requestIdHeader: 'x-nexmo-trace-id',
       extraSecrets: () => [credential],
       responseError: nexmoResponseError,
+      messageIdField: 'message_uuid',
+      label: 'Vonage',
     });
   }
 
@@ -95,46 +97,26 @@ export class NexmoClient extends BaseClient<ResolvedNexmoConfig> {
   }
 
   /**
-   * Maps a message to the Vonage body. The base client runs this in `prepare()`, so everything Vonage cannot
-   * carry (`client_ref` over 40 characters, media ids, v0.1 limits) is refused before the quota and window gates
-   * and before any request.
+   * Maps a message to the Vonage request: `POST /{apiVersion}/messages` with the v1 or v0.1 body. Pure; the base
+   * runs it before the quota and window guards, so everything Vonage cannot carry (`client_ref` over 40
+   * characters, media ids, v0.1 limits) is refused before any request.
    */
-  protected override mapWire(message: PreparedMessage): NexmoBody {
-    return toNexmoBody(message, { from: this.config.from, apiVersion: this.config.apiVersion });
+  protected buildRequest(message: PreparedMessage): SendRequest {
+    return {
+      path: `/${this.config.apiVersion}/messages`,
+      json: toNexmoBody(message, { from: this.config.from, apiVersion: this.config.apiVersion }),
+    };
+  }
+
+  /** Reads `message_uuid` from an accepted send (HTTP 202). */
+  protected readResult(response: HttpResponse): SendReceipt {
+    const uuid = (response.body as { message_uuid?: unknown } | undefined)?.message_uuid;
+    return { messageId: typeof uuid === 'string' ? uuid : undefined };
   }
 
   /** Builds the request body `send()` would post, without sending (validation included). */
   toWire(message: OutboundMessage): Record<string, unknown> {
-    return this.wireBody<NexmoBody>(this.prepare(message));
-  }
-
-  protected async transport(message: PreparedMessage, options: SendOptions): Promise<SendResult> {
-    const body = this.wireBody<NexmoBody>(message);
-    const response = await this.http.request({
-      method: 'POST',
-      path: `/${this.config.apiVersion}/messages`,
-      json: body,
-      signal: options.signal,
-      timeout: options.timeout,
-      maxRetries: options.maxRetries,
-      unsafe: options.unsafe,
-      clientRef: message.clientRef,
-    });
-    const uuid = (response.body as { message_uuid?: unknown } | undefined)?.message_uuid;
-    if (typeof uuid !== 'string' || uuid.length === 0) {
-      throw new ApiError(
-        `Vonage answered HTTP ${response.status} without a message_uuid; the message may or may not have been accepted. Check status webhooks for client_ref ${message.clientRef}.`,
-        { provider: 'nexmo', status: response.status, requestId: response.requestId, body: response.body },
-      );
-    }
-    return {
-      provider: 'nexmo',
-      messageId: uuid,
-      to: message.to,
-      clientRef: message.clientRef,
-      requestId: response.requestId,
-      raw: response.body,
-    };
+    return this.wireRequest(message).json as NexmoBody;
   }
 
   /**
@@ -143,8 +125,12 @@ export class NexmoClient extends BaseClient<ResolvedNexmoConfig> {
    * Message objects are geo-located, so pass the inbound {@link MessageEvent} when you have it: its `_self.href`
    * (a Vonage regional URL) is used. Given only an id, the configured host is used. Read receipts exist only on
    * the v1 API; this call uses it whatever `apiVersion` sends with.
+   *
+   * With `{ typing: true }` the body adds `replying_indicator: { show: true, type: "text" }`, which shows the user
+   * a typing indicator (Vonage's `send-replying-indicator` snippet,
+   * https://developer.vonage.com/en/messages/code-snippets/whatsapp/send-replying-indicator).
    */
-  async markAsRead(message: string | MessageEvent): Promise<void> {
+  async markAsRead(message: string | MessageEvent, options: MarkAsReadOptions = {}): Promise<void> {
     const id = typeof message === 'string' ? message : message.id;
     if (typeof id !== 'string' || id.length === 0)
       throw new ValidationError('markAsRead needs a message id or the inbound message event.', {
@@ -154,7 +140,11 @@ export class NexmoClient extends BaseClient<ResolvedNexmoConfig> {
     const path =
       (typeof message === 'string' ? undefined : this.#selfHref(message)) ??
       `/v1/messages/${encodeURIComponent(id)}`;
-    await this.http.request({ method: 'PATCH', path, json: { status: 'read' }, idempotent: true });
+    const json =
+      options.typing === true
+        ? { status: 'read', replying_indicator: { show: true, type: 'text' } }
+        : { status: 'read' };
+    await this.request({ method: 'PATCH', path, json, idempotent: true });
   }
 
   /**
@@ -180,7 +170,7 @@ export class NexmoClient extends BaseClient<ResolvedNexmoConfig> {
     } catch {
       return undefined;
     }
-    const configured = new URL(this.http.baseUrl);
+    const configured = new URL(this.baseUrl);
     const trusted =
       url.origin === configured.origin || (url.protocol === 'https:' && VONAGE_HOST.test(url.hostname));
     if (!trusted)

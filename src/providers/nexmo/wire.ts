@@ -18,13 +18,9 @@
  * (https://developers.facebook.com/docs/whatsapp/cloud-api/reference/messages).
  * @module
  */
-import {
-  contactObject,
-  interactiveObject,
-  locationObject,
-  templateObject,
-} from '../../core/cloud-api/wire.js';
+
 import { UnsupportedMessageError, ValidationError } from '../../core/errors.js';
+import { isBsuid } from '../../core/identity.js';
 import {
   type ContactsMessage,
   type InteractiveMessage,
@@ -34,6 +30,12 @@ import {
   type PreparedMessage,
   type TemplateMessage,
 } from '../../core/message.js';
+import {
+  contactObject,
+  interactiveObject,
+  locationObject,
+  templateObject,
+} from '../../core/whatsapp-objects.js';
 import type { NexmoApiVersion } from './config.js';
 
 /** Vonage's limit for `client_ref` (Messages API v1, error 1450: "up to 40 characters"). */
@@ -200,6 +202,12 @@ export function toNexmoV1(m: PreparedMessage, from: string): NexmoBody {
 /** Builds the `POST /v0.1/messages` body. Throws for what v0.1 cannot carry (stickers, reactions, reply context). */
 export function toNexmoV01(m: PreparedMessage, from: string): NexmoBody {
   checkClientRef(m.clientRef);
+  if (isBsuid(m.to))
+    // Only v1 documents a BSUID in `to`: https://developer.vonage.com/en/messages/guides/handling-whatsapp-usernames-and-bsuids
+    throw new UnsupportedMessageError(
+      "Vonage Messages API v0.1 cannot send to a business-scoped user id (BSUID); set apiVersion: 'v1', whose `to` takes one, or send to the user's phone number.",
+      { provider: 'nexmo', messageType: m.type },
+    );
   if (m.type === 'sticker' || m.type === 'reaction')
     throw new UnsupportedMessageError(
       `Vonage Messages API v0.1 cannot send "${m.type}" messages; set apiVersion: 'v1'.`,

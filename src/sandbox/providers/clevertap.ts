@@ -13,14 +13,14 @@
 import { isRecord } from '../../core/record.js';
 import type { SandboxContext } from '../context.js';
 import { header, type SandboxRequest, type SandboxResponse, tryJson } from '../http.js';
+import type { EmulatedProvider } from '../provider.js';
+import type { SandboxTrigger } from '../types.js';
+import { cloudApiClientFields, cloudApiProvider } from './meta.js';
 
 const fail = (status: number, error: string): SandboxResponse => ({
   status,
   body: { status: 'fail', error, code: status },
 });
-
-/** Profiles the sandbox knows, by identity: the uploaded profile properties. */
-export type CleverTapProfiles = Map<string, Record<string, unknown>>;
 
 function checkAuth(ctx: SandboxContext, req: SandboxRequest): SandboxResponse | undefined {
   const c = ctx.credentials.clevertap;
@@ -33,11 +33,8 @@ function checkAuth(ctx: SandboxContext, req: SandboxRequest): SandboxResponse | 
 }
 
 /** `POST /1/upload`: at most 1000 records; answers `{ status: 'success', processed, unprocessed }`. */
-export function handleCleverTapUpload(
-  ctx: SandboxContext,
-  req: SandboxRequest,
-  profiles: CleverTapProfiles,
-): SandboxResponse {
+export function handleCleverTapUpload(ctx: SandboxContext, req: SandboxRequest): SandboxResponse {
+  const profiles = ctx.profiles;
   const denied = checkAuth(ctx, req);
   if (denied) return denied;
   const body = tryJson(req.body);
@@ -68,11 +65,8 @@ export function handleCleverTapUpload(
 }
 
 /** `POST /1/send/externaltrigger.json`. */
-export function handleCleverTapTrigger(
-  ctx: SandboxContext,
-  req: SandboxRequest,
-  triggers: { campaignId: string; identities: string[]; vars: Record<string, unknown> }[],
-): SandboxResponse {
+export function handleCleverTapTrigger(ctx: SandboxContext, req: SandboxRequest): SandboxResponse {
+  const triggers: SandboxTrigger[] = ctx.triggers;
   const denied = checkAuth(ctx, req);
   if (denied) return denied;
   const body = tryJson(req.body);
@@ -90,3 +84,31 @@ export function handleCleverTapTrigger(
   triggers.push({ campaignId: String(body.campaign_id), identities, vars });
   return { status: 200, body: { status: 'success', processed: identities.length } };
 }
+
+const cloudApi = cloudApiProvider('clevertap');
+
+/** CleverTap as BSP: its REST endpoints plus the Cloud API number behind it. */
+export const clevertapProvider: EmulatedProvider<'clevertap'> = {
+  ...cloudApi,
+  name: 'CleverTap',
+  owns: (path) => path.startsWith('/1/') || cloudApi.owns(path),
+  routes: [
+    { method: 'POST', path: /^\/1\/upload$/, handle: (ctx, req) => handleCleverTapUpload(ctx, req) },
+    {
+      method: 'POST',
+      path: /^\/1\/send\/externaltrigger\.json$/,
+      handle: (ctx, req) => handleCleverTapTrigger(ctx, req),
+    },
+    ...cloudApi.routes,
+  ],
+  authorize: (ctx, req) =>
+    req.url.pathname.startsWith('/1/') ? checkAuth(ctx, req) : cloudApi.authorize(ctx, req),
+  notFound: (req) => (req.url.pathname.startsWith('/1/') ? fail(404, 'Not Found') : cloudApi.notFound(req)),
+  clientConfig: (credentials, url) => ({
+    ...cloudApiClientFields(credentials, 'clevertap'),
+    accountId: credentials.clevertap.accountId,
+    passcode: credentials.clevertap.passcode,
+    region: 'eu1',
+    restBaseUrl: `${url}/1`,
+  }),
+};

@@ -13,13 +13,16 @@
  * tier or pair-rate refusal (Meta's 131049 / 131056 passed through, as Gupshup does for other Meta codes).
  * @module
  */
+
 import { randomBytes, randomUUID } from 'node:crypto';
 import { isRecord } from '../../core/record.js';
-import type { SandboxContext, StatusStep } from '../context.js';
+import type { SandboxContext } from '../context.js';
 import { digits } from '../context.js';
 import { header, type SandboxRequest, type SandboxResponse, tryJson } from '../http.js';
-import { templateVariableCounts } from '../templates.js';
+import type { EmulatedProvider } from '../provider.js';
+import { type TemplateStore, templateVariableCounts } from '../templates.js';
 import type { InboundContent, SandboxMessage } from '../types.js';
+import { type MessageView, mediaView, templateView } from '../view.js';
 
 /** `{"status":"error","message":...}` with an HTTP status. */
 export function gupshupError(
@@ -52,6 +55,9 @@ const SESSION_TYPES = new Set([
 
 /** A WhatsApp-style message id (`gBEGk...`), as Gupshup reports the WhatsApp side. */
 const whatsappId = () => `gBEG${randomBytes(12).toString('base64url')}`;
+
+/** The WhatsApp-side id of each accepted message (Gupshup reports both its own id and this one). */
+const whatsappIds = new WeakMap<SandboxMessage, string>();
 
 function checkAuth(ctx: SandboxContext, req: SandboxRequest): SandboxResponse | undefined {
   return header(req, 'apikey') === ctx.credentials.gupshup.apiKey
@@ -111,35 +117,32 @@ export function handleGupshupSend(
     template: template?.id,
     body: Object.fromEntries(form),
   });
-  const wamid = whatsappId();
-  const now = () => ctx.clock.now();
-  const event = (
-    status: 'enqueued' | 'sent' | 'delivered' | 'read' | 'failed',
-    error?: { code: number; reason: string },
-    gupshupSide = false,
-  ): StatusStep => ({
-    status: status === 'enqueued' ? 'accepted' : status,
-    payload: gupshupEventPayload(ctx, message, wamid, status, now(), error, gupshupSide),
-    error,
-  });
+  whatsappIds.set(message, whatsappId());
   if (template) {
     const t = ctx.templates.get(template.id);
     if (!t || t.status === 'PENDING' || t.status === 'REJECTED') {
-      ctx.progress('gupshup', message, [event('failed', { code: 4003, reason: 'No Template Match' }, true)]);
+      ctx.progress('gupshup', message, [
+        { status: 'failed', error: { code: 4003, reason: 'No Template Match' }, byBsp: true },
+      ]);
       return submitted(message);
     }
     if (t.status === 'PAUSED' || t.status === 'DISABLED') {
-      ctx.progress('gupshup', message, [event('failed', { code: 4005, reason: 'Paused Template' }, true)]);
+      ctx.progress('gupshup', message, [
+        { status: 'failed', error: { code: 4005, reason: 'Paused Template' }, byBsp: true },
+      ]);
       return submitted(message);
     }
     const counts = templateVariableCounts(t);
     if (template.params.length !== counts.body + counts.header) {
       ctx.progress('gupshup', message, [
-        event('enqueued'),
-        event('failed', {
-          code: 132000,
-          reason: 'Number of parameters does not match the expected number of params',
-        }),
+        { status: 'accepted' },
+        {
+          status: 'failed',
+          error: {
+            code: 132000,
+            reason: 'Number of parameters does not match the expected number of params',
+          },
+        },
       ]);
       return submitted(message);
     }
@@ -157,13 +160,14 @@ export function handleGupshupSend(
         : refusal === 'pair-rate'
           ? { code: 131056, reason: '(Business Account, Consumer Account) pair rate limit hit' }
           : undefined;
-  if (failure) ctx.progress('gupshup', message, [event('enqueued'), event('failed', failure)]);
+  if (failure)
+    ctx.progress('gupshup', message, [{ status: 'accepted' }, { status: 'failed', error: failure }]);
   else
     ctx.progress('gupshup', message, [
-      event('enqueued'),
-      event('sent'),
-      event('delivered'),
-      ...(ctx.readsMessages ? [event('read')] : []),
+      { status: 'accepted' },
+      { status: 'sent' },
+      { status: 'delivered' },
+      ...(ctx.readsMessages ? [{ status: 'read' as const }] : []),
     ]);
   return submitted(message);
 }
@@ -250,6 +254,29 @@ export function gupshupEventPayload(
   return envelope(ctx, 'message-event', now, payload);
 }
 
+/**
+ * A customer's tap: `button_reply` / `list_reply` for session interactive messages, `quick_reply` with an inner
+ * `type: "button"` for a template quick reply (https://docs.gupshup.io/docs/inbound-messages).
+ */
+function gupshupReply(
+  content: Extract<InboundContent, { type: 'reply' }>,
+): [string, Record<string, unknown>] {
+  if (content.source === 'template')
+    return ['quick_reply', { type: 'button', text: content.title, postbackText: content.id }];
+  if (content.source === 'list')
+    return [
+      'list_reply',
+      {
+        title: content.title,
+        id: content.id,
+        reply: `${content.title} 1`,
+        postbackText: content.id,
+        ...(content.description !== undefined ? { description: content.description } : {}),
+      },
+    ];
+  return ['button_reply', { title: content.title, id: content.id, reply: `${content.title} 1` }];
+}
+
 /** A v2 inbound `message`. */
 export function gupshupInboundPayload(
   ctx: SandboxContext,
@@ -274,12 +301,15 @@ export function gupshupInboundPayload(
           ]
         : content.type === 'location'
           ? ['location', { longitude: String(content.longitude), latitude: String(content.latitude) }]
-          : ['button_reply', { title: content.title, id: content.id, reply: `${content.title} 1` }];
+          : gupshupReply(content);
   return envelope(ctx, 'message', now, {
     id,
     source: customer,
     type,
     payload: inner,
+    ...(content.type === 'reply' && content.context !== undefined
+      ? { context: { id: content.context } }
+      : {}),
     sender: {
       phone: customer,
       name: profileName,
@@ -291,3 +321,152 @@ export function gupshupInboundPayload(
 
 /** A WhatsApp-style id for an inbound Gupshup message. */
 export const gupshupInboundId = whatsappId;
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+const objects = (value: unknown): Record<string, unknown>[] =>
+  Array.isArray(value) ? value.filter(isRecord) : [];
+
+/** A Gupshup session `message` or `template` form as the customer sees it. */
+function gupshupView(message: SandboxMessage, templates: TemplateStore): MessageView {
+  const form = isRecord(message.body) ? message.body : {};
+  const m = tryJson(text(form.message));
+  const o = isRecord(m) ? m : {};
+  const t = tryJson(text(form.template));
+  if (isRecord(t)) {
+    const stored = templates.get(text(t.id));
+    const params = Array.isArray(t.params) ? t.params.map(String) : [];
+    const counts = stored ? templateVariableCounts(stored) : { header: 0, body: params.length };
+    const payloads: Record<number, string> = {};
+    for (const p of objects(tryJson(text(form.postbackTexts)))) payloads[Number(p.index)] = text(p.text);
+    const type = text(o.type);
+    const media = isRecord(o[type]) ? (o[type] as Record<string, unknown>) : {};
+    const header: MessageView['header'] =
+      type === 'image' || type === 'video' || type === 'document'
+        ? { type, url: text(media.link) || undefined, id: text(media.id) || undefined }
+        : undefined;
+    return templateView(stored?.name ?? text(t.id), stored, {
+      headerText: params.slice(0, counts.header),
+      body: params.slice(counts.header, counts.header + counts.body),
+      header,
+      payloads,
+    });
+  }
+  const type = text(o.type);
+  switch (type) {
+    case 'text':
+      return { kind: 'text', text: text(o.text) };
+    case 'location':
+      return {
+        kind: 'location',
+        location: {
+          latitude: Number(o.latitude),
+          longitude: Number(o.longitude),
+          name: text(o.name) || undefined,
+          address: text(o.address) || undefined,
+        },
+      };
+    case 'quick_reply': {
+      const c = isRecord(o.content) ? o.content : {};
+      return {
+        kind: 'interactive',
+        header: c.header ? { type: 'text', text: text(c.header) } : undefined,
+        text: text(c.text),
+        footer: text(c.caption) || undefined,
+        buttons: objects(o.options).map((b) => ({
+          type: 'reply',
+          title: text(b.title),
+          id: text(b.postbackText) || text(b.title),
+        })),
+      };
+    }
+    case 'list':
+      return {
+        kind: 'interactive',
+        header: o.title ? { type: 'text', text: text(o.title) } : undefined,
+        text: text(o.body),
+        footer: text(o.footer) || undefined,
+        list: {
+          button: text(objects(o.globalButtons)[0]?.title) || 'Menu',
+          sections: objects(o.items).map((s) => ({
+            title: text(s.title) || undefined,
+            rows: objects(s.options).map((r) => ({
+              id: text(r.postbackText) || text(r.title),
+              title: text(r.title),
+              description: text(r.description) || undefined,
+            })),
+          })),
+        },
+      };
+    default:
+      return type ? mediaView(type, o) : { kind: 'other' };
+  }
+}
+
+/** Gupshup's self-serve API as an emulated provider. */
+export const gupshupProvider: EmulatedProvider<'gupshup'> = {
+  id: 'gupshup',
+  name: 'Gupshup',
+  owns: (path) => path.startsWith('/wa/'),
+  routes: [
+    {
+      method: 'POST',
+      path: /^\/wa\/api\/v1\/msg$/,
+      send: true,
+      handle: (ctx, req) => handleGupshupSend(ctx, req, 'session'),
+    },
+    {
+      method: 'POST',
+      path: /^\/wa\/api\/v1\/template\/msg$/,
+      send: true,
+      handle: (ctx, req) => handleGupshupSend(ctx, req, 'template'),
+    },
+    {
+      method: 'PUT',
+      path: /^\/wa\/app\/([^/]+)\/msg\/([^/]+)\/read$/,
+      handle: (ctx, req, match) =>
+        handleGupshupRead(
+          ctx,
+          req,
+          decodeURIComponent(match[1] as string),
+          decodeURIComponent(match[2] as string),
+        ),
+    },
+  ],
+  authorize: checkAuth,
+  fault: gupshupFault,
+  notFound: () => gupshupError(404, 'Not Found'),
+  businessNumber: (credentials) => credentials.gupshup.source,
+  clientConfig: (credentials) => ({
+    apiKey: credentials.gupshup.apiKey,
+    appName: credentials.gupshup.appName,
+    appId: credentials.gupshup.appId,
+    source: `+${credentials.gupshup.source}`,
+  }),
+  inbound(ctx, { customer, content, now, profileName }) {
+    const id = whatsappId();
+    return { id, payload: gupshupInboundPayload(ctx, id, customer, content, now, profileName) };
+  },
+  status(ctx, message, update) {
+    let wamid = whatsappIds.get(message);
+    if (!wamid) {
+      wamid = whatsappId();
+      whatsappIds.set(message, wamid);
+    }
+    const status = update.status === 'accepted' ? 'enqueued' : update.status;
+    return gupshupEventPayload(ctx, message, wamid, status, ctx.clock.now(), update.error, update.byBsp);
+  },
+  view: gupshupView,
+  sign(payload, _credentials, targets) {
+    return {
+      body: JSON.stringify(payload),
+      headers: {
+        'content-type': 'application/json; charset=utf-8',
+        'user-agent': 'waba-kit-sandbox (Gupshup callback)',
+        ...targets.gupshup?.headers,
+      },
+    };
+  },
+  webhookUrl: (targets) => targets.gupshup?.url,
+  // Gupshup does not sign callbacks; a shared secret travels in the subscription's extra headers.
+  signingSecrets: () => ({}),
+};

@@ -10,15 +10,20 @@
  * here where Meta documents no code: a tier refusal is reported as 131049.
  * @module
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { isRecord } from '../../core/record.js';
-import type { SandboxContext, StatusStep } from '../context.js';
+import type { SandboxContext } from '../context.js';
 import { digits } from '../context.js';
-import { header, type SandboxRequest, type SandboxResponse, tryJson } from '../http.js';
+import { cloudApiOwner, type SandboxCredentials } from '../credentials.js';
+import { header, metaJson, type SandboxRequest, type SandboxResponse, tryJson } from '../http.js';
+import type { EmulatedProvider, SandboxRoute } from '../provider.js';
 import { type SandboxTemplate, TemplateOperationError, templateVariableCounts } from '../templates.js';
 import type { InboundContent, SandboxMessage } from '../types.js';
+import { cloudMessageView } from '../view.js';
 
-type CloudProvider = 'meta' | 'clevertap';
+/** The providers whose numbers run on the Cloud API. */
+export type CloudProvider = 'meta' | 'clevertap';
 
 /** A Graph API error answer. */
 export function graphError(
@@ -130,7 +135,10 @@ function checkTemplate(ctx: SandboxContext, o: Record<string, unknown>): Sandbox
     const c = components.find((x) => String(x.type).toLowerCase() === kind);
     return Array.isArray(c?.parameters) ? c.parameters.length : 0;
   };
-  const expected = templateVariableCounts(template);
+  const counts = templateVariableCounts(template);
+  // A media or location header takes one parameter (the media or the place), a text header one per variable.
+  const mediaHeader = template.components.some((c) => c.type === 'HEADER' && c.format !== 'TEXT');
+  const expected = { body: counts.body, header: mediaHeader ? 1 : counts.header };
   if (given('body') !== expected.body || given('header') !== expected.header)
     return graphError(400, 132000, 'Number of parameters does not match the expected number of params', {
       details: `body: ${expected.body} expected, ${given('body')} given; header: ${expected.header} expected, ${given('header')} given`,
@@ -193,34 +201,32 @@ export function handleMetaMessages(
     body,
   });
   const refusal = ctx.rules.deliver(creds.displayPhoneNumber, to, category);
-  const step = (
-    status: 'sent' | 'delivered' | 'read' | 'failed',
-    error?: { code: number; reason: string },
-  ): StatusStep => ({
-    status,
-    payload: metaStatusPayload(ctx, provider, message, status, ctx.clock.now(), error),
-    error,
-  });
   if (refusal === 'window')
     ctx.progress(provider, message, [
-      step('failed', {
-        code: 131047,
-        reason:
-          'Re-engagement message: more than 24 hours have passed since the recipient last replied to the sender number.',
-      }),
+      {
+        status: 'failed',
+        error: {
+          code: 131047,
+          reason:
+            'Re-engagement message: more than 24 hours have passed since the recipient last replied to the sender number.',
+        },
+      },
     ]);
   else if (refusal === 'tier')
     ctx.progress(provider, message, [
-      step('failed', {
-        code: 131049,
-        reason: 'This message was not delivered to maintain healthy ecosystem engagement.',
-      }),
+      {
+        status: 'failed',
+        error: {
+          code: 131049,
+          reason: 'This message was not delivered to maintain healthy ecosystem engagement.',
+        },
+      },
     ]);
   else
     ctx.progress(provider, message, [
-      step('sent'),
-      step('delivered'),
-      ...(ctx.readsMessages ? [step('read')] : []),
+      { status: 'sent' },
+      { status: 'delivered' },
+      ...(ctx.readsMessages ? [{ status: 'read' as const }] : []),
     ]);
   return {
     status: 200,
@@ -408,6 +414,33 @@ export function metaStatusPayload(
   });
 }
 
+/** A customer's tap: `interactive` `button_reply` / `list_reply`, or `button` for a template quick reply. */
+function cloudReply(
+  ctx: SandboxContext,
+  provider: CloudProvider,
+  base: Record<string, unknown>,
+  content: Extract<InboundContent, { type: 'reply' }>,
+): Record<string, unknown> {
+  const context =
+    content.context !== undefined
+      ? { context: { from: ctx.credentials[provider].displayPhoneNumber, id: content.context } }
+      : {};
+  if (content.source === 'template')
+    return { ...base, ...context, type: 'button', button: { payload: content.id, text: content.title } };
+  const interactive =
+    content.source === 'list'
+      ? {
+          type: 'list_reply',
+          list_reply: {
+            id: content.id,
+            title: content.title,
+            ...(content.description !== undefined ? { description: content.description } : {}),
+          },
+        }
+      : { type: 'button_reply', button_reply: { id: content.id, title: content.title } };
+  return { ...base, ...context, type: 'interactive', interactive };
+}
+
 /** An inbound `messages` webhook. */
 export function metaInboundPayload(
   ctx: SandboxContext,
@@ -439,11 +472,7 @@ export function metaInboundPayload(
               type: 'location',
               location: { latitude: content.latitude, longitude: content.longitude, name: content.name },
             }
-          : {
-              ...base,
-              type: 'interactive',
-              interactive: { type: 'button_reply', button_reply: { id: content.id, title: content.title } },
-            };
+          : cloudReply(ctx, provider, base, content);
   return cloudEnvelope(ctx, provider, 'messages', {
     messaging_product: 'whatsapp',
     metadata: metadata(ctx, provider),
@@ -477,3 +506,113 @@ export function templateStatusPayload(
 
 /** A new inbound message id. */
 export const metaInboundId = wamid;
+
+/** The `X-Hub-Signature-256` value of `body` under `appSecret`. */
+export function signMetaWebhook(body: string, appSecret: string): string {
+  return `sha256=${createHmac('sha256', appSecret).update(body, 'utf8').digest('hex')}`;
+}
+
+const GRAPH = /^\/v\d+\.\d+\//;
+
+/** The Graph endpoints of `provider`'s number and WABA: messages, template collection, template nodes. */
+function cloudApiRoutes(provider: CloudProvider): SandboxRoute[] {
+  const owner = (ctx: SandboxContext, match: RegExpMatchArray) =>
+    cloudApiOwner(ctx.credentials, match[1] as string);
+  return [
+    {
+      method: 'POST',
+      path: /^\/v\d+\.\d+\/(\d+)\/messages\/?$/,
+      send: true,
+      when: (ctx, _req, match) =>
+        owner(ctx, match)?.provider === provider && owner(ctx, match)?.kind === 'phone',
+      handle: (ctx, req) => handleMetaMessages(ctx, req, provider),
+    },
+    {
+      path: /^\/v\d+\.\d+\/(\d+)\/message_templates\/?$/,
+      when: (ctx, _req, match) =>
+        owner(ctx, match)?.provider === provider && owner(ctx, match)?.kind === 'waba',
+      handle: (ctx, req) => handleTemplateCollection(ctx, req, provider),
+    },
+    {
+      // A template node belongs to whichever Cloud API account's token asks for it.
+      path: /^\/v\d+\.\d+\/(\d+)\/?$/,
+      when: (ctx, req, match) =>
+        owner(ctx, match) === undefined &&
+        (provider === 'meta' ||
+          header(req, 'authorization') === `Bearer ${ctx.credentials[provider].accessToken}`),
+      handle: (ctx, req, match) => handleTemplateNode(ctx, req, provider, match[1] as string),
+    },
+  ];
+}
+
+/**
+ * The parts of an emulated provider every Cloud API number shares (Meta's own, and CleverTap's as BSP): Graph
+ * routes, bearer auth, Graph errors, `messages`/`statuses` webhooks signed with `X-Hub-Signature-256`.
+ */
+export function cloudApiProvider<P extends CloudProvider>(
+  provider: P,
+): Omit<EmulatedProvider<P>, 'name' | 'clientConfig'> {
+  return {
+    id: provider,
+    owns: (path) => GRAPH.test(path),
+    routes: cloudApiRoutes(provider),
+    authorize: (ctx, req) => checkAuth(ctx, req, provider),
+    fault: metaFault,
+    notFound: (req) =>
+      graphError(
+        400,
+        100,
+        `Unsupported ${req.method.toLowerCase()} request. Object with ID '${req.url.pathname.split('/')[2] ?? ''}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`,
+        { subcode: 33 },
+      ),
+    businessNumber: (credentials) => credentials[provider].displayPhoneNumber,
+    inbound(ctx, { customer, content, now, profileName }) {
+      const id = wamid();
+      return { id, payload: metaInboundPayload(ctx, provider, id, customer, content, now, profileName) };
+    },
+    status: (ctx, message, update) =>
+      metaStatusPayload(
+        ctx,
+        provider,
+        message,
+        update.status === 'accepted' ? 'sent' : update.status,
+        ctx.clock.now(),
+        update.error,
+      ),
+    view: (message, templates) => cloudMessageView(message.body, templates),
+    templateStatus: (ctx, template) => templateStatusPayload(ctx, provider, template),
+    sign(payload, credentials) {
+      const body = metaJson(payload);
+      return {
+        body,
+        headers: {
+          'content-type': 'application/json',
+          'x-hub-signature-256': signMetaWebhook(body, credentials[provider].appSecret),
+        },
+      };
+    },
+    webhookUrl: (targets) => targets[provider]?.url,
+    signingSecrets: (credentials) => ({ appSecret: credentials[provider].appSecret }),
+    verifyToken: (credentials) => credentials[provider].verifyToken,
+  };
+}
+
+/** The client fields of a Cloud API number (CleverTap adds its account fields). */
+export function cloudApiClientFields(credentials: SandboxCredentials, provider: CloudProvider) {
+  const c = credentials[provider];
+  return {
+    accessToken: c.accessToken,
+    phoneNumberId: c.phoneNumberId,
+    wabaId: c.wabaId,
+    appSecret: c.appSecret,
+    verifyToken: c.verifyToken,
+    apiVersion: 'v23.0',
+  };
+}
+
+/** Meta's Cloud API as an emulated provider. */
+export const metaProvider: EmulatedProvider<'meta'> = {
+  ...cloudApiProvider('meta'),
+  name: 'Meta Cloud API',
+  clientConfig: (credentials) => cloudApiClientFields(credentials, 'meta'),
+};

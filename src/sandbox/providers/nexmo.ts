@@ -10,14 +10,26 @@
  * the code of a tier refusal (not documented; 1070 "Partner quota exceeded" here).
  * @module
  */
-import { createPublicKey, type KeyObject, randomUUID, verify as verifySignature } from 'node:crypto';
+
+import {
+  createHash,
+  createHmac,
+  createPublicKey,
+  type KeyObject,
+  randomUUID,
+  verify as verifySignature,
+} from 'node:crypto';
 import { isRecord } from '../../core/record.js';
-import type { SandboxContext, StatusStep } from '../context.js';
+import type { SandboxContext } from '../context.js';
 import { digits } from '../context.js';
+import type { SandboxCredentials } from '../credentials.js';
 import { header, type SandboxRequest, type SandboxResponse, tryJson } from '../http.js';
+import type { EmulatedProvider, StatusUpdate } from '../provider.js';
 import type { AsyncRefusal } from '../rules.js';
+import type { TemplateStore } from '../templates.js';
 import { templateVariableCounts } from '../templates.js';
 import type { InboundContent, SandboxMessage } from '../types.js';
+import { cloudMessageView, type MessageView, mediaView, templateView } from '../view.js';
 
 const ERRORS = 'https://developer.nexmo.com/api-errors/messages-olympus';
 
@@ -386,21 +398,12 @@ export function handleNexmoSend(
     else if (t.status === 'PAUSED' || t.status === 'DISABLED') refusal = 'paused';
   }
   refusal ??= ctx.rules.deliver(creds.from, parsed.to, category);
-  const webhookVersion = ctx.options.webhooks?.nexmo?.version ?? 'v1';
-  const step = (
-    status: 'submitted' | 'delivered' | 'read' | 'rejected',
-    error?: { code: number; reason: string },
-  ): StatusStep => ({
-    status: status === 'submitted' ? 'sent' : status === 'rejected' ? 'failed' : status,
-    payload: nexmoStatusPayload(webhookVersion, message, status, ctx.clock.now(), error),
-    error,
-  });
-  if (refusal) ctx.progress('nexmo', message, [step('rejected', refusalError(refusal))]);
+  if (refusal) ctx.progress('nexmo', message, [{ status: 'failed', error: refusalError(refusal) }]);
   else
     ctx.progress('nexmo', message, [
-      step('submitted'),
-      step('delivered'),
-      ...(ctx.readsMessages ? [step('read')] : []),
+      { status: 'sent' },
+      { status: 'delivered' },
+      ...(ctx.readsMessages ? [{ status: 'read' as const }] : []),
     ]);
   return {
     status: 202,
@@ -525,7 +528,158 @@ export function nexmoInboundPayload(
         message_type: 'location',
         location: { lat: content.latitude, long: content.longitude, name: content.name },
       };
-    case 'reply':
-      return { ...base, message_type: 'reply', reply: { id: content.id, title: content.title } };
+    case 'reply': {
+      const context = content.context !== undefined ? { context: { message_uuid: content.context } } : {};
+      if (content.source === 'template')
+        return {
+          ...base,
+          ...context,
+          message_type: 'button',
+          button: { payload: content.id, text: content.title },
+        };
+      return {
+        ...base,
+        ...context,
+        message_type: 'reply',
+        reply: {
+          id: content.id,
+          title: content.title,
+          ...(content.description !== undefined ? { description: content.description } : {}),
+        },
+      };
+    }
   }
 }
+
+const b64url = (data: string | Buffer) => Buffer.from(data).toString('base64url');
+
+/**
+ * Signs a Vonage webhook body: an HS256 JWT with `iss: "Vonage"` carrying the SHA-256 hex of the exact body
+ * (https://developer.vonage.com/messages/concepts/signed-webhooks).
+ */
+export function signVonageWebhook(
+  body: string,
+  credentials: Pick<SandboxCredentials['nexmo'], 'signatureSecret' | 'apiKey' | 'applicationId'>,
+  nowSeconds: number = Math.floor(Date.now() / 1000),
+): string {
+  const header = b64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
+  const claims = b64url(
+    JSON.stringify({
+      iat: nowSeconds,
+      jti: randomUUID(),
+      iss: 'Vonage',
+      payload_hash: createHash('sha256').update(body, 'utf8').digest('hex'),
+      api_key: credentials.apiKey,
+      application_id: credentials.applicationId,
+    }),
+  );
+  const signature = createHmac('sha256', credentials.signatureSecret)
+    .update(`${header}.${claims}`)
+    .digest('base64url');
+  return `${header}.${claims}.${signature}`;
+}
+
+/** Vonage's native status name of a neutral status update. */
+function nativeStatus(update: StatusUpdate): 'submitted' | 'delivered' | 'read' | 'rejected' {
+  switch (update.status) {
+    case 'accepted':
+    case 'sent':
+      return 'submitted';
+    case 'failed':
+      return 'rejected';
+    default:
+      return update.status;
+  }
+}
+
+/** A Vonage v1 or v0.1 body as the customer sees it. */
+function nexmoView(message: SandboxMessage, templates: TemplateStore): MessageView {
+  const body = isRecord(message.body) ? message.body : {};
+  const v01 = isRecord(body.message) ? body.message : undefined;
+  const content = v01 && isRecord(v01.content) ? v01.content : body;
+  const type = String((v01 ? content.type : body.message_type) ?? '');
+  if (type === 'text') return { kind: 'text', text: typeof content.text === 'string' ? content.text : '' };
+  if (type === 'custom') return cloudMessageView(content.custom, templates);
+  if (type === 'template') {
+    const t = isRecord(content.template) ? content.template : {};
+    const w = v01 ? v01.whatsapp : body.whatsapp;
+    const locale = isRecord(w) && typeof w.locale === 'string' ? w.locale : undefined;
+    // A legacy `namespace:name` names the template after the colon.
+    const name = String(t.name ?? '').replace(/^[^:]*:/, '');
+    const parameters = Array.isArray(t.parameters) ? t.parameters.map(String) : [];
+    return templateView(name, templates.find(name, locale), { body: parameters });
+  }
+  if (type === 'reaction') {
+    const r = isRecord(content.reaction) ? content.reaction : {};
+    return { kind: 'reaction', emoji: typeof r.emoji === 'string' ? r.emoji : undefined };
+  }
+  if (type in content) return mediaView(type, content[type]);
+  return { kind: 'other', text: type };
+}
+
+/** The Vonage Messages API as an emulated provider. */
+export const nexmoProvider: EmulatedProvider<'nexmo'> = {
+  id: 'nexmo',
+  name: 'Vonage',
+  owns: (path) => path.startsWith('/v1/') || path.startsWith('/v0.1/'),
+  routes: [
+    {
+      method: 'POST',
+      path: /^\/(v1|v0\.1)\/messages$/,
+      send: true,
+      handle: (ctx, req, match) => handleNexmoSend(ctx, req, match[1] as 'v1' | 'v0.1'),
+    },
+    {
+      method: 'PATCH',
+      path: /^\/v1\/messages\/([^/]+)$/,
+      handle: (ctx, req, match) => handleNexmoUpdate(ctx, req, decodeURIComponent(match[1] as string)),
+    },
+  ],
+  authorize: checkNexmoAuth,
+  fault: nexmoFault,
+  notFound: (req) =>
+    problem(
+      404,
+      '1000',
+      'Not Found',
+      `${req.method} ${req.url.pathname} is not an endpoint of this sandbox.`,
+    ),
+  businessNumber: (credentials) => credentials.nexmo.from,
+  clientConfig: (credentials) => ({
+    applicationId: credentials.nexmo.applicationId,
+    privateKey: credentials.nexmo.privateKey,
+    signatureSecret: credentials.nexmo.signatureSecret,
+    from: `+${credentials.nexmo.from}`,
+  }),
+  inbound(ctx, input) {
+    const id = randomUUID();
+    const version = ctx.options.webhooks?.nexmo?.version ?? 'v1';
+    const { business, customer, content, now, profileName } = input;
+    return { id, payload: nexmoInboundPayload(version, id, business, customer, content, now, profileName) };
+  },
+  status: (ctx, message, update) =>
+    nexmoStatusPayload(
+      ctx.options.webhooks?.nexmo?.version ?? 'v1',
+      message,
+      nativeStatus(update),
+      ctx.clock.now(),
+      update.error,
+    ),
+  view: nexmoView,
+  sign(payload, credentials) {
+    const body = JSON.stringify(payload);
+    return {
+      body,
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${signVonageWebhook(body, credentials.nexmo)}`,
+      },
+    };
+  },
+  webhookUrl(targets, kind) {
+    const target = targets.nexmo;
+    if (!target) return undefined;
+    return kind === 'status' ? (target.statusUrl ?? target.url) : target.url;
+  },
+  signingSecrets: (credentials) => ({ signatureSecret: credentials.nexmo.signatureSecret }),
+};

@@ -7,7 +7,11 @@
  * https://docs.gupshup.io/reference/postback-text-support (template button taps),
  * https://docs.gupshup.io/docs/message-events, https://docs.gupshup.io/docs/user-event,
  * https://partner-docs.gupshup.io/docs/pmp-events-1 (billing), https://docs.gupshup.io/docs/system-events
- * (template and account events), https://partner-docs.gupshup.io/docs/bsuid (preference events).
+ * (template and account events), https://partner-docs.gupshup.io/docs/bsuid (preference events, and the BSUID
+ * attributes: `sender.userId` on inbound messages, `payload.userId` next to `destination` on message events,
+ * opt-in per app since https://partner-docs.gupshup.io/changelog/march-2026; `parent_user_id` / `parentUserId`
+ * and a `userId`-only sender are read tolerantly). `pricing{policy, category, type}` on `sent` events:
+ * https://partner-docs.gupshup.io/docs/pmp-events-1.
  *
  * Uncertain wire details, handled tolerantly: a template quick-reply tap arrives with `type: "quick_reply"` on
  * one page and `type: "text"` on another, the reliable flag being the inner `type: "button"`; the session
@@ -15,6 +19,7 @@
  * @module
  */
 import * as z from 'zod';
+import { isBsuid } from '../../core/identity.js';
 import type {
   DeliveryStatus,
   InboundMessageType,
@@ -22,6 +27,7 @@ import type {
   WebhookEvent,
 } from '../../core/webhook-event.js';
 import type { ParseContext } from './context.js';
+import { contentFields, readPricing } from './inbound-extras.js';
 import {
   asArray,
   asRecord,
@@ -89,8 +95,11 @@ type Envelope = NonNullable<z.infer<typeof GupshupV2EnvelopeSchema>>;
 
 function parseInbound(envelope: Envelope, body: Record<string, unknown>, ctx: ParseContext): WebhookEvent {
   const p = safe(GupshupV2MessageSchema, envelope.payload);
-  const from = p?.source ?? str(p?.sender?.phone);
-  if (!p?.id || !from) return { kind: 'unknown', provider: ctx.provider, raw: body };
+  const source = p?.source ?? str(p?.sender?.phone);
+  // With BSUIDs enabled a user with a username may arrive with only `sender.userId` (or a BSUID as `source`).
+  const userId = str(p?.sender?.userId) ?? str(p?.sender?.user_id) ?? (isBsuid(source) ? source : undefined);
+  const from = isBsuid(source) ? str(p?.sender?.phone) : source;
+  if (!p?.id || (!from && !userId)) return { kind: 'unknown', provider: ctx.provider, raw: body };
   const q = p.payload ?? {};
   const declared = p.type ?? '';
   const event: Partial<MessageEvent> = {};
@@ -136,11 +145,14 @@ function parseInbound(envelope: Envelope, body: Record<string, unknown>, ctx: Pa
     kind: 'message' as const,
     provider: ctx.provider,
     id: p.id,
-    from,
+    from: from === userId ? undefined : from,
+    userId,
+    parentUserId: str(p.sender?.parentUserId) ?? str(p.sender?.parent_user_id),
+    username: str(p.sender?.username),
     to: envelope.phone,
     timestamp: envelope.timestamp ?? ctx.receivedAt,
     type,
-    ...event,
+    ...contentFields(event),
     context: contextId ? { messageId: contextId } : undefined,
     profileName: str(p.sender?.name),
     raw: body,
@@ -159,11 +171,14 @@ function parseMessageEvent(
   const failed = p.type === 'failed';
   const code = str(q.code);
   const reason = str(q.reason);
+  const destination = p.destination ?? str(q.phone);
+  const userId = str(envelope.payload?.userId) ?? str(envelope.payload?.user_id);
   return compact({
     kind: 'status' as const,
     provider: ctx.provider,
     messageId,
-    recipient: p.destination ?? str(q.phone) ?? '',
+    recipient: isBsuid(destination) ? undefined : destination,
+    recipientUserId: userId ?? (isBsuid(destination) ? destination : undefined),
     status: mapStatus(p.type, STATUS_TABLE),
     providerStatus: p.type,
     // `payload.ts` is Meta's time in seconds; the envelope's is Gupshup's in ms.
@@ -174,6 +189,7 @@ function parseMessageEvent(
       category: str(p.pricing?.category) ?? str(p.conversation?.type),
       expiresAt: parseTimestamp(p.conversation?.expiresAt),
     }),
+    pricing: readPricing(p.pricing),
     raw: body,
   });
 }
@@ -220,9 +236,10 @@ function parseTemplateEvent(
 function parseUserEvent(envelope: Envelope, body: Record<string, unknown>, ctx: ParseContext): WebhookEvent {
   const p = envelope.payload ?? {};
   const phone = str(p.phone);
+  const userId = str(p.userId) ?? str(p.user_id);
   const event = str(p.type);
-  if (!phone || !event) return { kind: 'unknown', provider: ctx.provider, raw: body };
-  return { kind: 'user', provider: ctx.provider, phone, event, raw: body };
+  if ((!phone && !userId) || !event) return { kind: 'unknown', provider: ctx.provider, raw: body };
+  return compact({ kind: 'user' as const, provider: ctx.provider, phone, userId, event, raw: body });
 }
 
 function parsePreferenceEvent(
@@ -236,10 +253,11 @@ function parsePreferenceEvent(
   return prefs.map((p): WebhookEvent => {
     const pref = asRecord(p);
     const phone = str(pref?.wa_id) ?? str(pref?.phone);
+    const userId = str(pref?.user_id) ?? str(pref?.userId);
     const word = str(pref?.value)?.toLowerCase();
-    if (!phone || !word) return { kind: 'unknown', provider: ctx.provider, raw: p };
+    if ((!phone && !userId) || !word) return { kind: 'unknown', provider: ctx.provider, raw: p };
     const event = word === 'stop' ? 'marketing-stop' : word === 'resume' ? 'marketing-resume' : word;
-    return { kind: 'user', provider: ctx.provider, phone, event, raw: p };
+    return compact({ kind: 'user' as const, provider: ctx.provider, phone, userId, event, raw: p });
   });
 }
 

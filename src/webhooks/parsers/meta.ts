@@ -6,6 +6,28 @@
  * Sources: https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/ (envelope,
  * messages, statuses, template and account fields); https://partner-docs.gupshup.io/docs/events and
  * https://partner-docs.gupshup.io/docs/passthrough-v3-incoming-events (Gupshup v3 additions).
+ *
+ * Business-scoped user ids (BSUIDs), since April 2026:
+ * https://developers.facebook.com/documentation/business-messaging/whatsapp/business-scoped-user-ids and
+ * https://dualhook.com/docs/contacts-bsuid-webhooks. A message's `from` (phone) may be absent; `from_user_id` /
+ * `from_parent_user_id` carry the BSUIDs, `contacts[]` has `user_id`, `parent_user_id`, `profile.username` and an
+ * optional `wa_id`; a status has `recipient_user_id` / `parent_recipient_user_id` (also spelt
+ * `recipient_parent_user_id`) and an optional `recipient_id`. Field names follow whatsapp-api-js `src/types.ts`
+ * (`ServerMessage`, `ServerContacts`, `ServerStatusPayload`, `ServerSystemMessage`).
+ *
+ * System messages (https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/messages/system/
+ * and the changelog of Aug 11 2026): `user_changed_number` (new `wa_id`, new `user_id`, `previous_user_id`),
+ * `user_changed_user_id`, and the older `customer_changed_number` (`new_wa_id`) / `customer_identity_changed`;
+ * each becomes a `user` event. `user_id_update` (documented until Aug 2026, forwarded by BSPs such as 8x8,
+ * https://developer.8x8.com/connect/docs/whatsapp-business-scoped-user-ids) is read tolerantly.
+ *
+ * Click-to-WhatsApp referrals (`messages[].referral`: source_url, source_id, source_type, headline, body,
+ * media_type, image_url, video_url, thumbnail_url, ctwa_clid):
+ * https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/messages/text/ .
+ * Flow replies (`interactive.nfm_reply.response_json`, a JSON string):
+ * https://developers.facebook.com/docs/whatsapp/flows/guides/receiveflowresponse .
+ * Pricing on statuses (`billable`, `category`, `pricing_model`, `type`):
+ * https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/messages/status/ .
  * @module
  */
 import * as z from 'zod';
@@ -14,9 +36,11 @@ import type {
   InboundMessageType,
   MessageEvent,
   StatusEvent,
+  UserEvent,
   WebhookEvent,
 } from '../../core/webhook-event.js';
 import type { ParseContext } from './context.js';
+import { contentFields, readFlowResponse, readPricing, readReferral } from './inbound-extras.js';
 import {
   asArray,
   asRecord,
@@ -46,6 +70,8 @@ export const MetaChangeSchema = z.looseObject({ field: loose.str, value: loose.r
 export const MetaMessageSchema = z.looseObject({
   id: loose.str,
   from: loose.str,
+  from_user_id: loose.str,
+  from_parent_user_id: loose.str,
   timestamp: loose.date,
   type: loose.str,
   context: loose.record,
@@ -60,6 +86,7 @@ export const MetaStatusSchema = z.looseObject({
   type: loose.str,
   timestamp: loose.date,
   recipient_id: loose.str,
+  recipient_user_id: loose.str,
   biz_opaque_callback_data: loose.str,
   conversation: loose.record,
   pricing: loose.record,
@@ -84,28 +111,61 @@ const STATUS_TABLE: Readonly<Record<string, DeliveryStatus>> = {
 
 const MEDIA_TYPES = new Set(['image', 'video', 'audio', 'document', 'sticker']);
 
-function profileNames(value: Record<string, unknown>): Map<string, string> {
-  const names = new Map<string, string>();
+/** One entry of `value.contacts[]`: the sender's ids and profile. */
+interface MetaContact {
+  waId?: string | undefined;
+  userId?: string | undefined;
+  parentUserId?: string | undefined;
+  name?: string | undefined;
+  username?: string | undefined;
+}
+
+/** Reads `value.contacts[]`, keeping the ids and profile of each sender. */
+function readContacts(value: Record<string, unknown>): MetaContact[] {
+  const contacts: MetaContact[] = [];
   for (const contact of asArray(value.contacts)) {
     const c = asRecord(contact);
-    const waId = str(c?.wa_id);
-    const name = str(asRecord(c?.profile)?.name);
-    if (waId && name) names.set(waId, name);
+    if (!c) continue;
+    const profile = asRecord(c.profile);
+    contacts.push({
+      waId: str(c.wa_id),
+      userId: str(c.user_id),
+      parentUserId: str(c.parent_user_id),
+      name: str(profile?.name),
+      username: str(profile?.username),
+    });
   }
-  return names;
+  return contacts;
+}
+
+/** The contact entry of a sender: matched by phone or BSUID, or the only entry of the change. */
+function contactOf(
+  contacts: readonly MetaContact[],
+  phone: string | undefined,
+  userId: string | undefined,
+): MetaContact | undefined {
+  for (const c of contacts) {
+    if ((phone && c.waId === phone) || (userId && c.userId === userId)) return c;
+  }
+  return contacts.length === 1 ? contacts[0] : undefined;
 }
 
 function parseMessage(
   item: unknown,
   value: Record<string, unknown>,
-  names: Map<string, string>,
+  contacts: readonly MetaContact[],
   ctx: ParseContext,
 ): WebhookEvent {
   const m = safe(MetaMessageSchema, item);
-  if (!m?.id || !m.from) return { kind: 'unknown', provider: ctx.provider, raw: item };
+  const contact = contactOf(contacts, m?.from, m?.from_user_id);
+  const userId = m?.from_user_id ?? contact?.userId;
+  const from = m?.from ?? contact?.waId;
+  // A message whose sender has only a BSUID (a user with a username) is still a message.
+  if (!m?.id || (!from && !userId)) return { kind: 'unknown', provider: ctx.provider, raw: item };
   const metadata = asRecord(value.metadata);
   const declared = m.type ?? 'unsupported';
   const body = asRecord(m[declared]);
+  if (declared === 'system') return parseSystem(body, from, userId, m.from_parent_user_id, ctx, item);
   let type: InboundMessageType = 'unsupported';
   const event: Partial<MessageEvent> = {};
 
@@ -138,9 +198,17 @@ function parseMessage(
     const reply =
       asRecord(body?.button_reply) ?? asRecord(body?.list_reply) ?? asRecord(kind ? body?.[kind] : undefined);
     const nfm = asRecord(body?.nfm_reply);
+    const permission = asRecord(body?.call_permission_reply);
     event.reply = nfm
-      ? compact({ id: str(nfm.name), title: str(nfm.body), payload: str(nfm.response_json) })
-      : compact({ id: str(reply?.id), title: str(reply?.title) });
+      ? compact({
+          id: str(nfm.name),
+          title: str(nfm.body),
+          payload: str(nfm.response_json),
+          response: readFlowResponse(nfm.response_json),
+        })
+      : permission
+        ? compact({ id: 'call_permission_reply', title: str(permission.response) })
+        : compact({ id: str(reply?.id), title: str(reply?.title) });
     event.text = event.reply.title;
   } else if (declared === 'button') {
     // Template quick-reply tap.
@@ -162,18 +230,67 @@ function parseMessage(
     kind: 'message' as const,
     provider: ctx.provider,
     id: m.id,
-    from: m.from,
+    from,
+    userId,
+    parentUserId: m.from_parent_user_id ?? contact?.parentUserId,
+    username: contact?.username,
     to: str(metadata?.display_phone_number) ?? str(metadata?.phone_number_id),
     timestamp: m.timestamp ?? ctx.receivedAt,
     type,
-    ...event,
+    ...contentFields(event),
     context: contextId ? { messageId: contextId } : undefined,
-    profileName: names.get(m.from) ?? (names.size === 1 ? [...names.values()][0] : undefined),
+    profileName: contact?.name,
+    referral: readReferral(asRecord(m.referral)),
     raw: item,
   });
 }
 
-function parseStatus(item: unknown, ctx: ParseContext): WebhookEvent {
+/** System message words and the user event each becomes. */
+const SYSTEM_EVENTS: Readonly<Record<string, string>> = {
+  user_changed_number: 'changed-number',
+  customer_changed_number: 'changed-number',
+  user_changed_user_id: 'changed-user-id',
+  customer_identity_changed: 'identity-changed',
+};
+
+/**
+ * A `system` message: the user changed number or BSUID (or, in older versions, their identity key). The ids in
+ * the message's envelope are the old ones; `system.wa_id` / `new_wa_id` / `user_id` are the new ones.
+ */
+function parseSystem(
+  system: Record<string, unknown> | undefined,
+  from: string | undefined,
+  userId: string | undefined,
+  parentUserId: string | undefined,
+  ctx: ParseContext,
+  raw: unknown,
+): WebhookEvent {
+  const word = str(system?.type) ?? 'system';
+  const event = Object.hasOwn(SYSTEM_EVENTS, word) ? (SYSTEM_EVENTS[word] ?? word) : word;
+  const newPhone = str(system?.wa_id) ?? str(system?.new_wa_id);
+  const newUserId = str(system?.user_id);
+  const newParent = str(system?.parent_user_id);
+  const previous = compactOrUndefined({
+    phone: newPhone && newPhone !== from ? from : undefined,
+    userId: str(system?.previous_user_id) ?? (newUserId && newUserId !== userId ? userId : undefined),
+    parentUserId:
+      str(system?.previous_parent_user_id) ??
+      (newParent && newParent !== parentUserId ? parentUserId : undefined),
+  });
+  const user: UserEvent = compact({
+    kind: 'user' as const,
+    provider: ctx.provider,
+    phone: newPhone ?? from,
+    userId: newUserId ?? userId,
+    parentUserId: newParent ?? parentUserId,
+    event,
+    previous,
+    raw,
+  });
+  return user;
+}
+
+function parseStatus(item: unknown, contacts: readonly MetaContact[], ctx: ParseContext): WebhookEvent {
   const s = safe(MetaStatusSchema, item);
   if (s && !s.status && s.type) {
     // Gupshup v3 sends `{ "type": "set-callback" }` when a subscription is set.
@@ -190,11 +307,13 @@ function parseStatus(item: unknown, ctx: ParseContext): WebhookEvent {
     s.reason;
   const conversation = s.conversation;
   const pricing = s.pricing;
+  const contact = contactOf(contacts, s.recipient_id, s.recipient_user_id);
   const event: StatusEvent = compact({
     kind: 'status' as const,
     provider: ctx.provider,
     messageId,
-    recipient: s.recipient_id ?? '',
+    recipient: s.recipient_id ?? contact?.waId,
+    recipientUserId: s.recipient_user_id ?? contact?.userId,
     status: mapStatus(s.status, STATUS_TABLE),
     providerStatus: s.status,
     timestamp: s.timestamp ?? ctx.receivedAt,
@@ -206,6 +325,7 @@ function parseStatus(item: unknown, ctx: ParseContext): WebhookEvent {
       category: str(pricing?.category) ?? str(asRecord(conversation?.origin)?.type),
       expiresAt: parseTimestamp(conversation?.expiration_timestamp),
     }),
+    pricing: readPricing(pricing),
     raw: item,
   });
   return event;
@@ -260,12 +380,63 @@ function parseUserPreferences(value: Record<string, unknown>, ctx: ParseContext)
   if (prefs.length === 0) return [{ kind: 'unknown', provider: ctx.provider, raw: value }];
   return prefs.map((p) => {
     const pref = asRecord(p);
-    const phone = str(pref?.wa_id) ?? str(pref?.user_id);
+    const phone = str(pref?.wa_id);
+    const userId = str(pref?.user_id);
     const word = str(pref?.value)?.toLowerCase();
-    if (!phone || !word) return { kind: 'unknown' as const, provider: ctx.provider, raw: p };
+    if ((!phone && !userId) || !word) return { kind: 'unknown' as const, provider: ctx.provider, raw: p };
     const event = word === 'stop' ? 'marketing-stop' : word === 'resume' ? 'marketing-resume' : word;
-    return { kind: 'user' as const, provider: ctx.provider, phone, event, raw: p };
+    return compact({
+      kind: 'user' as const,
+      provider: ctx.provider,
+      phone,
+      userId,
+      parentUserId: str(pref?.parent_user_id),
+      event,
+      raw: p,
+    });
   });
+}
+
+/**
+ * `user_id_update` and `contacts` changes: a phone number linked to (or a BSUID replacing) another id. Their shape
+ * is documented only loosely by BSPs that forward them, so every array of the value is read and each entry with a
+ * phone or BSUID becomes a `user` event: `changed-user-id` when it names a previous id, else `user-id`.
+ */
+function parseIdentityChange(
+  field: string,
+  value: Record<string, unknown>,
+  ctx: ParseContext,
+): WebhookEvent[] {
+  const own = asArray(value[field]);
+  const items = own.length > 0 ? own : asArray(value.contacts).length > 0 ? asArray(value.contacts) : [value];
+  const events: WebhookEvent[] = [];
+  for (const item of items) {
+    const r = asRecord(item);
+    const current = asRecord(r?.user_id) ?? asRecord(r?.current);
+    const userId = str(r?.user_id) ?? str(r?.new_user_id) ?? str(current?.user_id) ?? str(current?.id);
+    const phone = str(r?.wa_id) ?? str(r?.phone) ?? str(r?.phone_number);
+    if (!r || (!userId && !phone)) {
+      events.push({ kind: 'unknown', provider: ctx.provider, raw: item });
+      continue;
+    }
+    const previous = compactOrUndefined({
+      userId: str(r.previous_user_id) ?? str(r.old_user_id) ?? str(asRecord(r.previous)?.user_id),
+      parentUserId: str(r.previous_parent_user_id),
+    });
+    events.push(
+      compact({
+        kind: 'user' as const,
+        provider: ctx.provider,
+        phone,
+        userId,
+        parentUserId: str(r.parent_user_id) ?? str(r.new_parent_user_id),
+        event: previous?.userId ? 'changed-user-id' : 'user-id',
+        previous,
+        raw: item,
+      }),
+    );
+  }
+  return events;
 }
 
 /** Gupshup v3 `field: "billing-event"`: `value.billing{deductions, references}`. */
@@ -288,10 +459,10 @@ function parseChange(change: unknown, ctx: ParseContext): WebhookEvent[] {
   if (!c || !value) return [{ kind: 'unknown', provider: ctx.provider, raw: change }];
   const field = c.field ?? (value.messages || value.statuses ? 'messages' : undefined);
   if (field === 'messages' || field === 'smb_message_echoes') {
-    const names = profileNames(value);
+    const contacts = readContacts(value);
     const events: WebhookEvent[] = [];
-    for (const message of asArray(value.messages)) events.push(parseMessage(message, value, names, ctx));
-    for (const status of asArray(value.statuses)) events.push(parseStatus(status, ctx));
+    for (const message of asArray(value.messages)) events.push(parseMessage(message, value, contacts, ctx));
+    for (const status of asArray(value.statuses)) events.push(parseStatus(status, contacts, ctx));
     for (const error of asArray(value.errors)) {
       events.push({ kind: 'account', provider: ctx.provider, event: 'error', detail: error, raw: error });
     }
@@ -300,6 +471,7 @@ function parseChange(change: unknown, ctx: ParseContext): WebhookEvent[] {
   }
   if (field && TEMPLATE_FIELDS.has(field)) return [parseTemplateChange(field, value, ctx)];
   if (field === 'user_preferences') return parseUserPreferences(value, ctx);
+  if (field === 'user_id_update' || field === 'contacts') return parseIdentityChange(field, value, ctx);
   if (field === 'billing-event') return [parseBilling(value, ctx)];
   if (field) return [{ kind: 'account', provider: ctx.provider, event: field, detail: value, raw: change }];
   return [{ kind: 'unknown', provider: ctx.provider, raw: change }];

@@ -5,13 +5,23 @@
  * Sources: https://developer.vonage.com/messages/guides/migration-guide (v1 inbound example, whose timestamp is
  * `2020-01-01 14:00:00 UTC` while the OpenAPI description says ISO 8601: both are read), the v1 OpenAPI
  * description (`inboundWhatsAppMessageCommon`, `messageStatusWhatsApp`), and the fields mapped by Vonage's Java
- * SDK `InboundMessage` (sticker, vcard, reaction, button, `location.lat/long`), which are less documented and
- * parsed tolerantly.
+ * SDK `InboundMessage` (sticker, vcard, reaction, button, `location.lat/long`, `whatsapp.referral`), which are less
+ * documented and parsed tolerantly.
+ *
+ * Business-scoped user ids (https://developer.vonage.com/en/messages/guides/handling-whatsapp-usernames-and-bsuids
+ * and https://api.support.vonage.com/hc/en-us/articles/26937692681244-Webhook-Changes-for-WhatsApp-Usernames):
+ * `to`/`from` may hold a BSUID (`US.13491208655302741918`) instead of a number; statuses carry
+ * `whatsapp.recipient{user_id, parent_user_id, wa_id}` and `profile{name, username}`, and `whatsapp.pricing
+ * {type, pricing_model, category}`. Inbound messages are read the same way (`whatsapp.sender` with the same
+ * fields, as the Java SDK maps it, or a BSUID in `from`); a sender whose id is neither a number nor a BSUID keeps
+ * the message, with the id in `from`.
  * @module
  */
 import * as z from 'zod';
+import { isBsuid } from '../../core/identity.js';
 import type { InboundMessageType, MessageEvent, WebhookEvent } from '../../core/webhook-event.js';
 import type { ParseContext } from './context.js';
+import { contentFields, readPricing, readReferral } from './inbound-extras.js';
 import {
   asRecord,
   compact,
@@ -43,6 +53,19 @@ export const VonageV1Schema = z.looseObject({
   whatsapp: loose.record,
 });
 
+/**
+ * The customer's ids: a BSUID in `address` (the payload's `from` or `to`) is the user id, anything else the phone;
+ * `whatsapp.sender` / `whatsapp.recipient` add what the address lacks.
+ */
+function customerIds(address: string | undefined, ids: Record<string, unknown> | undefined) {
+  const bsuid = isBsuid(address) ? address : undefined;
+  return {
+    phone: bsuid ? str(ids?.wa_id) : (address ?? str(ids?.wa_id)),
+    userId: str(ids?.user_id) ?? (bsuid && !bsuid.includes('.ENT.') ? bsuid : undefined),
+    parentUserId: str(ids?.parent_user_id) ?? (bsuid?.includes('.ENT.') ? bsuid : undefined),
+  };
+}
+
 /** The error code of a v1 status: RFC 7807 `title` is the code as a string; else the last segment of `type`. */
 function errorCode(error: Record<string, unknown> | undefined): string | undefined {
   const title = str(error?.title);
@@ -63,12 +86,14 @@ export function parseVonageV1Payload(body: Record<string, unknown>, ctx: ParseCo
     const reason = str(p.error?.detail) ?? str(p.error?.reason);
     const whatsapp = p.whatsapp;
     const conversation = asRecord(whatsapp?.conversation);
+    const recipient = customerIds(p.to, asRecord(whatsapp?.recipient));
     return [
       compact({
         kind: 'status' as const,
         provider: ctx.provider,
         messageId: id,
-        recipient: p.to ?? '',
+        recipient: recipient.phone,
+        recipientUserId: recipient.userId ?? recipient.parentUserId,
         status: mapStatus(p.status, VONAGE_STATUS_TABLE),
         providerStatus: p.status,
         timestamp,
@@ -79,12 +104,16 @@ export function parseVonageV1Payload(body: Record<string, unknown>, ctx: ParseCo
           id: str(conversation?.id),
           category: str(asRecord(whatsapp?.pricing)?.category) ?? str(asRecord(conversation?.origin)?.type),
         }),
+        pricing: readPricing(whatsapp?.pricing),
         raw: body,
       }),
     ];
   }
 
-  if (!p.message_type || !p.from) return [{ kind: 'unknown', provider: ctx.provider, raw: body }];
+  const sender = customerIds(p.from, asRecord(p.whatsapp?.sender));
+  if (!p.message_type || (!sender.phone && !sender.userId && !sender.parentUserId)) {
+    return [{ kind: 'unknown', provider: ctx.provider, raw: body }];
+  }
   const declared = p.message_type;
   const inner = asRecord(body[declared]);
   const decoded = decodeVonageContent(declared, body);
@@ -120,13 +149,17 @@ export function parseVonageV1Payload(body: Record<string, unknown>, ctx: ParseCo
       kind: 'message' as const,
       provider: ctx.provider,
       id,
-      from: p.from,
+      from: sender.phone,
+      userId: sender.userId,
+      parentUserId: sender.parentUserId,
+      username: str(p.profile?.username),
       to: p.to,
       timestamp,
       type,
-      ...event,
+      ...contentFields(event),
       context: contextId ? { messageId: contextId } : undefined,
       profileName: str(p.profile?.name),
+      referral: readReferral(asRecord(p.whatsapp?.referral)),
       raw: body,
     }),
   ];

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { MessageTemplate } from '../../../src/core/cloud-api/templates.js';
 import type { ResponseContext } from '../../../src/core/http.js';
 import {
   chunk,
@@ -10,6 +9,7 @@ import {
   optInUploadBody,
   parseUploadResponse,
 } from '../../../src/providers/clevertap/index.js';
+import type { MessageTemplate } from '../../../src/providers/meta/templates.js';
 
 const tpl = (name: string, over: Partial<MessageTemplate> = {}): MessageTemplate => ({
   id: `id_${name}`,

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import type { ResponseContext } from '../../../src/core/http.js';
+import { metaResponseError } from '../../../src/providers/meta/errors.js';
 import {
   GRAPH_ERROR_CATALOGUE,
   graphResponseError,
   lookupGraphError,
   readGraphError,
-} from '../../../src/core/cloud-api/errors.js';
-import type { ResponseContext } from '../../../src/core/http.js';
-import { metaResponseError } from '../../../src/providers/meta/errors.js';
+} from '../../../src/providers/meta/graph-errors.js';
 
 function ctx(status: number, body: unknown, extra: Partial<ResponseContext> = {}): ResponseContext {
   return { status, headers: new Headers(), body, requestId: undefined, retryAfterMs: undefined, ...extra };

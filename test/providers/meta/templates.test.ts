@@ -7,7 +7,7 @@ import {
   TemplateEditHistory,
   templateDeleteQuery,
   templateEditBody,
-} from '../../../src/core/cloud-api/templates.js';
+} from '../../../src/providers/meta/templates.js';
 
 describe('template parsing', () => {
   it('reads quality as an object or a string, and NONE as no rejection reason', () => {

@@ -4,18 +4,21 @@ import {
   buttonComponent,
   contactObject,
   headerComponent,
+} from '../../../src/core/whatsapp-objects.js';
+import * as meta from '../../../src/providers/meta/index.js';
+import {
   markAsReadBody,
   parseCloudApiSendResponse,
   toCloudApiMessage,
   toWaId,
-} from '../../../src/core/cloud-api/wire.js';
-import { toMetaMessage } from '../../../src/providers/meta/wire.js';
+} from '../../../src/providers/meta/wire.js';
 
 const base = { to: '+447700900123', clientRef: 'r1' };
 
 describe('toCloudApiMessage', () => {
-  it('is the Meta wire function', () => {
-    expect(toMetaMessage).toBe(toCloudApiMessage);
+  it('is the one Cloud API wire function, exported from waba-kit/meta under that name', () => {
+    expect(meta.toCloudApiMessage).toBe(toCloudApiMessage);
+    expect(meta.parseCloudApiSendResponse).toBe(parseCloudApiSendResponse);
   });
 
   it('writes the envelope, digits-only recipient and clientRef as biz_opaque_callback_data; no context without replyTo', () => {

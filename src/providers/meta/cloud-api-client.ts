@@ -4,37 +4,41 @@
  * token), marks messages read, parses webhooks, and manages templates on `/{wabaId}/message_templates`.
  * @module
  */
-import { type TemplateDefinition, validateTemplate } from '../../templates/index.js';
+import { BaseClient, type BaseConfig, type SendReceipt, type SendRequest } from '../../core/base-client.js';
+import type { MarkAsReadOptions, SendOptions, WebhookInput } from '../../core/client.js';
 import {
-  type CreateWebhookHandlerOptions,
-  createWebhookHandler,
-  parseWebhookRequest,
-} from '../../webhooks/index.js';
-import { BaseClient, type BaseConfig } from '../base-client.js';
-import type { SendOptions, WebhookInput } from '../client.js';
-import {
-  ApiError,
   ConfigError,
   type Issue,
   TemplateError,
   ValidationError,
   type WhatsAppError,
-} from '../errors.js';
-import type { ResponseContext } from '../http.js';
-import { formatIssues, fromZodIssues } from '../issues.js';
+} from '../../core/errors.js';
+import type { HttpResponse, ResponseContext } from '../../core/http.js';
+import { formatIssues } from '../../core/issues.js';
 import {
   OUTBOUND_MESSAGE_TYPES,
   type OutboundMessage,
   type OutboundMessageType,
   type PreparedMessage,
   type TemplateMessage,
-} from '../message.js';
-import type { ProviderId } from '../provider.js';
-import type { SendResult } from '../result.js';
-import type { WebhookEvent } from '../webhook-event.js';
-import { type CloudApiConfigFields, DEFAULT_GRAPH_API_VERSION, GRAPH_API_BASE_URL } from './config.js';
-import { createGraphResponseError } from './errors.js';
-import { richParameterSchema } from './rich-parameters.js';
+} from '../../core/message.js';
+import type { ProviderId } from '../../core/provider.js';
+import type { SendResult } from '../../core/result.js';
+import type { WebhookEvent } from '../../core/webhook-event.js';
+import type { CloudApiBodyValue } from '../../core/whatsapp-objects.js';
+import { assertValidTemplate, type TemplateDefinition } from '../../templates/index.js';
+import {
+  type CreateWebhookHandlerOptions,
+  createWebhookHandler,
+  parseWebhookRequest,
+} from '../../webhooks/index.js';
+import {
+  type CloudApiConfigFields,
+  DEFAULT_GRAPH_API_VERSION,
+  GRAPH_API_BASE_URL,
+} from './cloud-api-config.js';
+import { createGraphResponseError } from './graph-errors.js';
+import { cloudApiMessageSchema } from './rich-parameters.js';
 import { scrubErrorFields } from './scrub.js';
 import {
   type MessageTemplate,
@@ -51,7 +55,6 @@ import {
   templateEditBody,
 } from './templates.js';
 import {
-  type CloudApiBodyValue,
   type CloudApiOutbound,
   markAsReadBody,
   parseCloudApiSendResponse,
@@ -111,6 +114,8 @@ export abstract class CloudApiClient<C extends CloudApiConfig = CloudApiConfig> 
       supports: CLOUD_API_MESSAGE_TYPES,
       auth: () => ({ authorization: `Bearer ${config.accessToken}` }),
       requestIdHeader: 'x-fb-trace-id',
+      messageSchema: cloudApiMessageSchema,
+      messageIdField: 'message id (messages[0].id)',
       responseError: (ctx) => {
         const error = (spec.responseError ?? createGraphResponseError(spec.provider))(ctx);
         return error && scrubErrorFields(error, secretsOf(config, spec.secretKeys));
@@ -130,38 +135,6 @@ export abstract class CloudApiClient<C extends CloudApiConfig = CloudApiConfig> 
     return `/${this.apiVersion}/${segments.map(encodeURIComponent).join('/')}`;
   }
 
-  /**
-   * Validates like the base, and also accepts Cloud API rich body parameters (`currency`, `date_time`) in
-   * template messages; they are checked here and carried through to the wire mapping untouched.
-   */
-  override prepare(message: OutboundMessage): PreparedMessage {
-    const body = (message as { type?: unknown; body?: unknown }).body;
-    if ((message as { type?: unknown }).type !== 'template' || !hasRichParameters(body)) {
-      return super.prepare(message);
-    }
-    const rich = new Map<string | number, CloudApiBodyValue>();
-    const issues: Issue[] = [];
-    const plain = mapBody(body, (value, key) => {
-      if (typeof value === 'string') return value;
-      const parsed = richParameterSchema.safeParse(value);
-      if (!parsed.success) {
-        issues.push(...fromZodIssues(parsed.error.issues, ['body', key]));
-        return '';
-      }
-      rich.set(key, parsed.data);
-      return parsed.data.fallbackValue;
-    });
-    if (issues.length > 0) {
-      throw new ValidationError(`Invalid template message: ${formatIssues(issues)}`, {
-        provider: this.provider,
-        issues,
-      });
-    }
-    const prepared = super.prepare({ ...(message as object), body: plain } as OutboundMessage);
-    const restored = mapBody((prepared as { body?: unknown }).body, (value, key) => rich.get(key) ?? value);
-    return { ...prepared, body: restored } as PreparedMessage;
-  }
-
   /** Sends a pre-approved template; body parameters may be text or Cloud API `currency` / `date_time`. */
   override sendTemplate(
     to: string,
@@ -171,58 +144,39 @@ export abstract class CloudApiClient<C extends CloudApiConfig = CloudApiConfig> 
     return this.send({ ...template, type: 'template', to } as OutboundMessage, options);
   }
 
-  protected async transport(message: PreparedMessage, options: SendOptions): Promise<SendResult> {
-    const response = await this.http.request({
-      method: 'POST',
+  /** `POST /{apiVersion}/{phoneNumberId}/messages` with the Cloud API body of `message`. Pure. */
+  protected buildRequest(message: PreparedMessage): SendRequest {
+    return {
       path: this.graphPath(this.config.phoneNumberId, 'messages'),
       json: toCloudApiMessage(message as CloudApiOutbound),
-      signal: options.signal,
-      timeout: options.timeout,
-      maxRetries: options.maxRetries,
-      unsafe: options.unsafe,
-      clientRef: message.clientRef,
-    });
-    const parsed = parseCloudApiSendResponse(response.body);
-    if (!parsed.messageId) {
-      throw new ApiError(
-        `${this.provider} answered HTTP ${response.status} without a message id (messages[0].id); the message may not have been accepted.`,
-        {
-          provider: this.provider,
-          status: response.status,
-          requestId: response.requestId,
-          body: response.body,
-        },
-      );
-    }
-    return {
-      provider: this.provider,
-      messageId: parsed.messageId,
-      to: message.to,
-      clientRef: message.clientRef,
-      requestId: response.requestId,
-      raw: response.body,
     };
   }
 
+  /** Reads `messages[0].id` (the `wamid`) from an accepted send. */
+  protected readResult(response: HttpResponse): SendReceipt {
+    return { messageId: parseCloudApiSendResponse(response.body).messageId };
+  }
+
   /**
-   * Marks an inbound message as read (blue ticks): `POST /{phoneNumberId}/messages` with `status: "read"`.
+   * Marks an inbound message as read (blue ticks): `POST /{phoneNumberId}/messages` with `status: "read"`. With
+   * `{ typing: true }` the user also sees a typing indicator until the reply (or for up to 25 s).
    *
    * @example
    * ```ts
-   * client.on('message.received', ({ event }) => client.markAsRead(event.id));
+   * client.on('message.received', ({ event }) => client.markAsRead(event.id, { typing: true }));
    * ```
    */
-  async markAsRead(messageId: string): Promise<void> {
+  async markAsRead(messageId: string, options: MarkAsReadOptions = {}): Promise<void> {
     if (typeof messageId !== 'string' || messageId.length === 0) {
       throw new ValidationError('markAsRead(messageId) needs the id (wamid) of an inbound message.', {
         provider: this.provider,
         issues: [{ code: 'message_id.required', path: ['messageId'], message: 'messageId is required' }],
       });
     }
-    await this.http.request({
+    await this.request({
       method: 'POST',
       path: this.graphPath(this.config.phoneNumberId, 'messages'),
-      json: markAsReadBody(messageId),
+      json: markAsReadBody(messageId, options.typing === true),
       // Marking read twice has no further effect, so it may be retried like a GET.
       idempotent: true,
     });
@@ -305,17 +259,11 @@ export abstract class CloudApiClient<C extends CloudApiConfig = CloudApiConfig> 
    * error-severity issue. Subclasses add provider rules by overriding {@link templateIssues}.
    */
   protected checkTemplate(definition: TemplateDefinition): void {
-    const result = validateTemplate(definition, { profile: this.#profile });
-    const issues: Issue[] = result.issues
-      .filter((i) => i.severity === 'error')
-      .map(({ code, path, message }) => ({ code, path, message }));
-    issues.push(...this.templateIssues(definition));
-    if (issues.length > 0) {
-      throw new TemplateError(
-        `Template "${String((definition as { name?: unknown }).name)}" is not valid for ${this.provider} (profile ${this.#profile}): ${formatIssues(issues)}`,
-        { provider: this.provider, issues },
-      );
-    }
+    assertValidTemplate(definition, {
+      profile: this.#profile,
+      provider: this.provider,
+      issues: this.templateIssues(definition),
+    });
   }
 
   /** Provider-specific template rules beyond the profile (none for Meta). */
@@ -344,7 +292,7 @@ export abstract class CloudApiClient<C extends CloudApiConfig = CloudApiConfig> 
    */
   async createTemplate(definition: TemplateDefinition): Promise<TemplateCreateResult> {
     this.checkTemplate(definition);
-    const response = await this.http.request({
+    const response = await this.request({
       method: 'POST',
       path: this.graphPath(this.wabaId, 'message_templates'),
       json: definition,
@@ -364,7 +312,7 @@ export abstract class CloudApiClient<C extends CloudApiConfig = CloudApiConfig> 
     const path = this.graphPath(this.wabaId, 'message_templates');
     let after: string | undefined;
     do {
-      const response = await this.http.request({
+      const response = await this.request({
         method: 'GET',
         path,
         searchParams: {
@@ -385,7 +333,7 @@ export abstract class CloudApiClient<C extends CloudApiConfig = CloudApiConfig> 
 
   /** Reads one template by id (`GET /{templateId}`). */
   async getTemplate(templateId: string): Promise<MessageTemplate> {
-    const response = await this.http.request({
+    const response = await this.request({
       method: 'GET',
       path: this.graphPath(requireId(templateId, this.provider)),
       searchParams: { fields: TEMPLATE_FIELDS },
@@ -417,7 +365,7 @@ export abstract class CloudApiClient<C extends CloudApiConfig = CloudApiConfig> 
         components: edit.components,
       } as unknown as TemplateDefinition);
     }
-    await this.http.request({
+    await this.request({
       method: 'POST',
       path: this.graphPath(current.id || templateId),
       json: templateEditBody(edit),
@@ -438,7 +386,7 @@ export abstract class CloudApiClient<C extends CloudApiConfig = CloudApiConfig> 
         issues: [{ code: 'template.name_required', path: ['name'], message: 'name is required' }],
       });
     }
-    await this.http.request({
+    await this.request({
       method: 'DELETE',
       path: this.graphPath(this.wabaId, 'message_templates'),
       searchParams: templateDeleteQuery(target),
@@ -465,20 +413,4 @@ function requireId(id: string, provider: ProviderId): string {
     });
   }
   return id;
-}
-
-function hasRichParameters(body: unknown): boolean {
-  if (typeof body !== 'object' || body === null) return false;
-  return Object.values(body).some((v) => typeof v === 'object' && v !== null);
-}
-
-function mapBody(
-  body: unknown,
-  fn: (value: CloudApiBodyValue, key: string | number) => CloudApiBodyValue,
-): unknown {
-  if (Array.isArray(body)) return body.map((v, i) => fn(v as CloudApiBodyValue, i));
-  if (typeof body === 'object' && body !== null) {
-    return Object.fromEntries(Object.entries(body).map(([k, v]) => [k, fn(v as CloudApiBodyValue, k)]));
-  }
-  return body;
 }

@@ -14,9 +14,6 @@ export const DEFAULT_GRAPH_API_VERSION = 'v23.0';
 /** Meta's Graph API host. */
 export const GRAPH_API_BASE_URL = 'https://graph.facebook.com';
 
-/** Config keys holding secrets in a Cloud API config. */
-export const CLOUD_API_SECRET_KEYS = ['accessToken', 'appSecret', 'verifyToken'] as const;
-
 const id = (what: string) =>
   z.string().regex(/^\d{1,32}$/, `${what} is the numeric id shown in WhatsApp Manager (digits only)`);
 

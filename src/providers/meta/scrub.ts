@@ -3,7 +3,7 @@
  * make it reach a log through `detail` or `body`). The transport already scrubs `message`.
  * @internal
  */
-import { redactSecrets } from '../redact.js';
+import { redactSecrets } from '../../core/redact.js';
 
 function deep(value: unknown, secrets: readonly (string | undefined)[], depth: number): unknown {
   if (typeof value === 'string') return redactSecrets(value, secrets);

@@ -18,9 +18,9 @@ import {
   TemplateError,
   type WhatsAppError,
   WindowClosedError,
-} from '../errors.js';
-import type { ResponseContext } from '../http.js';
-import type { ProviderId } from '../provider.js';
+} from '../../core/errors.js';
+import type { ResponseContext } from '../../core/http.js';
+import type { ProviderId } from '../../core/provider.js';
 
 /**
  * The error class a Graph code maps to (by `name`). Codes without one map by HTTP status.

@@ -6,7 +6,7 @@
  * the `message_template_status_update` webhook reference.
  * @module
  */
-import type { Issue } from '../errors.js';
+import type { Issue } from '../../core/errors.js';
 
 /** Template statuses Meta reports (`status` field and status-update webhook `event`). */
 export const TEMPLATE_STATUSES = [

@@ -1,9 +1,9 @@
 /**
- * The neutral message -> WhatsApp Cloud API request body mapping, and the send-response parser. Pure functions:
- * no I/O, no config. Shared by `MetaCloudClient` and `CleverTapClient` (CleverTap BSP numbers run on the Cloud
- * API); the object builders (`templateObject`, `interactiveObject`, `locationObject`, `contactObject`,
- * `headerParameter`) also serve Vonage's `custom` messages and Gupshup's contact and template header fields,
- * which carry the same WhatsApp objects. Field names follow Meta's OpenAPI description (`business-messaging-api_v23.0.yaml`, `Message`
+ * The WhatsApp message objects, as Meta's Cloud API defines them (`template`, `interactive`, `location`,
+ * contact cards, template header parameters). Several providers carry these objects as they stand: the Cloud
+ * API (`waba-kit/meta`, `waba-kit/clevertap`), Vonage's `custom` messages and Gupshup's contact and template
+ * header fields, so they live once here rather than in one provider's folder. Pure functions: no I/O, no
+ * config. Field names follow Meta's OpenAPI description (`business-messaging-api_v23.0.yaml`, `Message`
  * discriminator) and https://developers.facebook.com/docs/whatsapp/cloud-api/reference/messages.
  * @module
  */
@@ -11,11 +11,10 @@ import type {
   Contact,
   InteractiveMessage,
   LocationMessage,
-  PreparedMessage,
   TemplateButton,
   TemplateHeader,
   TemplateMessageInput,
-} from '../message.js';
+} from './message.js';
 
 /** A JSON object as sent on the wire. */
 export type CloudApiBody = Record<string, unknown>;
@@ -40,21 +39,16 @@ export type CloudApiTemplateInput = Omit<TemplateMessageInput, 'body'> & {
   body?: CloudApiBodyValue[] | Record<string, CloudApiBodyValue> | undefined;
 };
 
-/** What {@link toCloudApiMessage} maps: a prepared neutral message, templates possibly with rich parameters. */
-export type CloudApiOutbound =
-  | Exclude<PreparedMessage, { type: 'template' }>
-  | (CloudApiTemplateInput & { clientRef: string });
-
-/** Recipient as the Cloud API's `wa_id` spells it: international digits, no `+`. */
-export function toWaId(to: string): string {
-  return to.replace(/^\+/, '');
-}
-
-function media(message: { url?: string | undefined; mediaId?: string | undefined }): CloudApiBody {
+/** A media reference -> `{ id }` (an uploaded media id) or `{ link }` (a URL). */
+export function mediaObject(message: {
+  url?: string | undefined;
+  mediaId?: string | undefined;
+}): CloudApiBody {
   return message.mediaId !== undefined ? { id: message.mediaId } : { link: message.url };
 }
 
-function omitUndefined<T extends Record<string, unknown>>(o: T): T {
+/** A copy of `o` without its `undefined` fields (the wire leaves absent fields out). */
+export function omitUndefined<T extends Record<string, unknown>>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
@@ -77,7 +71,7 @@ export function locationObject(
 export function headerParameter(header: TemplateHeader): CloudApiBody {
   if (header.type === 'text') return { type: 'text', text: header.text };
   if (header.type === 'location') return { type: 'location', location: locationObject(header) };
-  const object = media(header);
+  const object = mediaObject(header);
   if (header.type === 'document' && header.filename !== undefined) object.filename = header.filename;
   return { type: header.type, [header.type]: object };
 }
@@ -213,96 +207,4 @@ export function contactObject(contact: Contact): CloudApiBody {
       : undefined,
     urls: contact.urls?.map((u) => omitUndefined({ url: u.url, type: u.type })),
   });
-}
-
-function typeObject(message: CloudApiOutbound): CloudApiBody {
-  switch (message.type) {
-    case 'text':
-      return omitUndefined({ body: message.text, preview_url: message.previewUrl });
-    case 'image':
-    case 'video':
-      return omitUndefined({ ...media(message), caption: message.caption });
-    case 'document':
-      return omitUndefined({ ...media(message), caption: message.caption, filename: message.filename });
-    case 'audio':
-    case 'sticker':
-      return media(message);
-    case 'location':
-      return locationObject(message);
-    case 'reaction':
-      return { message_id: message.messageId, emoji: message.emoji };
-    case 'interactive':
-      return interactiveObject(message);
-    case 'template':
-      return templateObject(message);
-    case 'contacts':
-      // The Cloud API names the array after the type: `"contacts": [ ... ]`.
-      return { list: message.contacts.map(contactObject) };
-  }
-}
-
-/**
- * Maps a prepared message to the `POST /{phoneNumberId}/messages` body: the common envelope
- * (`messaging_product`, `recipient_type`, `to` as digits, `type`), the object named after the type, `context`
- * when the message replies to another, and `biz_opaque_callback_data` carrying `clientRef` (echoed back in
- * status webhooks).
- *
- * @example
- * ```ts
- * toCloudApiMessage({ type: 'text', to: '+447700900123', text: 'Hi', clientRef: 'order-42' });
- * // { messaging_product: 'whatsapp', recipient_type: 'individual', to: '447700900123', type: 'text',
- * //   text: { body: 'Hi' }, biz_opaque_callback_data: 'order-42' }
- * ```
- */
-export function toCloudApiMessage(message: CloudApiOutbound): CloudApiBody {
-  const object = typeObject(message);
-  const body: CloudApiBody = {
-    messaging_product: 'whatsapp',
-    recipient_type: 'individual',
-    to: toWaId(message.to),
-    type: message.type,
-    [message.type]: message.type === 'contacts' ? object.list : object,
-  };
-  if (message.replyTo !== undefined) body.context = { message_id: message.replyTo };
-  body.biz_opaque_callback_data = message.clientRef;
-  return body;
-}
-
-/** The body that marks an inbound message as read (`POST /{phoneNumberId}/messages`). */
-export function markAsReadBody(messageId: string): CloudApiBody {
-  return { messaging_product: 'whatsapp', status: 'read', message_id: messageId };
-}
-
-/** `messages[].message_status` of a send response. */
-export type CloudApiMessageStatus = 'accepted' | 'held_for_quality_assessment' | 'paused' | (string & {});
-
-/** What a send response says, when it says it. */
-export interface CloudApiSendResponse {
-  /** The `wamid` of the message; status webhooks refer to it. */
-  messageId: string | undefined;
-  /** `contacts[0].wa_id`: the recipient as WhatsApp knows them. */
-  waId: string | undefined;
-  /** `contacts[0].user_id`: the business-scoped user id, when Meta returns one. */
-  userId: string | undefined;
-  /** `messages[0].message_status`, when present. */
-  messageStatus: CloudApiMessageStatus | undefined;
-}
-
-/**
- * Reads `{ messaging_product, contacts: [{ input, wa_id }], messages: [{ id, message_status? }] }`. Tolerant: a
- * missing field is `undefined`, never an exception.
- */
-export function parseCloudApiSendResponse(body: unknown): CloudApiSendResponse {
-  const b = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
-  const first = (v: unknown): Record<string, unknown> =>
-    Array.isArray(v) && typeof v[0] === 'object' && v[0] !== null ? (v[0] as Record<string, unknown>) : {};
-  const message = first(b.messages);
-  const contact = first(b.contacts);
-  const str = (v: unknown) => (typeof v === 'string' && v.length > 0 ? v : undefined);
-  return {
-    messageId: str(message.id),
-    waId: str(contact.wa_id),
-    userId: str(contact.user_id),
-    messageStatus: str(message.message_status),
-  };
 }
