@@ -21,6 +21,7 @@ import { quotaMemoryBench } from './cases/quota-memory.js';
 import { quotaRedisBench } from './cases/quota-redis.js';
 import { sendBench } from './cases/send.js';
 import { templateBench } from './cases/template.js';
+import { webhookRefusalBench } from './cases/webhook-refusal.js';
 import { ensureBuilt } from './lib/build.js';
 import { machine } from './lib/machine.js';
 import { renderReport } from './lib/report.js';
@@ -31,6 +32,7 @@ const CASES: Record<string, (ctx: BenchContext) => Promise<BenchResult>> = {
   auth: authBench,
   'nexmo-webhook': nexmoWebhookBench,
   'meta-webhook': metaWebhookBench,
+  'webhook-refusal': webhookRefusalBench,
   send: sendBench,
   'quota-memory': quotaMemoryBench,
   'quota-redis': quotaRedisBench,

@@ -8,13 +8,16 @@
  * This file is the root's public export list: every name here is a semver promise, recorded in
  * `api/index.api.md` (regenerate with `npm run api:report`). Names that live in a subpath too are listed in
  * `scripts/api-root-reexports.json`.
+ *
+ * What it holds: the client contract (`createClient`, `WhatsAppClient` and its option and result types, the event
+ * map, send guards), the outbound message model, the inbound events that `client.parseWebhook()` and the
+ * `message.*` events hand you (their home is `waba-kit/webhooks`) with `identityOf`, the media result type, and
+ * every error class with its guard (the guards work across the ESM and CommonJS copies of the package).
  * @module waba-kit
  */
 
-// The client contract.
 export type { SendGuard, SendGuardContext } from './core/base-client.js';
 export type { MarkAsReadOptions, SendOptions, WebhookInput, WhatsAppClient } from './core/client.js';
-// Errors and their guards (the guards work across the ESM and CommonJS copies of the package).
 export {
   AbortError,
   ApiError,
@@ -33,6 +36,7 @@ export {
   isQuotaExceededError,
   isQuotaStoreError,
   isRateLimitError,
+  isStoreUnavailableError,
   isTemplateError,
   isTimeoutError,
   isUnsupportedMessageError,
@@ -46,6 +50,7 @@ export {
   QuotaExceededError,
   QuotaStoreError,
   RateLimitError,
+  StoreUnavailableError,
   TemplateError,
   TimeoutError,
   UnprocessableEntityError,
@@ -58,11 +63,12 @@ export {
   WindowClosedError,
 } from './core/errors.js';
 export type { WhatsAppEventMap } from './core/events.js';
-// Inbound events: the webhook event model lives in `waba-kit/webhooks`; the root re-exports what
-// `client.parseWebhook()` and the `message.*` events hand you, and the one helper every handler needs.
 export { identityOf, isBsuid } from './core/identity.js';
 export type { Logger } from './core/logger.js';
-// The message model.
+export { isMediaExpiredError, MediaExpiredError } from './core/media/expired-error.js';
+export { isMediaIntegrityError, MediaIntegrityError } from './core/media/integrity-error.js';
+export { isMediaTooLargeError, MediaTooLargeError } from './core/media/too-large-error.js';
+export type { MediaDownload } from './core/media/types.js';
 export {
   type OutboundMessage,
   OutboundMessageSchema,
@@ -75,5 +81,9 @@ export { isValidPhone, normalizePhone } from './core/phone.js';
 export { PROVIDERS, type ProviderId } from './core/provider.js';
 export type { SendResult } from './core/result.js';
 export type { RetryPolicy } from './core/retry.js';
+export {
+  isUnsupportedOperationError,
+  UnsupportedOperationError,
+} from './core/unsupported-operation-error.js';
 export type { MessageEvent, StatusEvent, WebhookEvent } from './core/webhook-event.js';
 export { type ClientConfig, createClient } from './create-client.js';

@@ -12,6 +12,7 @@ export {
   type BroadcastProgress,
   type BroadcastRecipient,
   type BroadcastReport,
+  type BroadcastUnknownSend,
   broadcast,
   type QuotaPolicy,
 } from './broadcast.js';
@@ -23,6 +24,14 @@ export {
   type MemoryConsentStore,
 } from './consent.js';
 export { type ControlGroup, inControlGroup, stableFraction } from './control-group.js';
+export {
+  type BroadcastLedger,
+  type BroadcastLedgerReport,
+  createMemoryBroadcastLedger,
+  type LedgerClaim,
+  type LedgerOutcome,
+} from './ledger.js';
+export { createRedisBroadcastLedger, type RedisBroadcastLedgerOptions } from './redis-ledger.js';
 export {
   type CampaignStats,
   type CampaignStatsSnapshot,

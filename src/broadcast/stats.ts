@@ -77,8 +77,10 @@ export interface CampaignStats {
  * True when a status says the message is charged: `billable: true`, or no `billable` and `type: "regular"` (free
  * types are `free_customer_service` and `free_entry_point`). Source:
  * https://developers.facebook.com/documentation/business-messaging/whatsapp/pricing
+ * Module-internal (not in `waba-kit/broadcast`): every {@link CampaignStats} implementation counts `billable` by it.
+ * @internal
  */
-function isBillable(pricing: StatusPricing | undefined): boolean {
+export function isBillable(pricing: StatusPricing | undefined): boolean {
   if (!pricing) return false;
   if (pricing.billable !== undefined) return pricing.billable;
   return pricing.type === 'regular';

@@ -22,8 +22,11 @@ export interface CliIo {
   isTTY: boolean;
   /** The current time in milliseconds. */
   now(): number;
-  /** Resolves when the user asks a long-running command to stop (Ctrl-C, SIGTERM). */
-  waitForStop(): Promise<void>;
+  /**
+   * Resolves when the user next asks a long-running command to stop (Ctrl-C, SIGTERM), with the signal's name
+   * when known. Each call waits for the next request (a second Ctrl-C).
+   */
+  waitForStop(): Promise<'SIGINT' | 'SIGTERM' | undefined>;
 }
 
 /** Decodes bytes as UTF-8 text, refusing invalid sequences. */

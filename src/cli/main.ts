@@ -22,9 +22,17 @@ const io: CliIo = {
   isTTY: process.stderr.isTTY === true,
   now: () => Date.now(),
   waitForStop: () =>
-    new Promise<void>((resolve) => {
-      process.once('SIGINT', () => resolve());
-      process.once('SIGTERM', () => resolve());
+    new Promise<'SIGINT' | 'SIGTERM'>((resolve) => {
+      const onInt = () => {
+        process.off('SIGTERM', onTerm);
+        resolve('SIGINT');
+      };
+      const onTerm = () => {
+        process.off('SIGINT', onInt);
+        resolve('SIGTERM');
+      };
+      process.once('SIGINT', onInt);
+      process.once('SIGTERM', onTerm);
     }),
 };
 

@@ -11,6 +11,7 @@ import { VALIDATE_HELP, validateCommand } from './commands/validate.js';
 import { WEBHOOK_HELP, webhookCommand } from './commands/webhook.js';
 import { CliError, describeError, EXIT_FAILURE, EXIT_USAGE } from './errors.js';
 import type { CliIo } from './io.js';
+import { terminalSafe } from './terminal.js';
 import { version } from './version.js';
 
 type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
@@ -73,14 +74,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) {
     io.err(
-      `waba: unknown command "${name}"; commands: ${Object.keys(COMMANDS).join(', ')} (see: waba --help)\n`,
+      `waba: unknown command "${terminalSafe(name)}"; commands: ${Object.keys(COMMANDS).join(', ')} (see: waba --help)\n`,
     );
     return EXIT_USAGE;
   }
   try {
     return await command.run(rest, io);
   } catch (error) {
-    io.err(`waba: ${describeError(error)}\n`);
+    io.err(`waba: ${terminalSafe(describeError(error))}\n`);
     return error instanceof CliError ? error.exitCode : EXIT_FAILURE;
   }
 }

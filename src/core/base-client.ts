@@ -47,9 +47,21 @@ import {
   type WindowGate,
 } from './gates.js';
 import { type HttpRequest, type HttpResponse, HttpTransport, type ResponseContext } from './http.js';
-import { normalizeRecipient } from './identity.js';
+import { IdentityAliases, normalizeRecipient } from './identity.js';
 import { formatIssues, fromZodIssues } from './issues.js';
 import type { Logger } from './logger.js';
+import { downloadMediaUrl } from './media/download-url.js';
+import { type ResolvedMedia, resolveMediaRef } from './media/resolve.js';
+import type { MediaRules } from './media/rules.js';
+import type {
+  DownloadMediaOptions,
+  MediaDownload,
+  MediaFile,
+  MediaInfo,
+  MediaRef,
+  UploadMediaOptions,
+  UploadMediaResult,
+} from './media/types.js';
 import {
   type OutboundMessage,
   OutboundMessageSchema,
@@ -61,6 +73,7 @@ import type { ProviderId } from './provider.js';
 import { INSPECT, redactConfig } from './redact.js';
 import type { SendResult } from './result.js';
 import { type RetryPolicy, resolveRetryPolicy } from './retry.js';
+import { UnsupportedOperationError } from './unsupported-operation-error.js';
 import type { WebhookEvent } from './webhook-event.js';
 
 export type { SendGuard, SendGuardContext };
@@ -160,6 +173,8 @@ export abstract class BaseClient<C extends BaseConfig = BaseConfig> implements W
   readonly #window: WindowGate | undefined;
   /** Window recordings started by `dispatchWebhookEvents` and not settled yet; sends wait for them. */
   readonly #inbound = new Set<Promise<unknown>>();
+  /** Phone-to-BSUID links seen in webhooks: the quota counts one customer once, by either identifier. */
+  readonly #aliases = new IdentityAliases();
 
   protected constructor(spec: ProviderSpec<C>) {
     this.provider = spec.provider;
@@ -186,7 +201,13 @@ export abstract class BaseClient<C extends BaseConfig = BaseConfig> implements W
     const gates = resolveGates(config as { quota?: unknown; window?: unknown }, spec.provider);
     this.#window = gates.window;
     if (gates.quota || gates.window) {
-      this.#guards.push(conversationGuard(gates, () => this.#settleInbound()));
+      this.#guards.push(
+        conversationGuard(
+          gates,
+          () => this.#settleInbound(),
+          (to) => this.#aliases.keyOf(to),
+        ),
+      );
       this.#configGuards = 1;
     }
     const quota = gates.quota;
@@ -425,6 +446,7 @@ export abstract class BaseClient<C extends BaseConfig = BaseConfig> implements W
    * `template.status`. Providers call this from `parseWebhook` after verification and parsing.
    */
   protected dispatchWebhookEvents(events: readonly WebhookEvent[]): void {
+    this.#aliases.learn(events);
     if (this.#window) {
       for (const pending of recordInboundEvents(this.#window, events)) {
         const tracked = pending.then(
@@ -455,6 +477,69 @@ export abstract class BaseClient<C extends BaseConfig = BaseConfig> implements W
    */
   [EMIT_EVENT]<K extends WhatsAppEventName>(event: K, payload: WhatsAppEventMap[K]): void {
     this.#events.emit(event, payload);
+  }
+
+  /** Downloads inbound media; see {@link WhatsAppClient.downloadMedia}. */
+  downloadMedia(ref: MediaRef, options: DownloadMediaOptions = {}): Promise<MediaDownload> {
+    return this.downloadResolved(resolveMediaRef(ref, this.provider), options);
+  }
+
+  /**
+   * Downloads a resolved reference. The base downloads URLs under {@link mediaRules}; a provider with media ids
+   * (the Cloud API) overrides this to turn an id into a URL first.
+   */
+  protected async downloadResolved(
+    media: ResolvedMedia,
+    options: DownloadMediaOptions,
+  ): Promise<MediaDownload> {
+    if (!media.url) {
+      throw new UnsupportedOperationError(
+        `${this.provider} media have no id to download by; pass the message event or its media url.`,
+        { provider: this.provider, operation: 'downloadMedia' },
+      );
+    }
+    return downloadMediaUrl(
+      {
+        request: (r) => this.#http.request(r),
+        baseUrl: this.#http.baseUrl,
+        provider: this.provider,
+        rules: this.mediaRules(),
+        timeout: this.#config.timeout ?? DEFAULT_TIMEOUT_MS,
+      },
+      { ...media, url: media.url },
+      options,
+    );
+  }
+
+  /**
+   * The provider's media hosts and download rules; see `MediaRules`. The default sends no credentials with
+   * any download; providers whose media need them name their hosts.
+   */
+  protected mediaRules(): MediaRules {
+    return { hosts: [], sendCredentials: false, requireTrusted: false };
+  }
+
+  /** Uploads media to send by id; providers without an upload API throw {@link UnsupportedOperationError}. */
+  async uploadMedia(_file: MediaFile, _options: UploadMediaOptions): Promise<UploadMediaResult> {
+    throw this.unsupportedMedia('uploadMedia');
+  }
+
+  /** Deletes uploaded media, where the provider has the API. */
+  async deleteMedia(_mediaId: string): Promise<void> {
+    throw this.unsupportedMedia('deleteMedia');
+  }
+
+  /** Reads media metadata, where the provider has the API. */
+  async getMediaInfo(_mediaId: string): Promise<MediaInfo> {
+    throw this.unsupportedMedia('getMediaInfo');
+  }
+
+  /** The error a provider without a media API throws; the message says to send media by URL. */
+  protected unsupportedMedia(operation: string, detail?: string): UnsupportedOperationError {
+    return new UnsupportedOperationError(
+      `${this.provider} has no ${operation === 'uploadMedia' ? 'media upload' : 'media object'} API${detail ? ` (${detail})` : ''}. Send media by url instead: client.send({ type: 'image', to, url: 'https://...' }).`,
+      { provider: this.provider, operation },
+    );
   }
 
   /** A redacted view: secrets replaced, functions and nested objects summarised. */

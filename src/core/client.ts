@@ -4,6 +4,15 @@
  */
 
 import type { WhatsAppEventMap, WhatsAppEventName } from './events.js';
+import type {
+  DownloadMediaOptions,
+  MediaDownload,
+  MediaFile,
+  MediaInfo,
+  MediaRef,
+  UploadMediaOptions,
+  UploadMediaResult,
+} from './media/types.js';
 import type { OutboundMessage, TemplateMessage } from './message.js';
 import type { ProviderId } from './provider.js';
 import type { SendResult } from './result.js';
@@ -68,6 +77,21 @@ export interface WhatsAppClient {
    * and returns the events. Throws `WebhookVerificationError` or `WebhookParseError` when refused.
    */
   parseWebhook(request: Request | WebhookInput): Promise<WebhookEvent[]>;
+  /**
+   * Downloads the media of an inbound message (the event itself, `{ id }` or `{ url }`) as a stream or bytes,
+   * checked against the provider's size and SHA-256. Credentials go only to the provider's own media hosts.
+   * Throws `MediaTooLargeError`, `MediaExpiredError`, or (from the body) `MediaIntegrityError`.
+   */
+  downloadMedia(ref: MediaRef, options?: DownloadMediaOptions): Promise<MediaDownload>;
+  /**
+   * Uploads a file to send by `mediaId`, after checking its type and size against Meta's supported-media table
+   * (`ValidationError`). Providers without an upload API throw `UnsupportedOperationError` (send by `url`).
+   */
+  uploadMedia(file: MediaFile, options: UploadMediaOptions): Promise<UploadMediaResult>;
+  /** Deletes an uploaded media object, where the provider has the API (else `UnsupportedOperationError`). */
+  deleteMedia(mediaId: string): Promise<void>;
+  /** Reads a media object's metadata and short-lived URL, where the provider has the API. */
+  getMediaInfo(mediaId: string): Promise<MediaInfo>;
   /** Adds a typed event listener. */
   on<K extends WhatsAppEventName>(event: K, listener: (payload: WhatsAppEventMap[K]) => unknown): this;
   /** Adds a typed event listener called at most once. */

@@ -7,9 +7,8 @@
  *
  * @module
  */
+import { ERROR_KINDS, errorGuard } from './error-guard.js';
 import type { ProviderId } from './provider.js';
-
-const KINDS = Symbol.for('waba-kit.error.kinds');
 
 /** Stable machine-readable codes carried by {@link WhatsAppError.code}. */
 export type WhatsAppErrorCode =
@@ -20,6 +19,7 @@ export type WhatsAppErrorCode =
   | 'window_closed'
   | 'quota_exceeded'
   | 'quota_store_unavailable'
+  | 'store_unavailable'
   | 'api_error'
   | 'bad_request'
   | 'authentication_failed'
@@ -89,7 +89,7 @@ export class WhatsAppError extends Error {
     for (let p = new.target.prototype; p && p !== Error.prototype; p = Object.getPrototypeOf(p)) {
       kinds.push((p.constructor as unknown as { kind: string }).kind);
     }
-    Object.defineProperty(this, KINDS, { value: kinds, enumerable: false });
+    Object.defineProperty(this, ERROR_KINDS, { value: kinds, enumerable: false });
   }
 }
 
@@ -230,8 +230,21 @@ export class QuotaExceededError extends WhatsAppError {
   }
 }
 
+/**
+ * A shared store (Redis: webhook dedupe, rate limiter, recipient pacer, broadcast ledger, campaign stats) could
+ * not be reached. Every such store fails closed: the message says what was therefore not done (nothing sent, the
+ * webhook refused so the provider retries), and `cause` holds the client's error.
+ */
+export class StoreUnavailableError extends WhatsAppError {
+  /** Stable class name, kept under minification; also the value of `name`. */
+  static override readonly kind: string = 'StoreUnavailableError';
+  constructor(message: string, options: WhatsAppErrorOptions = {}) {
+    super(message, { code: 'store_unavailable', ...options });
+  }
+}
+
 /** The quota store (e.g. Redis) could not be reached, and the tracker is configured to fail closed. */
-export class QuotaStoreError extends WhatsAppError {
+export class QuotaStoreError extends StoreUnavailableError {
   /** Stable class name, kept under minification; also the value of `name`. */
   static override readonly kind: string = 'QuotaStoreError';
   constructor(message: string, options: WhatsAppErrorOptions = {}) {
@@ -447,43 +460,37 @@ export function createApiError(options: CreateApiErrorOptions): ApiError {
   }
 }
 
-function guard<T extends WhatsAppError>(kind: string): (error: unknown) => error is T {
-  return (error: unknown): error is T => {
-    if (typeof error !== 'object' || error === null) return false;
-    const kinds = (error as { [KINDS]?: unknown })[KINDS];
-    return Array.isArray(kinds) && kinds.includes(kind);
-  };
-}
-
 /** True for any error thrown by waba-kit, from this copy of the library or another. */
-export const isWhatsAppError = guard<WhatsAppError>('WhatsAppError');
+export const isWhatsAppError = errorGuard<WhatsAppError>('WhatsAppError');
 /** True for {@link ConfigError}. */
-export const isConfigError = guard<ConfigError>('ConfigError');
+export const isConfigError = errorGuard<ConfigError>('ConfigError');
 /** True for {@link ValidationError}. */
-export const isValidationError = guard<ValidationError>('ValidationError');
+export const isValidationError = errorGuard<ValidationError>('ValidationError');
 /** True for {@link UnsupportedMessageError}. */
-export const isUnsupportedMessageError = guard<UnsupportedMessageError>('UnsupportedMessageError');
+export const isUnsupportedMessageError = errorGuard<UnsupportedMessageError>('UnsupportedMessageError');
 /** True for {@link TemplateError}. */
-export const isTemplateError = guard<TemplateError>('TemplateError');
+export const isTemplateError = errorGuard<TemplateError>('TemplateError');
 /** True for {@link WindowClosedError}. */
-export const isWindowClosedError = guard<WindowClosedError>('WindowClosedError');
+export const isWindowClosedError = errorGuard<WindowClosedError>('WindowClosedError');
 /** True for {@link QuotaExceededError}. */
-export const isQuotaExceededError = guard<QuotaExceededError>('QuotaExceededError');
+export const isQuotaExceededError = errorGuard<QuotaExceededError>('QuotaExceededError');
 /** True for {@link QuotaStoreError}. */
-export const isQuotaStoreError = guard<QuotaStoreError>('QuotaStoreError');
+export const isQuotaStoreError = errorGuard<QuotaStoreError>('QuotaStoreError');
+/** True for {@link StoreUnavailableError}. */
+export const isStoreUnavailableError = errorGuard<StoreUnavailableError>('StoreUnavailableError');
 /** True for {@link ApiError} and every subclass. */
-export const isApiError = guard<ApiError>('ApiError');
+export const isApiError = errorGuard<ApiError>('ApiError');
 /** True for {@link AuthenticationError}. */
-export const isAuthenticationError = guard<AuthenticationError>('AuthenticationError');
+export const isAuthenticationError = errorGuard<AuthenticationError>('AuthenticationError');
 /** True for {@link RateLimitError}. */
-export const isRateLimitError = guard<RateLimitError>('RateLimitError');
+export const isRateLimitError = errorGuard<RateLimitError>('RateLimitError');
 /** True for {@link ConnectionError}. */
-export const isConnectionError = guard<ConnectionError>('ConnectionError');
+export const isConnectionError = errorGuard<ConnectionError>('ConnectionError');
 /** True for {@link TimeoutError}. */
-export const isTimeoutError = guard<TimeoutError>('TimeoutError');
+export const isTimeoutError = errorGuard<TimeoutError>('TimeoutError');
 /** True for {@link AbortError}. */
-export const isAbortError = guard<AbortError>('AbortError');
+export const isAbortError = errorGuard<AbortError>('AbortError');
 /** True for {@link WebhookVerificationError}. */
-export const isWebhookVerificationError = guard<WebhookVerificationError>('WebhookVerificationError');
+export const isWebhookVerificationError = errorGuard<WebhookVerificationError>('WebhookVerificationError');
 /** True for {@link WebhookParseError}. */
-export const isWebhookParseError = guard<WebhookParseError>('WebhookParseError');
+export const isWebhookParseError = errorGuard<WebhookParseError>('WebhookParseError');

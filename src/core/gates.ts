@@ -154,11 +154,14 @@ export type SendGuard = (message: PreparedMessage, context: SendGuardContext) =>
  *   {@link QuotaExceededError} with `retryAt` when refused.
  *
  * `settle` is awaited first when given: the client passes the window recordings of webhooks it is still
- * processing, so a reply to a message that just arrived sees the window open.
+ * processing, so a reply to a message that just arrived sees the window open. `customerKey` maps a recipient to
+ * the key the quota counts it under (the client passes the BSUID it learned for a phone, so one customer counts
+ * once whether a template goes to the phone or the BSUID).
  */
 export function conversationGuard(
   gates: { quota?: QuotaGate | undefined; window?: WindowGate | undefined },
   settle?: () => Promise<unknown>,
+  customerKey: (to: string) => string = (to) => to,
 ): SendGuard {
   const { quota, window } = gates;
   return async (message, { provider }) => {
@@ -177,7 +180,7 @@ export function conversationGuard(
       return;
     }
     if (!quota) return;
-    const decision = await quota.acquire(message.to, { conversationOpen: open === true });
+    const decision = await quota.acquire(customerKey(message.to), { conversationOpen: open === true });
     if (!decision.allowed) {
       throw new QuotaExceededError(
         `Messaging limit reached: ${decision.used} of ${decision.limit} unique users were messaged outside a customer-service window in the last 24 h, so the template to ${maskPhone(message.to)} was not sent${decision.retryAt ? `. A slot frees up at ${decision.retryAt.toISOString()}` : ''}.`,

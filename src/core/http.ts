@@ -86,6 +86,21 @@ export interface HttpRequest {
   /** Per-request override of `RetryPolicy.unsafe` (the `retry.unsafe` config key). */
   unsafe?: boolean | undefined;
   clientRef?: string | undefined;
+  /**
+   * A raw body (a `FormData` for multipart, bytes for binary uploads) sent as is. No `content-type` is set for a
+   * `FormData`: `fetch` writes it with the boundary (a hand-set multipart boundary breaks uploads).
+   */
+  body?: FormData | Blob | Uint8Array | undefined;
+  /** Resolve a success without reading its body: `HttpResponse.response` holds the unread response (downloads). */
+  stream?: boolean | undefined;
+  /** `manual` returns 3xx responses as they are (media downloads follow redirects themselves). */
+  redirect?: 'manual' | undefined;
+  /** `false` sends no client credentials nor config headers (a host that is not the provider's). Default true. */
+  credentials?: boolean | undefined;
+  /** Per-request error mapping, replacing the client's. */
+  responseError?: ((ctx: ResponseContext) => WhatsAppError | undefined) | undefined;
+  /** The URL shown in events, logs and errors (media URLs are capabilities: their query is hidden). */
+  displayUrl?: string | undefined;
 }
 
 /**
@@ -97,6 +112,8 @@ export interface HttpResponse {
   headers: Headers;
   body: unknown;
   requestId: string | undefined;
+  /** The unread response, when the request asked for `stream`. */
+  response?: Response | undefined;
 }
 
 /** Connection failures that prove the request never reached the server. */
@@ -180,6 +197,7 @@ export class HttpTransport {
   async request(req: HttpRequest): Promise<HttpResponse> {
     const o = this.#o;
     const url = this.url(req.path);
+    const shown = req.displayUrl ?? url;
     const idempotent = req.idempotent ?? IDEMPOTENT_METHODS.has(req.method);
     const policy = req.unsafe === undefined ? o.retry : { ...o.retry, unsafe: req.unsafe };
     const maxRetries = req.maxRetries ?? o.maxRetries;
@@ -187,7 +205,7 @@ export class HttpTransport {
     for (let attempt = 1; ; attempt++) {
       let error: WhatsAppError;
       try {
-        return await this.#attempt(req, url, attempt, timeout);
+        return await this.#attempt(req, url, shown, attempt, timeout);
       } catch (e) {
         error = isWhatsAppError(e) ? e : this.#wrapUnknown(e);
       }
@@ -201,27 +219,33 @@ export class HttpTransport {
         provider: o.provider,
         timestamp: new Date(),
         method: req.method,
-        url,
+        url: shown,
         attempt,
         delayMs: delay,
         error,
       });
       o.logger?.warn?.(
-        `waba-kit: ${req.method} ${url} failed (${error.code}); retry ${attempt} in ${delay} ms`,
+        `waba-kit: ${req.method} ${shown} failed (${error.code}); retry ${attempt} in ${delay} ms`,
       );
       await sleep(delay, req.signal);
     }
   }
 
-  async #attempt(req: HttpRequest, url: string, attempt: number, timeout: number): Promise<HttpResponse> {
+  async #attempt(
+    req: HttpRequest,
+    url: string,
+    shown: string,
+    attempt: number,
+    timeout: number,
+  ): Promise<HttpResponse> {
     const o = this.#o;
     if (req.signal?.aborted) throw new AbortError(undefined, { provider: o.provider });
     const headers: Record<string, string> = {
       accept: 'application/json',
+      ...(req.credentials === false ? {} : await o.auth?.()),
       ...req.headers,
-      ...(await o.auth?.()),
     };
-    let body: string | undefined;
+    let body: string | FormData | Blob | Uint8Array | undefined = req.body;
     if (req.json !== undefined) {
       headers['content-type'] = 'application/json';
       body = JSON.stringify(req.json);
@@ -238,7 +262,7 @@ export class HttpTransport {
       provider: o.provider,
       timestamp: new Date(),
       method: req.method,
-      url,
+      url: shown,
       attempt,
       clientRef: req.clientRef,
     });
@@ -248,29 +272,41 @@ export class HttpTransport {
       response = await this.#ky(url, {
         method: req.method,
         headers,
-        body: body ?? null,
+        body: (body ?? null) as BodyInit | null,
         searchParams,
         timeout,
+        ...(req.redirect ? { redirect: req.redirect } : {}),
         ...(req.signal ? { signal: req.signal } : {}),
       });
     } catch (e) {
       throw this.#transportError(e, timeout, req.signal);
     }
+    const mapError = req.responseError ?? o.responseError;
+    if (req.stream) {
+      const requestId = o.requestIdHeader
+        ? (response.headers.get(o.requestIdHeader) ?? undefined)
+        : undefined;
+      this.#responded(req, shown, attempt, response, started, requestId);
+      if (response.status < 400) {
+        const ctx: ResponseContext = {
+          status: response.status,
+          headers: response.headers,
+          body: undefined,
+          requestId,
+          retryAfterMs: parseRetryAfter(response.headers),
+        };
+        const error = mapError?.(ctx);
+        if (error) {
+          await response.body?.cancel().catch(() => undefined);
+          throw this.scrub(error);
+        }
+        return { status: response.status, headers: response.headers, body: undefined, requestId, response };
+      }
+    }
     const text = await response.text().catch(() => '');
     const parsed = parseBody(text);
     const requestId = o.requestIdHeader ? (response.headers.get(o.requestIdHeader) ?? undefined) : undefined;
-    const durationMs = Date.now() - started;
-    o.events?.emit('response', {
-      provider: o.provider,
-      timestamp: new Date(),
-      method: req.method,
-      url,
-      attempt,
-      status: response.status,
-      durationMs,
-      requestId,
-    });
-    o.logger?.debug?.(`waba-kit: ${req.method} ${url} -> ${response.status} in ${durationMs} ms`);
+    if (!req.stream) this.#responded(req, shown, attempt, response, started, requestId);
     const ctx: ResponseContext = {
       status: response.status,
       headers: response.headers,
@@ -278,9 +314,32 @@ export class HttpTransport {
       requestId,
       retryAfterMs: parseRetryAfter(response.headers),
     };
-    const error = o.responseError ? o.responseError(ctx) : defaultResponseError(o.provider, ctx);
+    const error = mapError ? mapError(ctx) : defaultResponseError(o.provider, ctx);
     if (error) throw this.scrub(error);
     return { status: response.status, headers: response.headers, body: parsed, requestId };
+  }
+
+  #responded(
+    req: HttpRequest,
+    shown: string,
+    attempt: number,
+    response: Response,
+    started: number,
+    requestId: string | undefined,
+  ): void {
+    const o = this.#o;
+    const durationMs = Date.now() - started;
+    o.events?.emit('response', {
+      provider: o.provider,
+      timestamp: new Date(),
+      method: req.method,
+      url: shown,
+      attempt,
+      status: response.status,
+      durationMs,
+      requestId,
+    });
+    o.logger?.debug?.(`waba-kit: ${req.method} ${shown} -> ${response.status} in ${durationMs} ms`);
   }
 
   #transportError(e: unknown, timeout: number, signal: AbortSignal | undefined): WhatsAppError {

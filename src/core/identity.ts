@@ -83,3 +83,39 @@ export function normalizeRecipient(input: string, path: (string | number)[] = ['
   }
   return normalizePhone(input, path);
 }
+
+/** Most phone-to-BSUID links a client remembers; the oldest are forgotten first. */
+const ALIAS_CAP = 10_000;
+
+/**
+ * Links between the identifiers of one customer, learned from webhook events that carry several (a message or a
+ * status with both a phone and a BSUID). A client uses it to count a customer once in its quota whichever
+ * identifier a send uses: `keyOf(to)` is the customer's BSUID when a link is known, else `to`. Bounded (10 000
+ * links, oldest forgotten first), so memory stays flat on a busy number.
+ * @internal
+ */
+export class IdentityAliases {
+  /** Phone digits (or a parent BSUID) -> the customer's BSUID. */
+  readonly #links = new Map<string, string>();
+
+  /** Learns the links of every event that names a customer by more than one identifier. */
+  learn(events: readonly WebhookEvent[]): void {
+    for (const event of events) {
+      const ids = identitiesOf(event);
+      const key = identityOf(event);
+      if (ids.length < 2 || key === undefined || !BSUID.test(key)) continue;
+      for (const id of ids) {
+        if (id === key) continue;
+        const alias = id.replace(/^\+/, '');
+        this.#links.delete(alias);
+        this.#links.set(alias, key);
+        if (this.#links.size > ALIAS_CAP) this.#links.delete(this.#links.keys().next().value as string);
+      }
+    }
+  }
+
+  /** The customer key of a recipient: its BSUID when a link is known, else the recipient itself. */
+  keyOf(to: string): string {
+    return this.#links.get(to.replace(/^\+/, '')) ?? to;
+  }
+}

@@ -110,20 +110,121 @@ export const TemplateHeaderSchema = z.discriminatedUnion('type', [
   }),
 ]);
 
-/** Template button parameter, addressed by the button's 0-based `index` in the template. */
-export const TemplateButtonSchema = z.discriminatedUnion('type', [
+/**
+ * A typed template body parameter: `currency` or `date_time`. Meta renders the `fallbackValue` (localisation of
+ * these types was retired), so a plain string works too; these exist for templates reviewed with currency or
+ * date examples. Source: https://developers.facebook.com/docs/whatsapp/cloud-api/reference/messages
+ * (`currency` object: `fallback_value`, `code`, `amount_1000`; `date_time` object: `fallback_value`).
+ */
+const TemplateRichParameterSchema = z.discriminatedUnion('type', [
   z.strictObject({
-    index: z.number().int().min(0).max(9),
-    type: z.literal('quick_reply'),
-    payload: nonEmpty,
+    type: z.literal('currency'),
+    fallbackValue: z.string().min(1, 'fallbackValue is the text shown, e.g. "$100.99"'),
+    code: z.string().regex(/^[A-Z]{3}$/, 'code is an ISO 4217 currency code, e.g. USD'),
+    amount1000: z.number().int('amount1000 is the amount times 1000, an integer'),
   }),
-  z.strictObject({ index: z.number().int().min(0).max(9), type: z.literal('url'), text: nonEmpty }),
   z.strictObject({
-    index: z.number().int().min(0).max(9),
-    type: z.literal('copy_code'),
-    code: nonEmpty.max(15),
+    type: z.literal('date_time'),
+    fallbackValue: z.string().min(1, 'fallbackValue is the date text shown'),
   }),
 ]);
+
+/** One template body parameter value: text, or a `currency` / `date_time` parameter. */
+const bodyValue = z.union([z.string(), TemplateRichParameterSchema]);
+
+/** Body parameters: positional (`{{1}}`, `{{2}}`, ...) as an array, or named (`{{first_name}}`) as a record. */
+const templateBody = z.union([
+  z.array(bodyValue),
+  z.record(z.string().regex(/^[a-z0-9_]+$/, 'named parameters are [a-z0-9_]'), bodyValue),
+]);
+
+const buttonIndex = z.number().int().min(0).max(9);
+const retailerId = nonEmpty.max(100);
+
+/**
+ * Template button parameter, addressed by the button's 0-based `index` in the template: quick-reply payloads,
+ * URL suffixes, copy-code (`coupon_code`) values, Flow buttons (`flow_token`, `flow_action_data`), catalog and
+ * multi-product buttons (`thumbnail_product_retailer_id`, MPM `sections`). Authentication (OTP) buttons take
+ * the code as a `url` parameter, as Meta documents. Sources:
+ * https://developers.facebook.com/docs/whatsapp/cloud-api/guides/send-message-templates (button components),
+ * https://developers.facebook.com/docs/whatsapp/flows/guides/sendingaflow (flow button `action` parameter),
+ * https://developers.facebook.com/docs/whatsapp/business-management-api/message-templates/catalog-templates and
+ * .../mpm-templates (catalog and MPM `action` parameters).
+ */
+export const TemplateButtonSchema = z.discriminatedUnion('type', [
+  z.strictObject({ index: buttonIndex, type: z.literal('quick_reply'), payload: nonEmpty }),
+  z.strictObject({ index: buttonIndex, type: z.literal('url'), text: nonEmpty }),
+  z.strictObject({ index: buttonIndex, type: z.literal('copy_code'), code: nonEmpty.max(15) }),
+  z.strictObject({
+    index: buttonIndex,
+    type: z.literal('flow'),
+    /** Your token for this Flow session, echoed in the `nfm_reply`. Meta's default is `unused`. */
+    flowToken: nonEmpty.optional(),
+    /** Input for the Flow's first screen (`flow_action_data`). */
+    flowActionData: z.record(z.string(), z.unknown()).optional(),
+  }),
+  z.strictObject({
+    index: buttonIndex,
+    type: z.literal('catalog'),
+    /** The product whose image is the message thumbnail. */
+    thumbnailProductRetailerId: retailerId.optional(),
+  }),
+  z.strictObject({
+    index: buttonIndex,
+    type: z.literal('mpm'),
+    thumbnailProductRetailerId: retailerId,
+    sections: z
+      .array(
+        z.strictObject({
+          title: nonEmpty.max(24),
+          productRetailerIds: z.array(retailerId).min(1),
+        }),
+      )
+      .min(1)
+      .max(10),
+  }),
+]);
+
+/** A carousel card's header: an image or video (media cards) or a catalog product (product cards). */
+const TemplateCardHeaderSchema = z.discriminatedUnion('type', [
+  z
+    .strictObject({ type: z.enum(['image', 'video']), ...mediaSource })
+    .refine(exactlyOneSource, sourceMessage),
+  z.strictObject({ type: z.literal('product'), productRetailerId: retailerId, catalogId: nonEmpty }),
+]);
+
+/**
+ * One carousel card's send-time parameters. Cards are given in the template's card order; the position in
+ * `cards` is the card's `card_index`. Source:
+ * https://developers.facebook.com/docs/whatsapp/cloud-api/guides/send-message-templates/media-card-carousel-templates
+ */
+const TemplateCardSchema = z.strictObject({
+  header: TemplateCardHeaderSchema,
+  /** The card body's parameters (positional or named). */
+  body: templateBody.optional(),
+  /** The card's dynamic buttons: quick-reply payloads and URL suffixes, by index within the card. */
+  buttons: z
+    .array(
+      z.discriminatedUnion('type', [
+        z.strictObject({
+          index: z.number().int().min(0).max(1),
+          type: z.literal('quick_reply'),
+          payload: nonEmpty,
+        }),
+        z.strictObject({ index: z.number().int().min(0).max(1), type: z.literal('url'), text: nonEmpty }),
+      ]),
+    )
+    .max(2)
+    .optional(),
+});
+
+/**
+ * A limited-time offer's send-time parameter: when the offer expires, in Unix milliseconds. Source:
+ * https://developers.facebook.com/docs/whatsapp/business-management-api/message-templates/limited-time-offer-templates
+ */
+const TemplateLimitedTimeOfferSchema = z.strictObject({
+  expirationTimeMs: z.number().int().min(0, 'expirationTimeMs is a Unix time in milliseconds'),
+});
 
 /** The template part of a template message: which template, in which language, with which parameters. */
 export const TemplateFieldsSchema = z.strictObject({
@@ -134,14 +235,20 @@ export const TemplateFieldsSchema = z.strictObject({
   /** Vonage v0.1 legacy templates: the WhatsApp namespace, sent as `namespace:name`. */
   namespace: nonEmpty.optional(),
   header: TemplateHeaderSchema.optional(),
-  /** Body parameters: positional (`{{1}}`, `{{2}}`, ...) as an array, or named (`{{first_name}}`) as a record. */
-  body: z
-    .union([
-      z.array(z.string()),
-      z.record(z.string().regex(/^[a-z0-9_]+$/, 'named parameters are [a-z0-9_]'), z.string()),
-    ])
-    .optional(),
+  /**
+   * Body parameters: positional (`{{1}}`, `{{2}}`, ...) as an array, or named (`{{first_name}}`) as a record;
+   * each value text or a `currency` / `date_time` parameter.
+   */
+  body: templateBody.optional(),
   buttons: z.array(TemplateButtonSchema).max(10).optional(),
+  /** Limited-time offer templates: the offer's expiry. */
+  limitedTimeOffer: TemplateLimitedTimeOfferSchema.optional(),
+  /** Carousel templates: one entry per card, in card order (2 to 10). */
+  cards: z
+    .array(TemplateCardSchema)
+    .min(2, 'a carousel has 2 to 10 cards')
+    .max(10, 'a carousel has 2 to 10 cards')
+    .optional(),
 });
 
 /** A pre-approved template message: the only kind that may open a conversation outside the 24 h window. */
@@ -161,7 +268,27 @@ const listRow = z.strictObject({
   description: z.string().max(72).optional(),
 });
 
-/** What an interactive message offers: reply buttons, a list, or a call-to-action URL button. */
+/** A product in the business's catalog, by its retailer id (SKU, "Content ID" in Commerce Manager). */
+const productSection = z.strictObject({
+  /** Section title, at most 24 characters; required when there is more than one section. */
+  title: nonEmpty.max(24).optional(),
+  productRetailerIds: z.array(retailerId).min(1, 'a section lists at least one product'),
+});
+
+/**
+ * What an interactive message offers. Sources (Meta Cloud API):
+ * - reply buttons, list, CTA URL: https://developers.facebook.com/docs/whatsapp/cloud-api/messages/interactive-reply-buttons-messages,
+ *   .../interactive-list-messages, .../interactive-cta-url-messages;
+ * - `location_request`: https://developers.facebook.com/documentation/business-messaging/whatsapp/messages/location-request-messages
+ *   (body only, action `send_location`);
+ * - `flow`: https://developers.facebook.com/docs/whatsapp/flows/guides/sendingaflow (`flow_message_version` 3,
+ *   `flow_token`, `flow_id` or `flow_name`, `flow_cta`, `mode`, `flow_action` navigate | data_exchange,
+ *   `flow_action_payload` { screen, data });
+ * - `product`, `product_list`: https://developers.facebook.com/documentation/business-messaging/whatsapp/catalogs/single-product-messages
+ *   and .../multi-product-messages (1-10 sections, at most 30 products, text header required);
+ * - `catalog`: https://developers.facebook.com/docs/whatsapp/guides/commerce-guides/share-products-with-customers
+ *   (`catalog_message`, optional `thumbnail_product_retailer_id`).
+ */
 export const InteractiveActionSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('buttons'),
@@ -181,17 +308,125 @@ export const InteractiveActionSchema = z.discriminatedUnion('type', [
     displayText: nonEmpty.max(20),
     url: z.url({ protocol: /^https?$/ }),
   }),
+  /** Asks the user to share their location (a "Send location" button WhatsApp draws itself). */
+  z.strictObject({ type: z.literal('location_request') }),
+  /** Opens a WhatsApp Flow. */
+  z.strictObject({
+    type: z.literal('flow'),
+    /** The published (or draft) Flow's id; give exactly one of `flowId` and `flowName`. */
+    flowId: nonEmpty.optional(),
+    /** The Flow's name, instead of its id. */
+    flowName: nonEmpty.optional(),
+    /** Your token for this session, echoed back in the `nfm_reply`. Meta's default is `unused`. */
+    flowToken: nonEmpty.optional(),
+    /** The button label. */
+    cta: nonEmpty.max(20, 'the Flow button label (flow_cta) is limited to 20 characters'),
+    /** `published` (Meta's default) or `draft` (to test an unpublished Flow). */
+    mode: z.enum(['draft', 'published']).optional(),
+    /** `navigate` (Meta's default: open `screen`) or `data_exchange` (your endpoint picks the first screen). */
+    flowAction: z.enum(['navigate', 'data_exchange']).optional(),
+    /** The first screen's id; required for `navigate`, absent for `data_exchange`. */
+    screen: nonEmpty.optional(),
+    /** Input data for the first screen (a non-empty object); `navigate` only. */
+    data: z.record(z.string(), z.unknown()).optional(),
+  }),
+  /** One product from a catalog. */
+  z.strictObject({ type: z.literal('product'), catalogId: nonEmpty, productRetailerId: retailerId }),
+  /** Up to 30 products from a catalog, in 1 to 10 sections. */
+  z.strictObject({
+    type: z.literal('product_list'),
+    catalogId: nonEmpty,
+    sections: z.array(productSection).min(1).max(10, 'at most 10 sections'),
+  }),
+  /** The business's whole catalog behind a "View catalog" button. */
+  z.strictObject({ type: z.literal('catalog'), thumbnailProductRetailerId: retailerId.optional() }),
 ]);
 
-/** An interactive message: reply buttons, a list, or a call-to-action URL. */
-export const InteractiveMessageSchema = z.strictObject({
+/**
+ * The header of an interactive message: text, or (on reply-button, CTA URL and Flow messages) an image, video
+ * or document. Source: https://developers.facebook.com/docs/whatsapp/cloud-api/reference/messages#header-object.
+ */
+const InteractiveHeaderSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('text'), text: nonEmpty.max(60) }),
+  z
+    .strictObject({
+      type: z.enum(['image', 'video', 'document']),
+      ...mediaSource,
+      /** Documents: the file name shown. */
+      filename: nonEmpty.max(240).optional(),
+    })
+    .refine(exactlyOneSource, sourceMessage),
+]);
+
+/** Which header each interactive action takes: `media` allows text or media, `text` text only, `none` none. */
+const HEADER_RULE: Record<InteractiveAction['type'], 'media' | 'text' | 'required-text' | 'none'> = {
+  buttons: 'media',
+  cta_url: 'media',
+  flow: 'media',
+  list: 'text',
+  product_list: 'required-text',
+  product: 'none',
+  catalog: 'none',
+  location_request: 'none',
+};
+
+/** The action-specific rules zod cannot express per field (headers, optional body, Flow and product limits). */
+function checkInteractive(m: z.infer<typeof interactiveShape>, ctx: z.RefinementCtx): void {
+  const issue = (message: string, path: (string | number)[]) =>
+    ctx.addIssue({ code: 'custom', message, path });
+  const a = m.action;
+  const rule = HEADER_RULE[a.type];
+  if (m.header === undefined && rule === 'required-text')
+    issue(`a ${a.type} message needs a text header`, ['header']);
+  if (m.header !== undefined) {
+    if (rule === 'none') issue(`a ${a.type} message has no header; remove it`, ['header']);
+    else if (rule !== 'media' && m.header.type !== 'text')
+      issue(`a ${a.type} message takes a text header only`, ['header', 'type']);
+  }
+  if (m.body === undefined && a.type !== 'product') issue(`a ${a.type} message needs a body`, ['body']);
+  if (a.type === 'location_request' && m.footer !== undefined)
+    issue('a location request has a body only; remove the footer', ['footer']);
+  if (a.type === 'flow') {
+    if ((a.flowId === undefined) === (a.flowName === undefined))
+      issue('give exactly one of flowId or flowName', ['action', 'flowId']);
+    if (a.flowAction === 'data_exchange') {
+      if (a.screen !== undefined || a.data !== undefined)
+        issue('a data_exchange Flow takes no screen or data (your endpoint sends the first screen)', [
+          'action',
+          'screen',
+        ]);
+    } else if (a.screen === undefined) {
+      issue('a navigate Flow needs the first screen id (flow_action_payload.screen)', ['action', 'screen']);
+    }
+    if (a.data !== undefined && Object.keys(a.data).length === 0)
+      issue('data must be a non-empty object (or left out)', ['action', 'data']);
+  }
+  if (a.type === 'product_list') {
+    const total = a.sections.reduce((n, s) => n + s.productRetailerIds.length, 0);
+    if (total > 30) issue(`a product list shows at most 30 products; got ${total}`, ['action', 'sections']);
+    if (a.sections.length > 1)
+      a.sections.forEach((s, i) => {
+        if (s.title === undefined)
+          issue('each section needs a title when there is more than one', ['action', 'sections', i, 'title']);
+      });
+  }
+}
+
+const interactiveShape = z.strictObject({
   ...base,
   type: z.literal('interactive'),
-  header: z.strictObject({ type: z.literal('text'), text: nonEmpty.max(60) }).optional(),
-  body: nonEmpty.max(1024),
+  header: InteractiveHeaderSchema.optional(),
+  /** The message text; optional only for `product` messages. */
+  body: nonEmpty.max(1024).optional(),
   footer: nonEmpty.max(60).optional(),
   action: InteractiveActionSchema,
 });
+
+/**
+ * An interactive message: reply buttons, a list, a call-to-action URL, a location request, a Flow, a product, a
+ * product list or the catalog.
+ */
+export const InteractiveMessageSchema = interactiveShape.superRefine(checkInteractive);
 
 /** A reaction to a received or sent message; an empty `emoji` removes the reaction. */
 export const ReactionMessageSchema = z.strictObject({
@@ -262,6 +497,14 @@ export type TemplateMessage = z.infer<typeof TemplateFieldsSchema>;
 export type TemplateHeader = z.infer<typeof TemplateHeaderSchema>;
 /** A template button parameter. */
 export type TemplateButton = z.infer<typeof TemplateButtonSchema>;
+/** A `currency` or `date_time` template body parameter. */
+export type TemplateRichParameter = z.infer<typeof TemplateRichParameterSchema>;
+/** One template body parameter value: text or a {@link TemplateRichParameter}. */
+export type TemplateBodyValue = string | TemplateRichParameter;
+/** One carousel card's send-time parameters. */
+export type TemplateCard = z.infer<typeof TemplateCardSchema>;
+/** An interactive message header. */
+export type InteractiveHeader = z.infer<typeof InteractiveHeaderSchema>;
 /** An interactive message. */
 export type InteractiveMessage = z.infer<typeof InteractiveMessageSchema>;
 /** What an interactive message offers. */

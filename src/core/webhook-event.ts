@@ -52,7 +52,23 @@ export interface MessageEvent {
   type: InboundMessageType;
   /** Text body, caption-less text, or the reply title for button replies. */
   text?: string | undefined;
-  media?: { url?: string; id?: string; caption?: string; mimeType?: string; filename?: string } | undefined;
+  /**
+   * The media of an image, video, audio, document or sticker message; pass the event to `client.downloadMedia()`.
+   * `size` (bytes), `sha256` (lower-case hex) and `expiresAt` (when the link stops working) are set wherever the
+   * payload carries them (Cloud API `sha256`/`file_size`, Gupshup `urlExpiry`).
+   */
+  media?:
+    | {
+        url?: string;
+        id?: string;
+        caption?: string;
+        mimeType?: string;
+        filename?: string;
+        size?: number;
+        sha256?: string;
+        expiresAt?: Date;
+      }
+    | undefined;
   location?: { latitude: number; longitude: number; name?: string; address?: string } | undefined;
   /**
    * Button or list reply: the id/payload the business set and the title the user tapped. For a flow reply
@@ -70,6 +86,8 @@ export interface MessageEvent {
   order?: OrderDetails | undefined;
   /** The message this one replies to. */
   context?: { messageId: string } | undefined;
+  /** Set when the user edited an earlier message: this event is its new version (Meta `type: "edit"`). */
+  edited?: { messageId: string } | undefined;
   /** The user's WhatsApp profile name. */
   profileName?: string | undefined;
   /** The ad or post the user came from (click-to-WhatsApp), when the message carries a referral. */

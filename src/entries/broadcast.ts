@@ -9,6 +9,7 @@
  * @module waba-kit/broadcast
  */
 export {
+  type BroadcastLedger,
   type BroadcastOptions,
   type BroadcastRecipient,
   type BroadcastReport,
@@ -17,4 +18,6 @@ export {
   type ConsentStore,
   createCampaignStats,
   createConsentStore,
+  createMemoryBroadcastLedger,
+  createRedisBroadcastLedger,
 } from '../broadcast/index.js';

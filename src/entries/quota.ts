@@ -11,6 +11,8 @@ export {
   createQuotaTracker,
   createRecipientPacer,
   createRedisQuotaStore,
+  createRedisRateLimiter,
+  createRedisRecipientPacer,
   createTokenBucket,
   MESSAGING_TIERS,
   MemoryQuotaStore,

@@ -20,6 +20,7 @@ export type {
 export {
   type CreateWebhookHandlerOptions,
   createMemoryDedupeStore,
+  createRedisDedupeStore,
   createWebhookHandler,
   detectWebhookFormat,
   escapeNonAscii,

@@ -56,8 +56,8 @@ export type VonageSignatureResult =
   | { valid: true; claims: VonageSignatureClaims }
   | { valid: false; reason: WebhookVerificationReason };
 
-/** Future `iat` tolerated, for clock skew between Vonage and this host. */
-const FUTURE_SKEW_SECONDS = 60;
+/** Clock skew tolerated between Vonage and this host, for `iat`, `exp` and `nbf` alike. */
+const SKEW_SECONDS = 60;
 function extractToken(options: VerifyVonageSignatureOptions): string | undefined {
   if (typeof options.token === 'string' && options.token.trim()) return options.token.trim();
   const header = options.authorization;
@@ -69,7 +69,8 @@ function extractToken(options: VerifyVonageSignatureOptions): string | undefined
 /**
  * Verifies a Vonage signed webhook: HS256 only (`none` and RS256 tokens are refused, so a public key can never
  * be confused with the secret), `iss` must be `Vonage`, `iat` must be within `maxAgeSeconds` in the past and at
- * most 60 s in the future, and when `rawBody` is given, `payload_hash` must equal the SHA-256 hex of its bytes.
+ * most 60 s in the future, `exp` (when present) at most 60 s in the past and `nbf` (when present) at most 60 s in
+ * the future, and when `rawBody` is given, `payload_hash` must equal the SHA-256 hex of its bytes.
  * It never throws for a bad token; the result says why it was refused.
  *
  * @example
@@ -122,8 +123,14 @@ export async function verifyVonageSignature(
   const nowMs = options.now === undefined ? Date.now() : +options.now;
   const nowSeconds = Math.floor(nowMs / 1000);
   const maxAge = options.maxAgeSeconds ?? 300;
-  if (iat > nowSeconds + FUTURE_SKEW_SECONDS) return { valid: false, reason: 'iat_in_future' };
+  if (iat > nowSeconds + SKEW_SECONDS) return { valid: false, reason: 'iat_in_future' };
   if (nowSeconds - iat > maxAge) return { valid: false, reason: 'iat_too_old' };
+  // jose has checked that exp and nbf, when present, are numbers; their times are checked here, with the skew.
+  const { exp, nbf } = payload;
+  if (typeof exp === 'number' && nowSeconds >= exp + SKEW_SECONDS)
+    return { valid: false, reason: 'token_expired' };
+  if (typeof nbf === 'number' && nowSeconds + SKEW_SECONDS < nbf)
+    return { valid: false, reason: 'token_not_yet_valid' };
 
   if (options.rawBody !== undefined) {
     const expected = payload.payload_hash;

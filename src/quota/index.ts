@@ -16,6 +16,12 @@ export {
   type TokenBucketOptions,
 } from './rate-limit.js';
 export { recipientKey } from './recipient.js';
+export {
+  createRedisRateLimiter,
+  createRedisRecipientPacer,
+  type RedisRateLimiterOptions,
+  type RedisRecipientPacerOptions,
+} from './redis-limiters.js';
 export type { QuotaStore, StoreAcquireRequest, StoreDecision, StoreUsage } from './store.js';
 export { MemoryQuotaStore } from './stores/memory.js';
 export {

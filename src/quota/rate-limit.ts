@@ -37,14 +37,17 @@ export interface TokenBucketOptions extends LimiterTiming {
   burst?: number | undefined;
 }
 
-/** A token bucket; see {@link createTokenBucket}. */
+/**
+ * A token bucket: {@link createTokenBucket} in one process, `createRedisRateLimiter` shared by many. Callers
+ * `await` both methods, whichever it is.
+ */
 export interface TokenBucket {
   /** The sustained rate, per second. */
   readonly ratePerSecond: number;
   /** Waits for a token. Rejects with `AbortError` when `signal` aborts (the reserved slot is not reused). */
   take(signal?: AbortSignal): Promise<void>;
-  /** Takes a token if one is free now, without waiting. */
-  tryTake(): boolean;
+  /** Takes a token if one is free now, without waiting (a shared bucket answers asynchronously). */
+  tryTake(): boolean | Promise<boolean>;
 }
 
 /**
@@ -58,15 +61,19 @@ export interface RecipientPacerOptions extends LimiterTiming {
   burst?: number | undefined;
 }
 
-/** Per-recipient pacing; see {@link createRecipientPacer}. */
+/** Per-recipient pacing: {@link createRecipientPacer} in one process, `createRedisRecipientPacer` shared by many. */
 export interface RecipientPacer {
   /** Waits until a message to `recipient` may go. Rejects with `AbortError` when `signal` aborts. */
   wait(recipient: string, signal?: AbortSignal): Promise<void>;
-  /** Number of recipients currently remembered (those still inside their pacing interval). */
-  readonly size: number;
+  /**
+   * Number of recipients currently remembered (those still inside their pacing interval), where the pacer keeps
+   * them itself; a Redis pacer lets keys expire on the server and leaves it undefined.
+   */
+  readonly size?: number | undefined;
 }
 
-function positive(name: string, value: number, integer: boolean): number {
+/** Checks a limiter option: a positive (integer) number, or {@link ConfigError}. */
+export function positive(name: string, value: number, integer: boolean): number {
   if (
     typeof value !== 'number' ||
     !Number.isFinite(value) ||

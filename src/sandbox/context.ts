@@ -9,7 +9,13 @@ import type { SandboxEventLog, SandboxInboundMessage } from './events.js';
 import type { ProviderRegistry, StatusUpdate } from './provider.js';
 import type { PlatformRules } from './rules.js';
 import type { TemplateStore } from './templates.js';
-import type { SandboxMessage, SandboxOptions, SandboxProvider, SandboxTrigger } from './types.js';
+import type {
+  SandboxMessage,
+  SandboxOptions,
+  SandboxProvider,
+  SandboxReadReceipt,
+  SandboxTrigger,
+} from './types.js';
 import type { WebhookDispatcher } from './webhooks.js';
 
 /** What the endpoint handlers share. */
@@ -20,7 +26,7 @@ export class SandboxContext {
   /** The inbound messages created with `inbound()`, in order. */
   readonly inbound: SandboxInboundMessage[] = [];
   /** Read receipts the clients sent (`markAsRead`). */
-  readonly readReceipts: { provider: SandboxProvider; messageId: string }[] = [];
+  readonly readReceipts: SandboxReadReceipt[] = [];
   /** CleverTap profiles uploaded, by identity. */
   readonly profiles = new Map<string, Record<string, unknown>>();
   /** CleverTap External Trigger calls. */
@@ -52,6 +58,7 @@ export class SandboxContext {
     this.messages.push(record);
     this.#byId.set(record.id, record);
     this.#order.set(record, ++this.#next);
+    this.rules.counters.accepted(record.to, record.acceptedAt);
     this.events.emit({ type: 'message', message: record });
     return record;
   }

@@ -26,8 +26,10 @@ export interface SandboxInboundMessage {
   provider: SandboxProvider;
   /** The id as the provider reports it. */
   id: string;
-  /** The customer's number (digits). */
+  /** The customer's key: the number (digits) when known, else the BSUID. */
   from: string;
+  /** The customer's BSUID, when given. */
+  userId?: string | undefined;
   content: Exclude<InboundContent, string>;
   profileName: string;
   /** Sandbox-clock time. */

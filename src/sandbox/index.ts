@@ -16,6 +16,7 @@
  * @module
  */
 export { createManualClock, type ManualClock, type SandboxClock, systemClock } from './clock.js';
+export type { SandboxCounts } from './counters.js';
 export type {
   CleverTapSandboxCredentials,
   GupshupSandboxCredentials,

@@ -15,6 +15,7 @@ import type {
   InboundContent,
   SandboxMessage,
   SandboxProvider,
+  SandboxReferral,
   SandboxWebhookTargets,
   WebhookDelivery,
 } from './types.js';
@@ -62,8 +63,16 @@ export interface StatusUpdate {
 export interface InboundInput {
   /** The business number (digits). */
   business: string;
-  /** The customer's number (digits). */
+  /** The customer's key: the number (digits) when known, else the BSUID. */
   customer: string;
+  /** The customer's number (digits), when the customer shares one. */
+  phone?: string | undefined;
+  /** The customer's BSUID, when given. */
+  userId?: string | undefined;
+  /** The customer's username, when given. */
+  username?: string | undefined;
+  /** The ad or post the message came from. */
+  referral?: SandboxReferral | undefined;
   content: Exclude<InboundContent, string>;
   /** Sandbox-clock time. */
   now: number;

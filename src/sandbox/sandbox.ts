@@ -3,6 +3,7 @@
  * @module
  */
 import type { SandboxClock } from './clock.js';
+import type { SandboxCounts } from './counters.js';
 import type { SandboxCredentials } from './credentials.js';
 import type { SandboxEventLog, SandboxInboundMessage } from './events.js';
 import type { SandboxClientConfig } from './provider.js';
@@ -10,9 +11,12 @@ import type { TemplateStore } from './templates.js';
 import type {
   FaultKind,
   InboundContent,
+  InboundOptions,
   InboundResult,
+  SandboxCustomer,
   SandboxMessage,
   SandboxProvider,
+  SandboxReadReceipt,
   SandboxTrigger,
   WebhookDelivery,
 } from './types.js';
@@ -36,7 +40,7 @@ export interface Sandbox {
   /** Every webhook delivery attempt. */
   readonly webhookDeliveries: readonly WebhookDelivery[];
   /** Read receipts sent by the clients. */
-  readonly readReceipts: readonly { provider: SandboxProvider; messageId: string }[];
+  readonly readReceipts: readonly SandboxReadReceipt[];
   /** CleverTap profiles uploaded, by identity. */
   readonly profiles: ReadonlyMap<string, Readonly<Record<string, unknown>>>;
   /** CleverTap External Trigger calls. */
@@ -49,6 +53,11 @@ export interface Sandbox {
   readonly faults: Readonly<Record<FaultKind, number>>;
   /** Requests served. */
   readonly requestCount: number;
+  /**
+   * Messages accepted per recipient and per second, the busiest sliding second, and sends refused by the
+   * throughput (130429) and pair-rate (131056) limits: what a test reads to prove a shared limit held.
+   */
+  readonly counts: SandboxCounts;
   /** Unique recipients of business-initiated messages in the moving 24 h for `provider`'s number. */
   reached(provider: SandboxProvider): number;
   /** Whether the 24 h window between `provider`'s number and `customer` is open. */
@@ -65,12 +74,16 @@ export interface Sandbox {
   /**
    * A customer writes to the business: posts the provider's inbound-message webhook to its target (signed like
    * the provider) and opens the 24 h window. Resolves when the webhook was answered (or gave up).
+   *
+   * `from` is a phone number, a BSUID (`US.13491208655302741918`), or `{ phone?, userId?, username? }` for a
+   * customer with a username (Meta, CleverTap, Gupshup and Vonage v1 carry the BSUID as each documents it;
+   * Vonage v0.1 has no BSUID and needs a phone). `options.referral` makes it a click-to-WhatsApp ad message.
    */
   inbound(
     provider: SandboxProvider,
-    from: string,
+    from: string | SandboxCustomer,
     content: InboundContent,
-    options?: { profileName?: string },
+    options?: InboundOptions,
   ): Promise<InboundResult>;
   /**
    * Meta's callback verification, as when a webhook URL is saved in the App dashboard: a GET with

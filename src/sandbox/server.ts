@@ -12,6 +12,7 @@ import { sleep } from '../core/sleep.js';
 import { systemClock } from './clock.js';
 import { digits, SandboxContext } from './context.js';
 import { generateCredentials } from './credentials.js';
+import { inboundCustomer } from './customer.js';
 import { SandboxEventLog } from './events.js';
 import { FaultInjector } from './faults.js';
 import { readBody, type SandboxRequest, type SandboxResponse, writeResponse } from './http.js';
@@ -225,6 +226,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     get requestCount() {
       return requestCount;
     },
+    get counts() {
+      return rules.counters;
+    },
     reached: (provider) => rules.reachedCount(business(provider)),
     windowOpen: (provider, customer) => rules.windowOpen(business(provider), digits(customer)),
     config<P extends SandboxProvider>(provider: P, extra = {}) {
@@ -232,24 +236,34 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return { provider, baseUrl: url, ...fields, ...extra } as SandboxClientConfig<P>;
     },
     async inbound(provider, from, content, inboundOptions = {}) {
-      const customer = digits(from);
-      if (!/^\d{7,15}$/.test(customer))
-        throw new RangeError(
-          `inbound(): ${JSON.stringify(from)} is not a phone number (E.164, 7 to 15 digits)`,
-        );
+      const who = inboundCustomer(from);
+      const customer = who.phone ?? (who.userId as string);
       const c: Exclude<InboundContent, string> =
         typeof content === 'string' ? { type: 'text', text: content } : content;
       const now = clock.now();
       const profileName = inboundOptions.profileName ?? 'Sandbox User';
-      rules.recordInbound(business(provider), customer);
+      // One customer, every identifier: a reply to the phone or to the BSUID finds the window open.
+      for (const key of [who.phone, who.userId]) if (key) rules.recordInbound(business(provider), key);
       const { id, payload } = providers[provider].inbound(ctx, {
         business: business(provider),
         customer,
+        phone: who.phone,
+        userId: who.userId,
+        username: who.username,
+        referral: inboundOptions.referral,
         content: c,
         now,
         profileName,
       });
-      ctx.receive({ provider, id, from: customer, content: c, profileName, receivedAt: now });
+      ctx.receive({
+        provider,
+        id,
+        from: customer,
+        ...(who.userId ? { userId: who.userId } : {}),
+        content: c,
+        profileName,
+        receivedAt: now,
+      });
       const status = await dispatcher.post(provider, 'message', payload);
       return { id, status };
     },

@@ -54,19 +54,64 @@ export class TemplateOperationError extends Error {
   }
 }
 
-/** Number of variables in the header and body text of `template`. */
-export function templateVariableCounts(template: Pick<SandboxTemplate, 'components'>): {
+type Loose = Record<string, unknown>;
+const looseList = (value: unknown): Loose[] =>
+  Array.isArray(value) ? value.filter((v): v is Loose => typeof v === 'object' && v !== null) : [];
+const kind = (value: Loose): string => String(value.type).toUpperCase();
+const textOf = (value: Loose): string | undefined =>
+  typeof value.text === 'string' ? value.text : undefined;
+/** Buttons that take a send-time value: URL buttons with a variable, COPY_CODE and OTP buttons. */
+const dynamicButtons = (list: unknown): number =>
+  looseList(list).filter(
+    (b) =>
+      (kind(b) === 'URL' && variablesOf(String(b.url ?? '')).length > 0) ||
+      ['COPY_CODE', 'OTP'].includes(kind(b)),
+  ).length;
+
+/**
+ * The send-time values `template` takes: variables in the header and body text (an AUTHENTICATION template's
+ * body, whose text Meta writes, has one: the code), dynamic button parameters (URL buttons with a variable,
+ * COPY_CODE and OTP buttons), the variables and URL suffixes of its carousel cards, its number of cards, and
+ * its catalog / multi-product buttons (whose thumbnail Gupshup takes as a parameter).
+ */
+export function templateVariableCounts(
+  template: Pick<SandboxTemplate, 'components'> & { category?: string },
+): {
   header: number;
   body: number;
+  buttons: number;
+  cards: number;
+  cardValues: number;
+  products: number;
 } {
-  let header = 0;
-  let body = 0;
-  for (const c of template.components) {
-    if (c.type === 'HEADER' && c.format === 'TEXT' && typeof c.text === 'string')
-      header = variablesOf(c.text).length;
-    if (c.type === 'BODY' && typeof c.text === 'string') body = variablesOf(c.text).length;
+  const counts = { header: 0, body: 0, buttons: 0, cards: 0, cardValues: 0, products: 0 };
+  for (const c of looseList(template.components)) {
+    const type = kind(c);
+    const text = textOf(c);
+    if (type === 'HEADER' && String(c.format).toUpperCase() === 'TEXT' && text !== undefined)
+      counts.header = variablesOf(text).length;
+    if (type === 'BODY')
+      counts.body =
+        text !== undefined
+          ? variablesOf(text).length
+          : String(template.category).toUpperCase() === 'AUTHENTICATION'
+            ? 1
+            : 0;
+    if (type === 'BUTTONS') {
+      counts.buttons = dynamicButtons(c.buttons);
+      counts.products = looseList(c.buttons).filter((b) => ['CATALOG', 'MPM'].includes(kind(b))).length;
+    }
+    if (type === 'CAROUSEL') {
+      const cards = looseList(c.cards);
+      counts.cards = cards.length;
+      for (const cc of cards.flatMap((card) => looseList(card.components))) {
+        const cardText = textOf(cc);
+        if (kind(cc) === 'BODY' && cardText !== undefined) counts.cardValues += variablesOf(cardText).length;
+        if (kind(cc) === 'BUTTONS') counts.cardValues += dynamicButtons(cc.buttons);
+      }
+    }
   }
-  return { header, body };
+  return counts;
 }
 
 /** Templates store; see the module docs. */

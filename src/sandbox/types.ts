@@ -237,6 +237,16 @@ export interface WebhookDelivery {
 }
 
 /**
+ * A read receipt a client sent (`markAsRead`); `typing` when it also asked for a typing indicator.
+ * @inline
+ */
+export interface SandboxReadReceipt {
+  provider: SandboxProvider;
+  messageId: string;
+  typing?: boolean | undefined;
+}
+
+/**
  * A CleverTap External Trigger call the sandbox received.
  * @inline
  */
@@ -267,6 +277,47 @@ export type InboundContent =
       /** The id of the message the customer replied to (the provider's `context`). */
       context?: string | undefined;
     };
+
+/**
+ * Who writes with `sandbox.inbound()`: a phone number, a business-scoped user id (a customer with a username and no
+ * shared number), or both (one customer; the webhook carries both, as Meta sends them).
+ * @inline
+ */
+export interface SandboxCustomer {
+  /** The customer's number (E.164, `+` optional). */
+  phone?: string | undefined;
+  /** The customer's BSUID, e.g. `US.13491208655302741918`. */
+  userId?: string | undefined;
+  /** The customer's WhatsApp username, e.g. `@kerry`. */
+  username?: string | undefined;
+}
+
+/**
+ * A click-to-WhatsApp ad or post the inbound message came from (Meta's `referral` fields).
+ * @inline
+ */
+export interface SandboxReferral {
+  sourceUrl: string;
+  sourceId: string;
+  sourceType: 'ad' | 'post';
+  headline?: string | undefined;
+  body?: string | undefined;
+  mediaType?: 'image' | 'video' | undefined;
+  imageUrl?: string | undefined;
+  videoUrl?: string | undefined;
+  ctwaClid?: string | undefined;
+}
+
+/**
+ * Options of `sandbox.inbound()`.
+ * @inline
+ */
+export interface InboundOptions {
+  /** The customer's WhatsApp profile name. Default `Sandbox User`. */
+  profileName?: string | undefined;
+  /** The ad or post the message came from; the webhook carries it as the provider does. */
+  referral?: SandboxReferral | undefined;
+}
 
 /**
  * What `sandbox.inbound()` returns.

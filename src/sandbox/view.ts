@@ -13,7 +13,11 @@ import type { SandboxTemplate, TemplateStore } from './templates.js';
 
 /** A button under a message. `reply` buttons (and template quick replies) can be tapped in the inspector. */
 export interface ViewButton {
-  type: 'reply' | 'url' | 'phone' | 'copy_code' | 'other';
+  /**
+   * `location` (a location request's "Send location"), `flow` (opens a Flow), `catalog` (a product, product list
+   * or catalog button) are drawn by WhatsApp itself and cannot be tapped in the inspector.
+   */
+  type: 'reply' | 'url' | 'phone' | 'copy_code' | 'location' | 'flow' | 'catalog' | 'other';
   title: string;
   /** What a tap sends back: the reply id, or a template quick reply's payload (its text when none was set). */
   id?: string | undefined;
@@ -66,6 +70,10 @@ export interface MessageView {
   emoji?: string | undefined;
   /** Why the template could not be filled (not in the store), when it could not. */
   note?: string | undefined;
+  /** Carousel templates: each card as the customer sees it (header, body, buttons). */
+  cards?: MessageView[] | undefined;
+  /** Limited-time offer templates: the offer heading and, when given at send time, its expiry. */
+  offer?: { text?: string | undefined; expiresAt?: string | undefined } | undefined;
 }
 
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
@@ -111,6 +119,10 @@ export interface TemplateFill {
   header?: MessageView['header'];
   /** Quick-reply payloads by button index. */
   payloads?: Record<number, string> | undefined;
+  /** Carousel templates: each card's values, in card order. */
+  cards?: TemplateFill[] | undefined;
+  /** Limited-time offer templates: the expiry given at send time (Unix milliseconds). */
+  offerExpiresMs?: number | undefined;
 }
 
 /** Replaces `{{1}}` / `{{name}}` in `text` with the filled values (a missing value stays as the placeholder). */
@@ -121,6 +133,82 @@ function fill(text: string, values: string[] | Record<string, string>): string {
   });
 }
 
+/** The buttons of a BUTTONS component, as the customer sees them. */
+function buttonViews(c: Record<string, unknown>, values: TemplateFill): ViewButton[] {
+  return records(c.buttons).map((b, index): ViewButton => {
+    const title = str(b.text) ?? '';
+    switch (str(b.type)?.toUpperCase()) {
+      case 'QUICK_REPLY':
+        return { type: 'reply', title, id: values.payloads?.[index] ?? title };
+      case 'URL':
+        return { type: 'url', title, value: str(b.url) };
+      case 'PHONE_NUMBER':
+        return { type: 'phone', title, value: str(b.phone_number) };
+      case 'COPY_CODE':
+        return { type: 'copy_code', title: title || 'Copy code' };
+      case 'OTP':
+        return str(b.otp_type)?.toUpperCase() === 'COPY_CODE' || !str(b.autofill_text)
+          ? { type: 'copy_code', title: title || 'Copy code' }
+          : { type: 'other', title: str(b.autofill_text) ?? 'Autofill' };
+      case 'FLOW':
+        return { type: 'flow', title, value: str(b.flow_id) ?? str(b.flow_name) };
+      case 'CATALOG':
+      case 'MPM':
+      case 'SPM':
+        return { type: 'catalog', title: title || 'View' };
+      default:
+        return { type: 'other', title };
+    }
+  });
+}
+
+/** The components of a template (or of one carousel card) filled with send-time values. */
+function fillComponents(
+  components: Record<string, unknown>[],
+  values: TemplateFill,
+  view: MessageView,
+  authentication: boolean,
+): void {
+  for (const c of components) {
+    const type = str(c.type)?.toUpperCase();
+    if (type === 'HEADER') {
+      const format = str(c.format)?.toUpperCase() ?? 'TEXT';
+      if (format === 'TEXT')
+        view.header = { type: 'text', text: fill(str(c.text) ?? '', values.headerText ?? []) };
+      else if (format !== 'PRODUCT')
+        view.header = values.header ?? {
+          type: format === 'LOCATION' ? 'location' : (format.toLowerCase() as 'image' | 'video' | 'document'),
+        };
+    } else if (type === 'BODY') {
+      // Authentication templates carry no text of their own: Meta writes it around the code.
+      const text =
+        str(c.text) ??
+        (authentication
+          ? `{{1}} is your verification code.${c.add_security_recommendation === true ? ' For your security, do not share this code.' : ''}`
+          : '');
+      view.text = fill(text, values.body);
+    } else if (type === 'FOOTER') {
+      const minutes = c.code_expiration_minutes;
+      view.footer =
+        str(c.text) ?? (typeof minutes === 'number' ? `This code expires in ${minutes} minutes.` : undefined);
+    } else if (type === 'BUTTONS') view.buttons = buttonViews(c, values);
+    else if (type === 'LIMITED_TIME_OFFER') {
+      const offer = isRecord(c.limited_time_offer) ? c.limited_time_offer : {};
+      view.offer = {
+        text: str(offer.text),
+        expiresAt:
+          values.offerExpiresMs === undefined ? undefined : new Date(values.offerExpiresMs).toISOString(),
+      };
+    } else if (type === 'CAROUSEL') {
+      view.cards = records(c.cards).map((card, i) => {
+        const cardView: MessageView = { kind: 'template' };
+        fillComponents(records(card.components), values.cards?.[i] ?? { body: [] }, cardView, false);
+        return cardView;
+      });
+    }
+  }
+}
+
 /** A stored template filled with send-time values, as the customer sees it. */
 export function templateView(
   name: string,
@@ -129,39 +217,16 @@ export function templateView(
 ): MessageView {
   if (!template) return { kind: 'template', template: name, note: `template ${name} is not in the store` };
   const view: MessageView = { kind: 'template', template: template.name };
-  for (const c of template.components as unknown as Record<string, unknown>[]) {
-    const type = str(c.type)?.toUpperCase();
-    if (type === 'HEADER') {
-      const format = str(c.format)?.toUpperCase() ?? 'TEXT';
-      if (format === 'TEXT')
-        view.header = { type: 'text', text: fill(str(c.text) ?? '', values.headerText ?? []) };
-      else
-        view.header = values.header ?? {
-          type: format === 'LOCATION' ? 'location' : (format.toLowerCase() as 'image' | 'video' | 'document'),
-        };
-    } else if (type === 'BODY') view.text = fill(str(c.text) ?? '', values.body);
-    else if (type === 'FOOTER') view.footer = str(c.text);
-    else if (type === 'BUTTONS')
-      view.buttons = records(c.buttons).map((b, index) => {
-        const title = str(b.text) ?? '';
-        switch (str(b.type)?.toUpperCase()) {
-          case 'QUICK_REPLY':
-            return { type: 'reply', title, id: values.payloads?.[index] ?? title };
-          case 'URL':
-            return { type: 'url', title, value: str(b.url) };
-          case 'PHONE_NUMBER':
-            return { type: 'phone', title, value: str(b.phone_number) };
-          case 'COPY_CODE':
-            return { type: 'copy_code', title: title || 'Copy code' };
-          default:
-            return { type: 'other', title };
-        }
-      });
-  }
+  fillComponents(
+    template.components as unknown as Record<string, unknown>[],
+    values,
+    view,
+    String(template.category).toUpperCase() === 'AUTHENTICATION',
+  );
   return view;
 }
 
-/** The send-time values of a WhatsApp template object's `components`. */
+/** The send-time values of a WhatsApp template object's `components` (or of one carousel card's). */
 function cloudTemplateFill(components: unknown): TemplateFill {
   const result: TemplateFill = { body: [], payloads: {} };
   for (const c of records(components)) {
@@ -190,6 +255,11 @@ function cloudTemplateFill(components: unknown): TemplateFill {
     } else if (type === 'button' && str(c.sub_type)?.toLowerCase() === 'quick_reply') {
       const payload = params[0] ? str(params[0].payload) : undefined;
       if (payload !== undefined && result.payloads) result.payloads[Number(c.index)] = payload;
+    } else if (type === 'limited_time_offer') {
+      const offer = params[0] && isRecord(params[0].limited_time_offer) ? params[0].limited_time_offer : {};
+      result.offerExpiresMs = num(offer.expiration_time_ms);
+    } else if (type === 'carousel') {
+      result.cards = records(c.cards).map((card) => cloudTemplateFill(card.components));
     }
   }
   return result;
@@ -203,7 +273,11 @@ function interactiveView(o: Record<string, unknown>): MessageView {
     headerType === 'text'
       ? { type: 'text', text: str(h?.text) ?? '' }
       : headerType === 'image' || headerType === 'video' || headerType === 'document'
-        ? { type: headerType, url: mediaView(headerType, h?.[headerType]).media?.url }
+        ? {
+            type: headerType,
+            url: mediaView(headerType, h?.[headerType]).media?.url,
+            id: mediaView(headerType, h?.[headerType]).media?.id,
+          }
         : undefined;
   const view: MessageView = {
     kind: 'interactive',
@@ -234,6 +308,34 @@ function interactiveView(o: Record<string, unknown>): MessageView {
     view.buttons = [
       { type: 'url', title: str(action.parameters.display_text) ?? '', value: str(action.parameters.url) },
     ];
+  else if (type === 'location_request_message') view.buttons = [{ type: 'location', title: 'Send location' }];
+  else if (type === 'flow' && isRecord(action.parameters))
+    view.buttons = [
+      {
+        type: 'flow',
+        title: str(action.parameters.flow_cta) ?? '',
+        value: str(action.parameters.flow_id) ?? str(action.parameters.flow_name),
+      },
+    ];
+  else if (type === 'product')
+    view.buttons = [{ type: 'catalog', title: 'View', value: str(action.product_retailer_id) }];
+  else if (type === 'product_list')
+    view.list = {
+      button: 'View items',
+      sections: records(action.sections).map((s) => ({
+        title: str(s.title),
+        rows: records(s.product_items).map((item) => {
+          const id = str(item.product_retailer_id) ?? '';
+          return { id, title: id };
+        }),
+      })),
+    };
+  else if (type === 'catalog_message') {
+    const thumbnail = isRecord(action.parameters)
+      ? str(action.parameters.thumbnail_product_retailer_id)
+      : undefined;
+    view.buttons = [{ type: 'catalog', title: 'View catalog', value: thumbnail }];
+  }
   return view;
 }
 

@@ -5,11 +5,16 @@
  * @module
  */
 
+/**
+ * `text` with `marker` around its non-space part. `trimStart`/`trimEnd` strip exactly what `\s` matches, in one
+ * pass each (a lazy regex such as `^(\s*)([\s\S]*?)(\s*)$` is quadratic on long runs of inner spaces).
+ */
 function wrap(marker: string, text: string): string {
   const s = String(text);
-  const match = /^(\s*)([\s\S]*?)(\s*)$/.exec(s);
-  const [, lead = '', core = '', trail = ''] = match ?? [];
-  return core === '' ? s : `${lead}${marker}${core}${marker}${trail}`;
+  const start = s.length - s.trimStart().length;
+  if (start === s.length) return s;
+  const end = s.trimEnd().length;
+  return `${s.slice(0, start)}${marker}${s.slice(start, end)}${marker}${s.slice(end)}`;
 }
 
 /**

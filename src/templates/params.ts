@@ -6,9 +6,16 @@
  */
 
 import { isRecord } from '../core/record.js';
-import { codePointLength, fillPlaceholders, type Placeholder, variablesOf } from './placeholders.js';
+import {
+  buttonParamFits,
+  checkComponentParams,
+  effectiveBodyText,
+  requiredButtonParam,
+  valueText,
+} from './params-components.js';
+import { filledLength, type Placeholder, variablesOf } from './placeholders.js';
 import { lookupParam, type TemplateParams } from './render.js';
-import { asString, buttonsOf, componentsOf, describe, upper } from './shape.js';
+import { asString, buttonsOf, componentsOf, describe, listSome, quote, upper } from './shape.js';
 
 /**
  * Stable codes of {@link checkTemplateParams}, each tied to the Meta error it prevents:
@@ -22,6 +29,8 @@ import { asString, buttonsOf, componentsOf, describe, upper } from './shape.js';
  * | `params.empty_value` | 131008 | a value is empty |
  * | `params.button_mismatch` | 131009 | a button parameter's index or type does not match the template |
  * | `params.header_mismatch` | 132012 | the header parameter's type does not match the header format |
+ * | `params.card_mismatch` | 132000 | carousel cards given for a template without a carousel, or not one per card |
+ * | `params.offer_mismatch` | 131008 | a limited-time offer showing its expiry without `limitedTimeOffer`, or one given for a template without an offer |
  * @inline
  */
 export type TemplateParamIssueCode =
@@ -31,7 +40,9 @@ export type TemplateParamIssueCode =
   | 'params.button_missing'
   | 'params.empty_value'
   | 'params.button_mismatch'
-  | 'params.header_mismatch';
+  | 'params.header_mismatch'
+  | 'params.card_mismatch'
+  | 'params.offer_mismatch';
 
 /**
  * One send-time problem, with the Meta error code it would cause.
@@ -67,6 +78,8 @@ const META_CODES: Record<TemplateParamIssueCode, number> = {
   'params.empty_value': 131008,
   'params.button_mismatch': 131009,
   'params.header_mismatch': 132012,
+  'params.card_mismatch': 132000,
+  'params.offer_mismatch': 131008,
 };
 
 const HEADER_PARAM_TYPES: Record<string, string> = {
@@ -106,7 +119,8 @@ export function checkTemplateParams(
   const p: TemplateParams = isRecord(params) ? params : {};
   const c = componentsOf(template);
 
-  const checkValue = (value: unknown, path: (string | number)[], label: string) => {
+  const checkValue = (raw: unknown, path: (string | number)[], label: string) => {
+    const value = valueText(raw);
     if (typeof value !== 'string' || value === '') {
       add('params.empty_value', path, `${label} is empty; every variable needs a non-empty value.`);
     } else if (BAD_WHITESPACE.test(value)) {
@@ -137,7 +151,7 @@ export function checkTemplateParams(
       add(
         'params.count_mismatch',
         ['header'],
-        `The header has the variable ${headerVars[0]?.raw}; pass header: { type: 'text', text: '...' }.`,
+        `The header has the variable ${quote(headerVars[0]?.raw ?? '')}; pass header: { type: 'text', text: '...' }.`,
       );
     } else if (given.type !== 'text') {
       add(
@@ -158,28 +172,31 @@ export function checkTemplateParams(
   }
 
   // Body
-  const bodyText = asString(c.BODY?.value.text) ?? '';
+  const bodyText = effectiveBodyText(template, c.BODY?.value);
   const vars = variablesOf(bodyText);
   const body = p.body;
   const positional = vars.filter((v) => v.kind === 'positional');
   const named = [...new Set(vars.filter((v) => v.kind === 'named').map((v) => v.name))];
-  const expectedCount = Math.max(0, ...positional.map((v) => Number(v.name)));
+  const namedSet = new Set(named);
+  // A loop, not Math.max(...list): a spread of 170 000 arguments overflows the stack.
+  let expectedCount = 0;
+  for (const v of positional) expectedCount = Math.max(expectedCount, Number(v.name));
   if (named.length > 0) {
     if (body !== undefined && (Array.isArray(body) || !isRecord(body))) {
       add(
         'params.count_mismatch',
         ['body'],
-        `The body uses named variables (${named.join(', ')}); pass body as a record { ${named[0]}: '...' }.`,
+        `The body uses named variables (${listSome(named)}); pass body as a record { ${named[0]}: '...' }.`,
       );
     } else {
       const record = (body ?? {}) as Record<string, unknown>;
       const missing = named.filter((n) => !Object.hasOwn(record, n));
-      const extra = Object.keys(record).filter((k) => !named.includes(k));
+      const extra = Object.keys(record).filter((k) => !namedSet.has(k));
       if (missing.length > 0 || extra.length > 0) {
         add(
           'params.count_mismatch',
           ['body'],
-          `Body parameters do not match the template's variables:${missing.length > 0 ? ` missing ${missing.join(', ')}` : ''}${extra.length > 0 ? `${missing.length > 0 ? ';' : ''} unknown ${extra.join(', ')}` : ''}.`,
+          `Body parameters do not match the template's variables:${missing.length > 0 ? ` missing ${listSome(missing)}` : ''}${extra.length > 0 ? `${missing.length > 0 ? ';' : ''} unknown ${listSome(extra.map(quote))}` : ''}.`,
         );
       }
       for (const n of named)
@@ -207,8 +224,7 @@ export function checkTemplateParams(
     });
   }
   if (bodyText) {
-    const rendered = fillPlaceholders(bodyText, (v: Placeholder) => lookupParam(body, v));
-    const length = codePointLength(rendered);
+    const length = filledLength(bodyText, (v: Placeholder) => lookupParam(body, v));
     if (length > MAX_RENDERED_BODY_LENGTH) {
       add(
         'params.body_too_long',
@@ -226,10 +242,7 @@ export function checkTemplateParams(
     const index = isRecord(bp) && typeof bp.index === 'number' ? bp.index : -1;
     const def = defined[index];
     const dynamicUrl = def?.type === 'URL' && variablesOf(asString(def.value.url) ?? '').length > 0;
-    const fits =
-      (def?.type === 'QUICK_REPLY' && bp.type === 'quick_reply') ||
-      (dynamicUrl && bp.type === 'url') ||
-      (def?.type === 'COPY_CODE' && bp.type === 'copy_code');
+    const fits = def !== undefined && buttonParamFits(def.type, dynamicUrl, bp.type);
     if (!def || !fits || used.has(index)) {
       add(
         'params.button_mismatch',
@@ -247,20 +260,22 @@ export function checkTemplateParams(
   });
   defined.forEach((def, index) => {
     if (!def || used.has(index)) return;
-    if (def.type === 'URL' && variablesOf(asString(def.value.url) ?? '').length > 0) {
+    const needed = requiredButtonParam(
+      def.type,
+      variablesOf(asString(def.value.url) ?? '').length > 0,
+      index,
+    );
+    if (needed !== undefined) {
       add(
         'params.button_missing',
         ['buttons'],
-        `Button ${index} (URL) has a variable and requires a parameter: { index: ${index}, type: 'url', text: '...' } (Meta 131008).`,
-      );
-    } else if (def.type === 'COPY_CODE') {
-      add(
-        'params.button_missing',
-        ['buttons'],
-        `Button ${index} (COPY_CODE) requires the code: { index: ${index}, type: 'copy_code', code: '...' } (Meta 131008).`,
+        `Button ${index} (${def.type}) requires a parameter: ${needed} (Meta 131008).`,
       );
     }
   });
+
+  // Carousel cards and limited-time offers.
+  checkComponentParams(template, p as Record<string, unknown>, add);
 
   return { valid: issues.length === 0, issues };
 }

@@ -4,7 +4,7 @@
  */
 import type { TemplateMessage } from '../core/message.js';
 import { isRecord } from '../core/record.js';
-import { fillPlaceholders, type Placeholder } from './placeholders.js';
+import { CappedText, fillPlaceholders, type Placeholder, RENDERED_TEXT_CAP } from './placeholders.js';
 import { asString, buttonsOf, componentsOf, upper } from './shape.js';
 
 /**
@@ -33,7 +33,8 @@ export interface RenderedButton {
 }
 
 /**
- * What a recipient would see. Variables without a value stay as written (`{{2}}`).
+ * What a recipient would see. Variables without a value stay as written (`{{2}}`). Each rendered text (header,
+ * body, URL, `text`) is cut at 65 536 UTF-16 units; `truncated` says when that happened.
  * @inline
  */
 export interface RenderedTemplate {
@@ -46,6 +47,11 @@ export interface RenderedTemplate {
   buttons: RenderedButton[];
   /** Header, body, footer and button labels as one plain-text preview. */
   text: string;
+  /**
+   * `true` when some text was cut at the cap of 65 536 UTF-16 units (values so long, or a definition so large,
+   * that no WhatsApp message could show it); absent otherwise.
+   */
+  truncated?: true;
 }
 
 /** Looks a variable up in positional (array) or named (record) parameters. */
@@ -82,30 +88,41 @@ function headerText(params: TemplateParams | undefined): string | undefined {
 export function renderTemplate(template: unknown, params: TemplateParams = {}): RenderedTemplate {
   const c = componentsOf(template);
   const out: RenderedTemplate = { body: '', buttons: [], text: '' };
+  let truncated = false;
+  const fill = (text: string, lookup: (v: Placeholder) => string | undefined): string => {
+    const filled = fillPlaceholders(text, lookup);
+    truncated ||= filled.truncated;
+    return filled.text;
+  };
   const header = c.HEADER?.value;
   if (header) {
     const format = upper(header.format) ?? 'TEXT';
     const text = asString(header.text);
     if (format === 'TEXT' && text !== undefined) {
       const value = headerText(params);
-      out.header = fillPlaceholders(text, () => value);
+      out.header = fill(text, () => value);
     } else if (format !== 'TEXT') out.headerFormat = format;
   }
   const p: TemplateParams = isRecord(params) ? params : {};
   const body = asString(c.BODY?.value.text);
-  if (body !== undefined) out.body = fillPlaceholders(body, (v) => lookupParam(p.body, v));
+  if (body !== undefined) out.body = fill(body, (v) => lookupParam(p.body, v));
   const footer = asString(c.FOOTER?.value.text);
-  if (footer !== undefined) out.footer = footer;
-  const given: unknown[] = Array.isArray(p.buttons) ? p.buttons : [];
+  if (footer !== undefined) out.footer = capped(footer, () => (truncated = true));
+  // The first parameter given for each button index (one pass, not one search per button).
+  const given = new Map<number, Record<string, unknown>>();
+  if (Array.isArray(p.buttons)) {
+    for (const g of p.buttons as unknown[]) {
+      if (isRecord(g) && typeof g.index === 'number' && !given.has(g.index)) given.set(g.index, g);
+    }
+  }
   buttonsOf(c.BUTTONS).forEach((b, index) => {
     if (!b) return;
-    const found = given.find((g) => isRecord(g) && g.index === index);
-    const param = isRecord(found) ? found : undefined;
+    const param = given.get(index);
     const rendered: RenderedButton = { type: b.type, text: asString(b.value.text) ?? '' };
     if (b.type === 'URL') {
       const url = asString(b.value.url);
       const suffix = param?.type === 'url' ? asString(param.text) : undefined;
-      if (url !== undefined) rendered.url = fillPlaceholders(url, () => suffix);
+      if (url !== undefined) rendered.url = fill(url, () => suffix);
     } else if (b.type === 'PHONE_NUMBER') {
       const phone = asString(b.value.phone_number);
       if (phone !== undefined) rendered.phoneNumber = phone;
@@ -121,12 +138,30 @@ export function renderTemplate(template: unknown, params: TemplateParams = {}): 
     }
     out.buttons.push(rendered);
   });
-  const parts = [
-    out.header ?? (out.headerFormat ? `[${out.headerFormat}]` : undefined),
-    out.body,
-    out.footer,
-    out.buttons.length > 0 ? out.buttons.map((b) => `[ ${b.text} ]`).join('\n') : undefined,
-  ];
-  out.text = parts.filter((p) => p !== undefined && p !== '').join('\n\n');
+  const preview = new CappedText();
+  const part = (piece: string | undefined): void => {
+    if (piece === undefined || piece === '') return;
+    if (preview.text !== '') preview.append('\n\n');
+    preview.append(piece);
+  };
+  part(out.header ?? (out.headerFormat ? `[${out.headerFormat}]` : undefined));
+  part(out.body);
+  part(out.footer);
+  for (let i = 0; i < out.buttons.length && !preview.truncated; i++) {
+    const label = `[ ${out.buttons[i]?.text} ]`;
+    if (i === 0) part(label);
+    else preview.append(`\n${label}`);
+  }
+  out.text = preview.text;
+  if (truncated || preview.truncated) out.truncated = true;
   return out;
+}
+
+/** `text` cut at the rendering cap; calls `cut` when it had to. */
+function capped(text: string, cut: () => void): string {
+  if (text.length <= RENDERED_TEXT_CAP) return text;
+  const out = new CappedText();
+  out.append(text);
+  cut();
+  return out.text;
 }

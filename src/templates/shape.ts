@@ -22,6 +22,12 @@ export function describe(value: unknown): string {
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
+/** Whether a header's `example` holds a media sample: a non-empty `header_handle` list of non-empty strings. */
+export function hasHeaderHandle(example: unknown): boolean {
+  const handle = isRecord(example) ? example.header_handle : undefined;
+  return Array.isArray(handle) && handle.length > 0 && handle.every((x) => typeof x === 'string' && x !== '');
+}
+
 /** The component types this module reads. */
 export type KnownComponent = 'HEADER' | 'BODY' | 'FOOTER' | 'BUTTONS';
 
@@ -57,4 +63,21 @@ export function buttonsOf(
   const list = component?.value.buttons;
   if (!Array.isArray(list)) return [];
   return list.map((b: unknown) => (isRecord(b) ? { type: upper(b.type) ?? '', value: b } : undefined));
+}
+
+/** How many items a message lists before summarising the rest. */
+const LISTED = 10;
+
+/**
+ * `items` joined with `separator` for a message, at most {@link LISTED} of them and then "(and N more)", so a
+ * message stays short whatever the input holds.
+ */
+export function listSome(items: readonly string[], separator = ', '): string {
+  if (items.length <= LISTED) return items.join(separator);
+  return `${items.slice(0, LISTED).join(separator)}${separator}... (and ${items.length - LISTED} more)`;
+}
+
+/** `text` for a message: at most 40 characters, the rest elided, so one huge group cannot flood an issue. */
+export function quote(text: string): string {
+  return text.length <= 40 ? text : `${text.slice(0, 37)}...`;
 }

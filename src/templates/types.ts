@@ -220,12 +220,33 @@ export type TemplateIssueSeverity = 'error' | 'warning';
  * | `buttons.phone_limit` | more than one PHONE_NUMBER button |
  * | `buttons.copy_code_limit` | more than one COPY_CODE button |
  * | `buttons.mixed` | (strict) quick replies and call-to-action buttons combined |
- * | `buttons.not_grouped` | (meta) quick replies not next to each other |
+ * | `buttons.not_grouped` | quick replies and call-to-action buttons interleaved instead of grouped (both profiles) |
  * | `button.text_required` | a button without text |
  * | `button.text_too_long` | button text longer than 25 characters |
  * | `button.url_invalid` | URL missing, not https, not a valid URL, or longer than 2000 characters |
  * | `button.url_variable` | more than one variable in a URL, or a variable not at the end |
  * | `button.phone_invalid` | phone number not E.164 (`+` and 8 to 15 digits) or longer than 20 characters |
+ * | `authentication.custom_text` | (AUTHENTICATION) a BODY or FOOTER with text of its own: Meta writes these templates' text |
+ * | `authentication.security_recommendation` | (AUTHENTICATION) `add_security_recommendation` is not a boolean |
+ * | `authentication.code_expiration` | (AUTHENTICATION) `code_expiration_minutes` is not a whole number from 1 to 90 |
+ * | `authentication.otp_button` | (AUTHENTICATION) not exactly one button, of type OTP, or an unknown `otp_type` |
+ * | `authentication.app_required` | (AUTHENTICATION) a ONE_TAP / ZERO_TAP button without a valid `package_name` and `signature_hash` (or `supported_apps`) |
+ * | `authentication.zero_tap_terms` | (AUTHENTICATION) a ZERO_TAP button without `zero_tap_terms_accepted: true` |
+ * | `authentication.header_not_allowed` | (AUTHENTICATION) a HEADER component |
+ * | `carousel.cards_count` | a CAROUSEL with fewer than 2 or more than 10 cards |
+ * | `carousel.header_format` | a card header missing, not IMAGE / VIDEO / PRODUCT, or not the same format on every card |
+ * | `carousel.cards_mismatch` | cards with different components or different buttons |
+ * | `carousel.card_body_too_long` | a card body longer than 160 characters |
+ * | `carousel.card_buttons` | more than 2 buttons on a card, or a button type cards do not take |
+ * | `carousel.top_level_component` | a HEADER, FOOTER or BUTTONS beside the carousel, or an unknown component in a card |
+ * | `offer.text_required` | (LIMITED_TIME_OFFER) no offer text |
+ * | `offer.text_too_long` | (LIMITED_TIME_OFFER) offer text longer than 16 characters |
+ * | `offer.body_too_long` | (LIMITED_TIME_OFFER) body longer than 600 characters |
+ * | `offer.footer_not_allowed` | (LIMITED_TIME_OFFER) a FOOTER component |
+ * | `offer.header_format` | (LIMITED_TIME_OFFER) a header that is not IMAGE or VIDEO |
+ * | `offer.category` | (LIMITED_TIME_OFFER) a category other than MARKETING |
+ * | `offer.url_button_required` | (LIMITED_TIME_OFFER) no URL button |
+ * | `offer.copy_code` | (LIMITED_TIME_OFFER) `has_expiration: true` without a COPY_CODE button, or a COPY_CODE button that is not first |
  */
 export type TemplateIssueCode =
   | 'template.malformed'
@@ -262,7 +283,28 @@ export type TemplateIssueCode =
   | 'button.text_too_long'
   | 'button.url_invalid'
   | 'button.url_variable'
-  | 'button.phone_invalid';
+  | 'button.phone_invalid'
+  | 'authentication.custom_text'
+  | 'authentication.security_recommendation'
+  | 'authentication.code_expiration'
+  | 'authentication.otp_button'
+  | 'authentication.app_required'
+  | 'authentication.zero_tap_terms'
+  | 'authentication.header_not_allowed'
+  | 'carousel.cards_count'
+  | 'carousel.header_format'
+  | 'carousel.cards_mismatch'
+  | 'carousel.card_body_too_long'
+  | 'carousel.card_buttons'
+  | 'carousel.top_level_component'
+  | 'offer.text_required'
+  | 'offer.text_too_long'
+  | 'offer.body_too_long'
+  | 'offer.footer_not_allowed'
+  | 'offer.header_format'
+  | 'offer.category'
+  | 'offer.url_button_required'
+  | 'offer.copy_code';
 
 /** One problem in a template definition. `path` points into the definition, e.g. `['components', 1, 'text']`. */
 export interface TemplateIssue extends Issue {

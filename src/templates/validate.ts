@@ -7,9 +7,27 @@ import { ConfigError, type Issue, TemplateError } from '../core/errors.js';
 import type { ProviderId } from '../core/provider.js';
 import { isRecord } from '../core/record.js';
 import { TEMPLATE_LANGUAGES } from './languages.js';
-import { codePointLength, type Placeholder, scanPlaceholders } from './placeholders.js';
+import { codePointLength, forEachBraceGroup, type Placeholder, scanPlaceholders } from './placeholders.js';
 import { TEMPLATE_PROFILES, type TemplateProfileName, type TemplateRules } from './profiles.js';
-import { asString, componentsOf, describe, isKnownComponent, type Located, upper } from './shape.js';
+import {
+  checkAuthentication,
+  checkButtonGrouping,
+  checkCarousel,
+  checkLimitedTimeOffer,
+  findComponents,
+  type RuleContext,
+} from './rules/index.js';
+import {
+  asString,
+  componentsOf,
+  describe,
+  hasHeaderHandle,
+  isKnownComponent,
+  type Located,
+  listSome,
+  quote,
+  upper,
+} from './shape.js';
 import type {
   TemplateDefinition,
   TemplateIssue,
@@ -61,20 +79,43 @@ class Collector {
   }
 }
 
-/** Reports malformed and special-character groups; returns the well-formed variables. */
+/** How many malformed or special-character groups one text reports one by one before summarising the rest. */
+const PLACEHOLDER_ISSUES_LISTED = 20;
+
+/**
+ * Reports malformed and special-character groups (the first {@link PLACEHOLDER_ISSUES_LISTED} one by one, the
+ * rest in one summary issue of the same code); returns the well-formed variables.
+ */
 function checkPlaceholders(found: Placeholder[], path: Path, where: string, out: Collector): Placeholder[] {
+  let listed = 0;
+  const more = { 'variable.special_characters': 0, 'variable.malformed': 0 };
   for (const p of found) {
+    if (p.kind !== 'special' && p.kind !== 'malformed') continue;
+    if (listed >= PLACEHOLDER_ISSUES_LISTED) {
+      more[p.kind === 'special' ? 'variable.special_characters' : 'variable.malformed']++;
+      continue;
+    }
+    listed++;
     if (p.kind === 'special') {
       out.add(
         'variable.special_characters',
         path,
-        `${where}: "${p.raw}" has a special character; variables cannot contain #, $ or %. Write {{1}} (or {{name}} for named variables) and move the symbol outside the braces.`,
+        `${where}: "${quote(p.raw)}" has a special character; variables cannot contain #, $ or %. Write {{1}} (or {{name}} for named variables) and move the symbol outside the braces.`,
       );
-    } else if (p.kind === 'malformed') {
+    } else {
       out.add(
         'variable.malformed',
         path,
-        `${where}: "${p.raw}" is not a well-formed variable. Write variables with two braces on each side and no spaces: {{1}}, {{2}}, ... or {{first_name}} (lowercase letters, digits, underscores).`,
+        `${where}: "${quote(p.raw)}" is not a well-formed variable. Write variables with two braces on each side and no spaces: {{1}}, {{2}}, ... or {{first_name}} (lowercase letters, digits, underscores).`,
+      );
+    }
+  }
+  for (const [code, n] of Object.entries(more) as [TemplateIssueCode, number][]) {
+    if (n > 0) {
+      out.add(
+        code,
+        path,
+        `${where}: ${n} more ${code === 'variable.malformed' ? 'malformed brace groups' : 'variables with special characters'} (only the first ${PLACEHOLDER_ISSUES_LISTED} problems are listed one by one).`,
       );
     }
   }
@@ -89,17 +130,19 @@ function checkSequence(vars: Placeholder[], path: Path, where: string, out: Coll
   const sorted = [...distinct].sort((a, b) => a - b);
   const expected = sorted.map((_, i) => i + 1);
   if (sorted.some((n, i) => n !== expected[i])) {
-    const missing = expected.filter((n) => !distinct.includes(n));
+    const present = new Set(distinct);
+    const missing = expected.filter((n) => !present.has(n));
+    const braces = (list: number[]) => listSome(list.map((n) => `{{${n}}}`));
     out.add(
       'variable.not_sequential',
       path,
-      `${where}: variables must be numbered {{1}} to {{${sorted.length}}} with no gaps; found ${sorted.map((n) => `{{${n}}}`).join(', ')}${missing.length > 0 ? ` (missing ${missing.map((n) => `{{${n}}}`).join(', ')})` : ''}. Renumber them from {{1}}.`,
+      `${where}: variables must be numbered {{1}} to {{${sorted.length}}} with no gaps; found ${braces(sorted)}${missing.length > 0 ? ` (missing ${braces(missing)})` : ''}. Renumber them from {{1}}.`,
     );
   } else if (distinct.some((n, i) => i > 0 && n < (distinct[i - 1] ?? 0))) {
     out.add(
       'variable.not_sequential',
       path,
-      `${where}: variables first appear out of order (${distinct.map((n) => `{{${n}}}`).join(', ')}); reviewers may reject this. Number them in reading order.`,
+      `${where}: variables first appear out of order (${listSome(distinct.map((n) => `{{${n}}}`))}); reviewers may reject this. Number them in reading order.`,
       'warning',
     );
   }
@@ -127,13 +170,14 @@ function checkNamedExamples(
     return;
   }
   const given = new Map<string, unknown>();
+  const known = new Set(names);
   list.forEach((entry: unknown, i) => {
     const name = isRecord(entry) ? asString(entry.param_name) : undefined;
-    if (name === undefined || !names.includes(name) || given.has(name)) {
+    if (name === undefined || !known.has(name) || given.has(name)) {
       out.add(
         'example.count_mismatch',
         [...path, i],
-        `${where}: example.${field}[${i}] ${name === undefined ? 'has no param_name' : given.has(name) ? `repeats "${name}"` : `names "${name}", which is not a variable here`}; give exactly one { param_name, example } per variable (${names.join(', ')}).`,
+        `${where}: example.${field}[${i}] ${name === undefined ? 'has no param_name' : given.has(name) ? `repeats "${quote(name)}"` : `names "${quote(name)}", which is not a variable here`}; give exactly one { param_name, example } per variable (${listSome(names)}).`,
       );
       return;
     }
@@ -208,12 +252,7 @@ function checkHeader(
   }
   const example = isRecord(h.example) ? h.example : undefined;
   if (MEDIA_FORMATS.includes(format)) {
-    const handle = example?.header_handle;
-    if (
-      !Array.isArray(handle) ||
-      handle.length === 0 ||
-      handle.some((x) => typeof x !== 'string' || x === '')
-    ) {
+    if (!hasHeaderHandle(example)) {
       out.add(
         'example.missing',
         [...base, 'example', 'header_handle'],
@@ -409,6 +448,17 @@ function checkFooter(footer: Located, rules: TemplateRules, out: Collector): voi
   );
 }
 
+/** `url` with every brace group replaced by `x`, for parsing it as a URL. */
+function withoutGroups(url: string): string {
+  let out = '';
+  let last = 0;
+  forEachBraceGroup(url, (start, _innerStart, _innerEnd, end) => {
+    out += `${url.slice(last, start)}x`;
+    last = end;
+  });
+  return out + url.slice(last);
+}
+
 function checkUrlButton(b: Record<string, unknown>, path: Path, rules: TemplateRules, out: Collector): void {
   const url = asString(b.url);
   if (url === undefined || url.trim() === '') {
@@ -425,7 +475,7 @@ function checkUrlButton(b: Record<string, unknown>, path: Path, rules: TemplateR
     out.add(
       'button.url_variable',
       [...path, 'url'],
-      `URL button: "${found.find((p) => p.kind === 'special' || p.kind === 'malformed')?.raw}" is not a valid variable; write {{1}} at the end of the URL.`,
+      `URL button: "${quote(found.find((p) => p.kind === 'special' || p.kind === 'malformed')?.raw ?? '')}" is not a valid variable; write {{1}} at the end of the URL.`,
     );
   }
   if (vars.length > 1) {
@@ -460,7 +510,7 @@ function checkUrlButton(b: Record<string, unknown>, path: Path, rules: TemplateR
   const length = codePointLength(url);
   let parsed: URL | undefined;
   try {
-    parsed = new URL(url.replace(/\{+[^{}]*\}+/g, 'x'));
+    parsed = new URL(withoutGroups(url));
   } catch {
     parsed = undefined;
   }
@@ -470,7 +520,7 @@ function checkUrlButton(b: Record<string, unknown>, path: Path, rules: TemplateR
       [...path, 'url'],
       length > rules.urlMaxLength
         ? `URL button url is ${length} characters; the limit is ${rules.urlMaxLength}.`
-        : `URL button url "${url}" is not a valid https URL; use a full address like https://www.example.com/page (short links are often rejected).`,
+        : `URL button url "${quote(url)}" is not a valid https URL; use a full address like https://www.example.com/page (short links are often rejected).`,
     );
   }
   if (vars.length > 0) {
@@ -571,32 +621,22 @@ function checkButtons(buttons: Located, rules: TemplateRules, out: Collector): v
   limit('buttons.url_limit', count('URL'), rules.maxUrlButtons, 'URL buttons');
   limit('buttons.phone_limit', count('PHONE_NUMBER'), rules.maxPhoneButtons, 'PHONE_NUMBER buttons');
   limit('buttons.copy_code_limit', count('COPY_CODE'), rules.maxCopyCodeButtons, 'COPY_CODE buttons');
-  if (quickReplies > 0 && calls > 0) {
-    if (!rules.allowMixedButtons) {
-      out.add(
-        'buttons.mixed',
-        base,
-        `Quick replies and call-to-action buttons cannot be combined in the ${rules.name} profile; use either up to ${rules.maxQuickReplies} QUICK_REPLY buttons or up to ${rules.maxCallToAction ?? rules.maxButtons} call-to-action buttons.`,
-      );
-    } else {
-      const first = kinds.indexOf('QUICK_REPLY');
-      const last = kinds.lastIndexOf('QUICK_REPLY');
-      if (last - first + 1 !== quickReplies) {
-        out.add(
-          'buttons.not_grouped',
-          base,
-          'QUICK_REPLY buttons must be next to each other (all before or all after the call-to-action buttons).',
-        );
-      }
-    }
+  if (quickReplies > 0 && calls > 0 && !rules.allowMixedButtons) {
+    out.add(
+      'buttons.mixed',
+      base,
+      `Quick replies and call-to-action buttons cannot be combined in the ${rules.name} profile; use either up to ${rules.maxQuickReplies} QUICK_REPLY buttons or up to ${rules.maxCallToAction ?? rules.maxButtons} call-to-action buttons.`,
+    );
   }
+  checkButtonGrouping(kinds, base, (code, path, message) => out.add(code, path, message));
 }
 
 /**
  * Validates a template definition (Meta's create-template JSON, exactly as submitted to Meta or CleverTap)
  * against a rule profile: `strict` (default; the CleverTap BSP rules: body 1000, 3 quick replies or 2
  * call-to-action buttons, never both) or `meta` (Meta's current numbers: body 1024, 10 buttons, 2 URL, 1 phone,
- * 1 copy code, quick replies grouped).
+ * 1 copy code). Both profiles check that quick replies and call-to-action buttons are grouped, and the rules of
+ * carousel, limited-time-offer and authentication (OTP) templates (see `docs/templates.md`).
  *
  * It reports every problem at once and never throws on malformed input: a non-object, missing components or a
  * broken component is an issue too. Lengths count code points, as Meta does. `valid` is true iff no issue has
@@ -728,10 +768,22 @@ export function validateTemplate(
     }
   });
 
+  // Carousels, limited-time offers and authentication templates have rules of their own (src/templates/rules);
+  // authentication templates carry no body or footer text, so those checks are theirs alone.
+  const ctx: RuleContext = {
+    category,
+    rules,
+    components: findComponents(components),
+    add: (code, path, message, severity) => out.add(code, path, message, severity),
+  };
+  const authentication = category === 'AUTHENTICATION';
   const headerVars = seen.HEADER ? checkHeader(seen.HEADER, category, rules, out) : [];
-  const bodyVars = checkBody(seen.BODY, rules, out);
-  if (seen.FOOTER) checkFooter(seen.FOOTER, rules, out);
+  const bodyVars = authentication ? [] : checkBody(seen.BODY, rules, out);
+  if (seen.FOOTER && !authentication) checkFooter(seen.FOOTER, rules, out);
   if (seen.BUTTONS) checkButtons(seen.BUTTONS, rules, out);
+  if (authentication) checkAuthentication(ctx);
+  checkCarousel(ctx);
+  checkLimitedTimeOffer(ctx);
 
   const all = [
     ...headerVars.map((v) => ({ v, at: seen.HEADER as Located })),

@@ -6,15 +6,28 @@
  */
 import type { WebhookEvent } from '../core/webhook-event.js';
 
-/** Where claimed keys live. Implement it over Redis or a database to share it between processes. */
+/**
+ * Where claimed keys live: {@link createMemoryDedupeStore} for one process, `createRedisDedupeStore` for many,
+ * or your own over a database.
+ *
+ * The handler claims an event's key before its handlers run, then either completes it (handled) or releases it
+ * (a handler threw: the handler answers non-2xx and the provider's retry is processed). So each event is handled
+ * exactly once as long as the process running its handlers survives them; a process that dies mid-handler leaves
+ * a claim that a store with leases (Redis) gives up after the lease, and the retry runs the handlers again
+ * (at-least-once for crashes, exactly-once otherwise).
+ */
 export interface WebhookDedupeStore {
   /**
-   * Records `key` for `ttlMs`. Resolves `true` when the key was new (process the event), `false` when it was
-   * already claimed and has not expired (drop the event). Must be atomic per key.
+   * Claims `key` (remembered `ttlMs` once handled). Resolves `true` when the key was new (run the handlers),
+   * `false` when the event was already handled (drop it), `'pending'` when another delivery of it is being
+   * handled right now (the handler answers 503 so the provider retries later). Must be atomic per key. A store
+   * that cannot answer must reject: the handler then refuses the delivery (503) rather than guess.
    */
-  claim(key: string, ttlMs: number): boolean | Promise<boolean>;
+  claim(key: string, ttlMs: number): boolean | 'pending' | Promise<boolean | 'pending'>;
   /** Forgets `key`, so a retry of an event whose handler failed is processed again. */
   release?(key: string): void | Promise<void>;
+  /** Marks a claimed `key` as handled, remembered for `ttlMs` (stores with leases need it). */
+  complete?(key: string, ttlMs: number): void | Promise<void>;
 }
 
 /**

@@ -42,6 +42,12 @@ export const MessageEventSchema = z.strictObject({
       caption: z.string().optional(),
       mimeType: z.string().optional(),
       filename: z.string().optional(),
+      size: z.number().int().nonnegative().optional(),
+      sha256: z
+        .string()
+        .regex(/^[0-9a-f]{64}$/)
+        .optional(),
+      expiresAt: z.date().optional(),
     })
     .optional(),
   location: z
@@ -77,6 +83,7 @@ export const MessageEventSchema = z.strictObject({
     })
     .optional(),
   context: z.strictObject({ messageId: z.string().min(1) }).optional(),
+  edited: z.strictObject({ messageId: z.string().min(1) }).optional(),
   profileName: z.string().optional(),
   referral: z
     .strictObject({

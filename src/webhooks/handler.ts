@@ -3,14 +3,21 @@
  * Deno, Next.js route handlers and Workers (and Node through `waba-kit/node`).
  * @module
  */
-import { ConfigError, isWebhookVerificationError, isWhatsAppError } from '../core/errors.js';
+import {
+  ConfigError,
+  isWebhookVerificationError,
+  isWhatsAppError,
+  WebhookParseError,
+} from '../core/errors.js';
+import type { Logger } from '../core/logger.js';
 import { PROVIDERS, type ProviderId } from '../core/provider.js';
 import type { WebhookEvent } from '../core/webhook-event.js';
 import { secretsEqual } from './crypto.js';
 import { createMemoryDedupeStore, type WebhookDedupeStore, webhookEventKey } from './dedupe.js';
-import { parseWebhook } from './parse.js';
+import { parseWebhookStrict } from './parse.js';
 import { assertVerified } from './parse-request.js';
 import { BodyTooLargeError, normalizeDelivery } from './request.js';
+import { assertSecretsUsable, SECRET_NAMES } from './secrets.js';
 import type { WebhookSecrets } from './types.js';
 import { hasSecretFor } from './verify.js';
 
@@ -42,14 +49,28 @@ export interface CreateWebhookHandlerOptions extends WebhookSecrets {
   /** Largest accepted body in bytes; larger deliveries get 413. Default 3 MiB. */
   maxBodyBytes?: number | undefined;
   /**
+   * Most events one delivery may hold (messages, statuses, errors and other updates of every change). A larger
+   * delivery is refused as a whole with 503, so the provider retries it, and `onError` gets a
+   * `WebhookParseError` saying how many it held; no handler runs for any of its events. Default 10 000 (Meta
+   * batches at most 1 000 updates per POST).
+   */
+  maxEvents?: number | undefined;
+  /**
    * Keeps the runtime alive for work finished after the response (Workers `ctx.waitUntil`, Vercel
    * `waitUntil`). When given, the handler answers 200 at once and the handlers run after the response.
    */
   waitUntil?: ((promise: Promise<unknown>) => void) | undefined;
+  /**
+   * Where the handler's one warning goes: created without the secret its provider is verified with (and
+   * without `verify: false`), it warns once that deliveries will be parsed unverified. Default `console`.
+   */
+  logger?: Logger | undefined;
 }
 
 /** 3 MiB: Meta batches up to 1 000 updates per POST. */
 export const DEFAULT_MAX_BODY_BYTES = 3 * 1024 * 1024;
+/** Meta batches up to 1 000 updates per POST; ten times that is refused as a whole. */
+const DEFAULT_MAX_EVENTS = 10_000;
 /** 24 h, Vonage's retry horizon. */
 export const DEFAULT_DEDUPE_TTL_MS = 24 * 60 * 60 * 1000;
 
@@ -64,16 +85,19 @@ function checkOptions(options: CreateWebhookHandlerOptions): void {
       ],
     });
   }
+  assertSecretsUsable(options, options.provider, 'createWebhookHandler');
   if (options.verify === true && !hasSecretFor(options.provider, options)) {
-    const name =
-      options.provider === 'nexmo'
-        ? 'signatureSecret'
-        : options.provider === 'gupshup'
-          ? 'sharedSecret or urlToken'
-          : 'appSecret';
+    const name = SECRET_NAMES[options.provider];
     throw new ConfigError(`verify: true needs ${name} for ${options.provider} webhooks.`, {
       provider: options.provider,
       issues: [{ code: 'secret.missing', path: [name], message: 'Required to verify webhooks.' }],
+    });
+  }
+  const events = options.maxEvents;
+  if (events !== undefined && !(Number.isSafeInteger(events) && events > 0)) {
+    throw new ConfigError('maxEvents must be a positive whole number of events.', {
+      provider: options.provider,
+      issues: [{ code: 'max_events.invalid', path: ['maxEvents'], message: 'Expected a positive integer.' }],
     });
   }
   const max = options.maxBodyBytes;
@@ -88,13 +112,15 @@ function checkOptions(options: CreateWebhookHandlerOptions): void {
 }
 
 /**
- * Creates a webhook endpoint as a Fetch handler.
+ * Creates a webhook endpoint as a Fetch handler. Throws a `ConfigError` for a bad option, including a secret
+ * (`appSecret`, `signatureSecret`, `sharedSecret`, `urlToken`, `verifyToken`) set to `''`.
  *
  * - `GET`: answers Meta's `hub.mode=subscribe` handshake with `hub.challenge` when `hub.verify_token` equals
  *   `verifyToken` (constant-time), 403 otherwise. No signature check on GET.
- * - `POST`: 413 above `maxBodyBytes`; 401 when verification fails, its body the reason code (e.g.
- *   `signature_mismatch`, `missing_header`: see `verifyWebhook`; with no secret
- *   configured the delivery is parsed unverified); 400 when the body is not a JSON object; otherwise the
+ * - `POST`: 413 above `maxBodyBytes`; 503 (retried by the provider) above `maxEvents` events, with no handler
+ *   run; 401 when verification fails, its body the reason code (e.g. `signature_mismatch`, `missing_header`:
+ *   see `verifyWebhook`; with no secret configured the delivery is parsed unverified, and the handler warns
+ *   once at creation through `logger`); 400 when the body is not a JSON object; otherwise the
  *   events are deduplicated and dispatched to `on[kind]` in order, and the answer is 200 with an empty body.
  *   With `waitUntil` the handlers run after the response; without it they run first, and a handler that
  *   throws turns the answer into 500 (so the provider retries) after releasing that event's dedupe key.
@@ -123,7 +149,13 @@ export function createWebhookHandler(
 ): (request: Request) => Promise<Response> {
   checkOptions(options);
   const { provider } = options;
+  if (options.verify === undefined && !hasSecretFor(provider, options)) {
+    (options.logger ?? console).warn?.(
+      `waba-kit: createWebhookHandler for ${provider} has no ${SECRET_NAMES[provider]}, so deliveries are parsed unverified and anyone can post events. Configure the secret in production, or pass verify: false to say this is on purpose.`,
+    );
+  }
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const maxEvents = options.maxEvents ?? DEFAULT_MAX_EVENTS;
   const dedupeStore =
     options.dedupe === false ? undefined : (options.dedupe?.store ?? createMemoryDedupeStore());
   const ttlMs = (options.dedupe !== false && options.dedupe?.ttlMs) || DEFAULT_DEDUPE_TTL_MS;
@@ -138,31 +170,39 @@ export function createWebhookHandler(
     else if (options.onUnhandled) await options.onUnhandled(event);
   }
 
-  /** Runs the handlers in order; resolves with the number of events whose handler threw. */
-  async function dispatch(events: WebhookEvent[]): Promise<number> {
-    let failures = 0;
+  /**
+   * Runs the handlers in order. Resolves with the number of events whose handler threw and the number refused
+   * without running (the dedupe store is down, or another delivery of the event is being handled).
+   */
+  async function dispatch(events: WebhookEvent[]): Promise<{ failed: number; deferred: number }> {
+    let failed = 0;
+    let deferred = 0;
     for (const event of events) {
-      let key = dedupeStore ? webhookEventKey(event) : undefined;
+      const key = dedupeStore ? webhookEventKey(event) : undefined;
       if (key && dedupeStore) {
-        let fresh = true;
+        let claim: boolean | 'pending';
         try {
-          fresh = await dedupeStore.claim(key, ttlMs);
+          claim = await dedupeStore.claim(key, ttlMs);
         } catch (error) {
-          // A dedupe store that is down must not lose events: process this one (a duplicate at worst).
-          key = undefined;
+          // Fail closed: a store that cannot answer must not let a duplicate through; the retry is processed.
+          deferred++;
           await report(error, event);
+          continue;
         }
-        if (!fresh) continue;
+        if (claim === 'pending') deferred++;
+        if (claim !== true) continue;
       }
       try {
         await runOne(event);
       } catch (error) {
-        failures++;
+        failed++;
         if (key) await Promise.resolve(dedupeStore?.release?.(key)).catch((e) => report(e, event));
         await report(error, event);
+        continue;
       }
+      if (key) await Promise.resolve(dedupeStore?.complete?.(key, ttlMs)).catch((e) => report(e, event));
     }
-    return failures;
+    return { failed, deferred };
   }
 
   async function handleGet(request: Request): Promise<Response> {
@@ -181,7 +221,7 @@ export function createWebhookHandler(
     try {
       const delivery = await normalizeDelivery(request, maxBodyBytes);
       await assertVerified(provider, delivery, options);
-      events = parseWebhook(provider, delivery.rawBody);
+      events = parseWebhookStrict(provider, delivery.rawBody);
     } catch (error) {
       await report(error);
       if (error instanceof BodyTooLargeError) return empty(413);
@@ -192,14 +232,27 @@ export function createWebhookHandler(
           headers: { 'content-type': 'text/plain; charset=utf-8' },
         });
       if (isWhatsAppError(error) && error.code === 'webhook_parse_failed') return empty(400);
-      throw error;
+      if (isWhatsAppError(error) && error.code === 'config_invalid') throw error;
+      // A parser failure nobody foresaw: refuse the whole delivery so the provider retries it, rather than
+      // answer 200 for events that were never read.
+      return empty(500);
+    }
+    if (events.length > maxEvents) {
+      await report(
+        new WebhookParseError(
+          `The ${provider} delivery holds ${events.length} events, above maxEvents (${maxEvents}); it was refused as a whole with 503 so the provider retries it. Raise maxEvents if such batches are expected.`,
+          { provider },
+        ),
+      );
+      return empty(503);
     }
     if (options.waitUntil) {
       options.waitUntil(dispatch(events));
       return empty(200);
     }
-    const failures = await dispatch(events);
-    return empty(failures > 0 ? 500 : 200);
+    const { failed, deferred } = await dispatch(events);
+    if (failed > 0) return empty(500);
+    return deferred > 0 ? empty(503, { 'retry-after': '1' }) : empty(200);
   }
 
   return async (request: Request): Promise<Response> => {

@@ -46,6 +46,7 @@ export {
 } from './handler.js';
 export { detectWebhookFormat, type ParseWebhookOptions, parseWebhook } from './parse.js';
 export { parseWebhookRequest } from './parse-request.js';
+export { createRedisDedupeStore, type RedisDedupeStoreOptions } from './redis-dedupe.js';
 export { getHeader, type HeaderSource } from './request.js';
 export { type SignWebhookForTestOptions, signWebhookForTest } from './sign-for-test.js';
 export type {

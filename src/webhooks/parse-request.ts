@@ -9,25 +9,21 @@ import type { ProviderId } from '../core/provider.js';
 import type { WebhookEvent } from '../core/webhook-event.js';
 import { parseWebhook } from './parse.js';
 import { type NormalizedDelivery, normalizeDelivery } from './request.js';
+import { assertSecretsUsable, SECRET_NAMES } from './secrets.js';
 import type { WebhookSecrets } from './types.js';
 import { hasSecretFor, verifyWebhook } from './verify.js';
 
-const SECRET_NAMES: Readonly<Record<ProviderId, string>> = {
-  nexmo: 'signatureSecret',
-  meta: 'appSecret',
-  clevertap: 'appSecret',
-  gupshup: 'sharedSecret or urlToken',
-};
-
 /**
  * Verifies a normalised delivery when a secret is configured (or `verify: true`), throwing
- * {@link WebhookVerificationError} with its `reason` when it does not verify.
+ * {@link WebhookVerificationError} with its `reason` when it does not verify, and {@link ConfigError} when a
+ * secret is set but empty.
  */
 export async function assertVerified(
   provider: ProviderId,
   delivery: NormalizedDelivery,
   secrets: WebhookSecrets,
 ): Promise<void> {
+  assertSecretsUsable(secrets, provider, 'parseWebhookRequest');
   if (secrets.verify === false) return;
   if (!hasSecretFor(provider, secrets)) {
     if (secrets.verify === true) {
@@ -61,7 +57,8 @@ export async function assertVerified(
  *
  * Verification runs when the secret the provider needs is configured (`signatureSecret` for `nexmo`,
  * `appSecret` for `meta`/`clevertap`, `sharedSecret`/`urlToken` for `gupshup`). **When none is configured the
- * delivery is parsed unverified**; pass `verify: true` to make that a `ConfigError` instead.
+ * delivery is parsed unverified**; pass `verify: true` to make that a `ConfigError` instead. A secret set to
+ * `''` (or only whitespace) is a `ConfigError`, never "no secret".
  *
  * Throws {@link WebhookVerificationError} (with `reason`) when verification fails, and `WebhookParseError`
  * when the body is not a JSON object.

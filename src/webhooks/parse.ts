@@ -100,14 +100,31 @@ export function parseWebhook(
   options: ParseWebhookOptions = {},
 ): WebhookEvent[] {
   const record = toObject(body, provider);
-  const format = options.format ?? detectWebhookFormat(record);
-  if (!format) return [{ kind: 'unknown', provider, raw: record }];
-  const ctx: ParseContext = { provider, receivedAt: options.receivedAt ?? new Date() };
   try {
-    return PARSERS[format](record, ctx);
+    return parseRecord(provider, record, options);
   } catch {
     // The parsers read every field defensively; this is a last guard so that a payload shape nobody foresaw
     // still yields its data instead of an exception.
     return [{ kind: 'unknown', provider, raw: record }];
   }
+}
+
+/**
+ * Like {@link parseWebhook} without the last guard: a parser failure nobody foresaw propagates, so the webhook
+ * handler can refuse the whole delivery with a status the provider retries instead of answering 200 with its
+ * events folded into one `unknown`. @internal
+ */
+export function parseWebhookStrict(provider: ProviderId, body: string | Uint8Array): WebhookEvent[] {
+  return parseRecord(provider, toObject(body, provider), {});
+}
+
+function parseRecord(
+  provider: ProviderId,
+  record: Record<string, unknown>,
+  options: ParseWebhookOptions,
+): WebhookEvent[] {
+  const format = options.format ?? detectWebhookFormat(record);
+  if (!format) return [{ kind: 'unknown', provider, raw: record }];
+  const ctx: ParseContext = { provider, receivedAt: options.receivedAt ?? new Date() };
+  return PARSERS[format](record, ctx);
 }

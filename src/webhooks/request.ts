@@ -5,6 +5,7 @@
  */
 import type { WebhookInput } from '../core/client.js';
 import { ConfigError } from '../core/errors.js';
+import { readStreamCapped } from '../core/read-stream.js';
 
 /** Headers as a `Headers` object or a plain record (Node's `IncomingHttpHeaders` fits). */
 export type HeaderSource = Headers | Record<string, string | string[] | undefined>;
@@ -55,26 +56,7 @@ export async function readRawBody(
     );
   }
   if (!request.body) return new Uint8Array(0);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw new BodyTooLargeError(maxBytes);
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
+  return readStreamCapped(request.body, maxBytes, () => new BodyTooLargeError(maxBytes));
 }
 
 /** A delivery reduced to what verification and parsing need. */

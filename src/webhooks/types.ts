@@ -65,6 +65,8 @@ export type WebhookVerificationReason =
   | 'missing_iat'
   | 'iat_too_old'
   | 'iat_in_future'
+  | 'token_expired'
+  | 'token_not_yet_valid'
   | 'payload_hash_missing'
   | 'payload_hash_mismatch';
 

@@ -96,10 +96,13 @@ describe('broadcast', () => {
       total: 12,
       sent: 12,
       failed: 0,
-      skipped: { consent: 0, controlGroup: 0, quota: 0, duplicate: 0 },
+      skipped: { consent: 0, controlGroup: 0, quota: 0, duplicate: 0, campaign: 0 },
       errors: [],
       aborted: false,
       unsent: 0,
+      unsentRecipients: [],
+      unknown: 0,
+      unknownSends: [],
     });
   });
 
@@ -203,7 +206,9 @@ describe('broadcast', () => {
       },
     });
     expect(received).toHaveLength(5);
-    expect(report).toMatchObject({ total: 5, sent: 5, failed: 0, aborted: true, unsent: 0 });
+    // Every recipient given is accounted for: the 15 never attempted are unsent, and listed.
+    expect(report).toMatchObject({ total: 20, sent: 5, failed: 0, aborted: true, unsent: 15, unknown: 0 });
+    expect(report.unsentRecipients).toEqual(numbers(20).slice(5));
   });
 
   it('abort during a rate wait leaves the waiting recipient unsent, not failed', async () => {
@@ -220,7 +225,8 @@ describe('broadcast', () => {
     controller.abort();
     const report = await run;
     expect(sends).toHaveLength(2);
-    expect(report).toMatchObject({ total: 3, sent: 2, failed: 0, unsent: 1, aborted: true });
+    expect(report).toMatchObject({ total: 10, sent: 2, failed: 0, unsent: 8, aborted: true });
+    expect(report.unsentRecipients).toEqual(numbers(10).slice(2));
   });
 
   it('skips recipients the quota refuses mid-run when told to skip', async () => {

@@ -18,10 +18,8 @@ export function memoryIo(
   } = {},
 ): MemoryIo {
   const files = new Map<string, Uint8Array | string>(Object.entries(options.files ?? {}));
-  let release: () => void = () => {};
-  const stopped = new Promise<void>((resolve) => {
-    release = resolve;
-  });
+  // Each waitForStop() waits for the next stop() (a second Ctrl-C is a second stop).
+  let waiters: ((signal: undefined) => void)[] = [];
   const encode = (v: string | Uint8Array) => (typeof v === 'string' ? new TextEncoder().encode(v) : v);
   const io: MemoryIo = {
     stdout: '',
@@ -47,8 +45,12 @@ export function memoryIo(
     env: options.env ?? {},
     isTTY: options.isTTY ?? false,
     now: () => Date.now(),
-    waitForStop: () => stopped,
-    stop: () => release(),
+    waitForStop: () => new Promise<undefined>((resolve) => waiters.push(resolve)),
+    stop: () => {
+      const woken = waiters;
+      waiters = [];
+      for (const wake of woken) wake(undefined);
+    },
   };
   return io;
 }

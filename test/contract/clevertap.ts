@@ -1,6 +1,7 @@
 /** `CleverTapClient` under the contract suite: the Cloud API transport, reported as `clevertap`. */
 import { CleverTapClient } from '../../src/providers/clevertap/index.js';
 import { cloudApiErrorCases, cloudApiSendCases } from './cloud-api-cases.js';
+import { cloudApiRichCases } from './rich-cases.js';
 import type { ContractTarget } from './types.js';
 
 const settings = {
@@ -33,7 +34,7 @@ export const clevertapTarget: ContractTarget = {
     url: `https://graph.facebook.com/v24.0/${settings.phoneNumberId}/messages`,
   },
   sampleMessage: { type: 'text', to: '+447700900123', text: 'hello' },
-  cases: cloudApiSendCases(settings),
+  cases: [...cloudApiSendCases(settings), ...cloudApiRichCases(settings)],
   unsupported: [],
   errors: cloudApiErrorCases(),
   secrets: [settings.accessToken, appSecret, verifyToken, passcode],

@@ -6,6 +6,7 @@
  */
 import type { OutboundMessage } from '../../src/index.js';
 import { GupshupClient } from '../../src/providers/gupshup/index.js';
+import { gupshupRichCases, gupshupRichUnsupported } from './rich-cases.js';
 import type { ContractTarget, ErrorCase, SendCase } from './types.js';
 
 const API_KEY = 'gupshup-api-key-0123456789abcdef';
@@ -129,6 +130,7 @@ export const gupshupTarget: ContractTarget = {
         action: { type: 'cta_url', displayText: 'Open', url: 'https://example.com' },
       },
     },
+    ...gupshupRichUnsupported(),
   ],
   errors,
   cases: [
@@ -290,7 +292,7 @@ export const gupshupTarget: ContractTarget = {
               title: 'Fresh',
               rows: [
                 { id: 'apple', title: 'Apple', description: 'Red' },
-                { id: 'pear', title: 'Pear' },
+                { id: 'pear', title: 'Pear', description: 'Green' },
               ],
             },
           ],
@@ -308,7 +310,7 @@ export const gupshupTarget: ContractTarget = {
               title: 'Fresh',
               options: [
                 { type: 'text', title: 'Apple', description: 'Red', postbackText: 'apple' },
-                { type: 'text', title: 'Pear', postbackText: 'pear' },
+                { type: 'text', title: 'Pear', description: 'Green', postbackText: 'pear' },
               ],
             },
           ],
@@ -392,5 +394,6 @@ export const gupshupTarget: ContractTarget = {
       17,
       { url: TPL },
     ),
+    ...gupshupRichCases(),
   ],
 };

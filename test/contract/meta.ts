@@ -1,6 +1,7 @@
 /** `MetaCloudClient` under the contract suite. */
 import { MetaCloudClient } from '../../src/providers/meta/index.js';
 import { cloudApiErrorCases, cloudApiSendCases } from './cloud-api-cases.js';
+import { cloudApiRichCases } from './rich-cases.js';
 import type { ContractTarget } from './types.js';
 
 const settings = {
@@ -10,7 +11,7 @@ const settings = {
 };
 const appSecret = 'meta-app-secret-0123456789';
 const verifyToken = 'meta-verify-token-42';
-const cases = cloudApiSendCases(settings);
+const cases = [...cloudApiSendCases(settings), ...cloudApiRichCases(settings)];
 
 /** The Meta Cloud API target. */
 export const metaTarget: ContractTarget = {

@@ -6,6 +6,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import type { OutboundMessage } from '../../src/index.js';
 import { NexmoClient } from '../../src/providers/nexmo/index.js';
+import { nexmoRichCases } from './rich-cases.js';
 import type { ContractTarget, ErrorCase, SendCase } from './types.js';
 
 const { privateKey } = generateKeyPairSync('rsa', {
@@ -446,6 +447,7 @@ export const nexmoTarget: ContractTarget = {
       15,
     ),
     sendCase('contacts (custom)', contacts, V1, custom('ref-contacts', contactsWire), 16),
+    ...nexmoRichCases('v1'),
   ],
 };
 
@@ -553,5 +555,6 @@ export const nexmoV01Target: ContractTarget = {
       31,
     ),
     sendCase('contacts (custom)', contacts, V01, custom01('ref-contacts', contactsWire), 32),
+    ...nexmoRichCases('v0.1'),
   ],
 };

@@ -4,7 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { isValidationError, ValidationError } from '../../src/core/errors.js';
-import { identitiesOf, identityOf, isBsuid, normalizeRecipient } from '../../src/core/identity.js';
+import {
+  IdentityAliases,
+  identitiesOf,
+  identityOf,
+  isBsuid,
+  normalizeRecipient,
+} from '../../src/core/identity.js';
 import type { WebhookEvent } from '../../src/core/webhook-event.js';
 import { parseWebhook } from '../../src/webhooks/index.js';
 import { fixtureText } from '../webhooks/helpers.js';
@@ -119,5 +125,38 @@ describe('a customer with only a BSUID', () => {
     expect(event?.kind).toBe('message');
     expect(event).not.toHaveProperty('from');
     expect(event).toHaveProperty('userId');
+  });
+});
+
+describe('IdentityAliases', () => {
+  const linkEvent = (phone: string, userId: string): WebhookEvent => ({
+    kind: 'message',
+    provider: 'meta',
+    id: `wamid.${phone}`,
+    from: phone,
+    userId,
+    timestamp: new Date(0),
+    type: 'text',
+    raw: {},
+  });
+
+  it('maps a phone (with or without +) to the BSUID it was seen with, and leaves others alone', () => {
+    const aliases = new IdentityAliases();
+    aliases.learn([linkEvent('16315551181', BSUID), { kind: 'unknown', provider: 'meta', raw: {} }]);
+    expect(aliases.keyOf('+16315551181')).toBe(BSUID);
+    expect(aliases.keyOf('16315551181')).toBe(BSUID);
+    expect(aliases.keyOf(BSUID)).toBe(BSUID);
+    expect(aliases.keyOf('+447700900123')).toBe('+447700900123');
+  });
+
+  it('keeps at most 10 000 links, forgetting the oldest first', () => {
+    const aliases = new IdentityAliases();
+    const events = Array.from({ length: 10_001 }, (_, i) =>
+      linkEvent(`1650${String(i).padStart(7, '0')}`, `US.${i}`),
+    );
+    aliases.learn(events);
+    expect(aliases.keyOf('+16500000000')).toBe('+16500000000');
+    expect(aliases.keyOf('+16500000001')).toBe('US.1');
+    expect(aliases.keyOf('+16500010000')).toBe('US.10000');
   });
 });

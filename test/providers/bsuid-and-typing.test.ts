@@ -15,16 +15,18 @@ import { generateKeyPairSync } from 'node:crypto';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import {
+  isQuotaExceededError,
   isUnsupportedMessageError,
   isValidationError,
   isWindowClosedError,
   type ValidationError,
 } from '../../src/core/errors.js';
+import { isUnsupportedOperationError } from '../../src/core/unsupported-operation-error.js';
 import { CleverTapClient } from '../../src/providers/clevertap/index.js';
 import { GupshupClient } from '../../src/providers/gupshup/index.js';
 import { MetaCloudClient } from '../../src/providers/meta/index.js';
 import { NexmoClient } from '../../src/providers/nexmo/index.js';
-import { createConversationWindowTracker } from '../../src/quota/index.js';
+import { createConversationWindowTracker, createQuotaTracker } from '../../src/quota/index.js';
 import { server } from '../setup/msw.js';
 import { fixtureText } from '../webhooks/helpers.js';
 
@@ -40,7 +42,7 @@ interface Seen {
   json: unknown;
 }
 
-function capture(url: string, method: 'post' | 'patch', reply: Record<string, unknown>): Seen[] {
+function capture(url: string, method: 'post' | 'patch' | 'put', reply: Record<string, unknown>): Seen[] {
   const seen: Seen[] = [];
   server.use(
     http[method](url, async ({ request }) => {
@@ -203,6 +205,21 @@ describe('typing indicators', () => {
     expect(seen[0]?.json).toMatchObject({ status: 'read', typing_indicator: { type: 'text' } });
   });
 
+  it('Gupshup: throws UnsupportedOperationError before any request (its self-serve API has none)', async () => {
+    const seen = capture('https://api.gupshup.io/wa/app/:app/msg/:id/read', 'put', {});
+    const client = new GupshupClient({
+      apiKey: 'gs-api-key-0123456789',
+      appName: 'DemoApp',
+      appId: 'a1b2c3',
+      source: '+917834811114',
+      maxRetries: 0,
+    });
+    const error = await rejection(client.markAsRead('ABEG1', { typing: true }));
+    expect(isUnsupportedOperationError(error)).toBe(true);
+    expect(error).toMatchObject({ provider: 'gupshup', operation: 'markAsRead' });
+    expect(seen).toHaveLength(0);
+  });
+
   it('Vonage: the PATCH carries replying_indicator', async () => {
     const seen = capture('https://api.nexmo.com/v1/messages/:id', 'patch', {});
     await new NexmoClient(nexmoConfig).markAsRead('aaaaaaaa-bbbb-cccc-dddd-0123456789ab', { typing: true });
@@ -256,5 +273,25 @@ describe('one customer, two identifiers', () => {
     expect(await window.isOpen('+16315551181')).toBe(true);
     now += 25 * 3_600_000;
     expect(await window.isOpen('+16315551181')).toBe(false);
+  });
+
+  it('the quota counts one customer once, whether a template goes to the phone or the BSUID', async () => {
+    const seen = capture(GRAPH, 'post', metaReply(BSUID));
+    const template = { name: 'order_update', language: 'en_US' };
+    const linked = meta({ quota: createQuotaTracker({ tier: 1 }) });
+    // A delivered status with both identifiers (contacts[].wa_id + user_id) links them.
+    await linked.parseWebhook({ rawBody: fixtureText('meta', 'status-delivered-bsuid-phone'), headers: {} });
+    await linked.sendTemplate('+16315551181', template);
+    await linked.sendTemplate(BSUID, template); // the same customer: no second slot
+    expect(seen).toHaveLength(2);
+    // Someone else needs a slot of their own: refused before any request.
+    expect(
+      isQuotaExceededError(await rejection(linked.sendTemplate('US.99990000111122223333', template))),
+    ).toBe(true);
+    expect(seen).toHaveLength(2);
+    // Without the link the two identifiers are two customers.
+    const unlinked = meta({ quota: createQuotaTracker({ tier: 1 }) });
+    await unlinked.sendTemplate('+16315551181', template);
+    expect(isQuotaExceededError(await rejection(unlinked.sendTemplate(BSUID, template)))).toBe(true);
   });
 });

@@ -26,6 +26,7 @@ import {
   variant,
   withButtons,
 } from './fixtures.js';
+import { KIND_ROWS } from './kind-rows.js';
 
 describe('the base fixture', () => {
   it.each(PROFILES)('is valid with no issues in the %s profile', (profile) => {
@@ -542,7 +543,7 @@ const rows: Row[] = [
   [
     'quick replies split by a URL button',
     'buttons.not_grouped',
-    ['meta'],
+    both,
     () => withButtons([QR(), URL_BTN(), QR()]),
     () => withButtons([URL_BTN(), QR(), QR()]),
   ],
@@ -665,6 +666,7 @@ const rows: Row[] = [
     () => withButtons([PHONE('+1555005131012345')]),
     () => withButtons([PHONE('+155500513101234')]),
   ],
+  ...KIND_ROWS,
 ];
 
 it('the table below triggers every documented issue code', () => {

@@ -639,6 +639,31 @@ const meta: Record<string, Expectation> = {
   ],
   'message-request-welcome': [{ ...msgBase, type: 'unsupported' }],
   'message-unsupported': [{ ...msgBase, type: 'unsupported' }],
+  'message-edit': [
+    {
+      kind: 'message',
+      from: '16505551234',
+      userId: BSUID,
+      parentUserId: PARENT,
+      type: 'image',
+      text: 'Updated image caption',
+      media: { id: '1234567890', url: 'https://media.example.com/updated-image.jpg', mimeType: 'image/jpeg' },
+      edited: { messageId: 'wamid.HBgLMTQxMjU1NTA4MjkVAgASGBQzQUNCNjk5RDUwNUZGMUZEM0VBRAA=' },
+    },
+  ],
+  'message-revoke': [
+    {
+      kind: 'status',
+      messageId: 'wamid.ORIGINAL1',
+      status: 'deleted',
+      providerStatus: 'revoke',
+      recipient: '972987654321',
+      recipientUserId: BSUID,
+    },
+  ],
+  'smb-message-echo': [
+    { kind: 'account', event: 'message_echo', detail: expect.objectContaining({ to_user_id: BSUID }) },
+  ],
   'message-referral': [
     {
       ...msgBase,

@@ -321,7 +321,7 @@ describe('options', () => {
 });
 
 describe('dedupe store failures', () => {
-  it('processes the event and reports the error when the store is down', async () => {
+  it('fails closed when the store is down: 503 (the provider retries), no handler run, the error reported', async () => {
     const message = vi.fn();
     const onError = vi.fn();
     const store = {
@@ -333,8 +333,9 @@ describe('dedupe store failures', () => {
     const response = await handler(
       new Request(URL_, { method: 'POST', body: fixtureText('meta', 'message-text') }),
     );
-    expect(response.status).toBe(200);
-    expect(message).toHaveBeenCalledTimes(1);
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('1');
+    expect(message).not.toHaveBeenCalled();
     expect(onError).toHaveBeenCalledWith(
       expect.objectContaining({ message: 'redis unavailable' }),
       expect.objectContaining({ kind: 'message' }),

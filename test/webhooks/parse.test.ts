@@ -155,3 +155,55 @@ describe('Gupshup ids', () => {
     });
   });
 });
+
+describe('Gupshup v2 types read by analogy with Meta (not on Gupshup v2 pages)', () => {
+  const inbound = (type: string, payload: Record<string, unknown>) => ({
+    app: 'DemoApp',
+    timestamp: 1580227766370,
+    version: 2,
+    type: 'message',
+    payload: { id: 'ABEG1', source: '918x98xx21x4', type, payload, sender: { phone: '918x98xx21x4' } },
+  });
+
+  it('reads a reaction (emoji and the reacted-to message) as a reaction, never unsupported', () => {
+    expect(parseWebhook('gupshup', inbound('reaction', { emoji: '👍', msgId: 'gBEG9' }))[0]).toMatchObject({
+      kind: 'message',
+      type: 'reaction',
+      reaction: { emoji: '👍', messageId: 'gBEG9' },
+    });
+  });
+
+  it('reads an order cart, flat or nested in `order`', () => {
+    const cart = { catalog_id: 'c1', product_items: [{ product_retailer_id: 'sku-1', quantity: '2' }] };
+    for (const payload of [cart, { order: cart }]) {
+      expect(parseWebhook('gupshup', inbound('order', payload))[0]).toMatchObject({
+        type: 'order',
+        order: { catalogId: 'c1', items: [{ productId: 'sku-1', quantity: 2 }] },
+      });
+    }
+  });
+});
+
+describe('Meta: a BSUID where a phone number used to be', () => {
+  it('reads a BSUID in messages[].from as the user id, with no phone', () => {
+    const body = fixture('meta', 'message-text');
+    const value = (body.entry as any)[0].changes[0].value;
+    value.contacts = [{ profile: { name: 'Kerry' } }];
+    value.messages[0].from = 'US.13491208655302741918';
+    const [event] = parseWebhook('meta', body);
+    expect(event).toMatchObject({ kind: 'message', userId: 'US.13491208655302741918', type: 'text' });
+    expect(event).not.toHaveProperty('from');
+  });
+
+  it('reads a BSUID in statuses[].recipient_id, or the parent id, as recipientUserId', () => {
+    const body = fixture('meta', 'status-sent');
+    const status = (body.entry as any)[0].changes[0].value.statuses[0];
+    status.recipient_id = 'US.13491208655302741918';
+    const [event] = parseWebhook('meta', body);
+    expect(event).toMatchObject({ kind: 'status', recipientUserId: 'US.13491208655302741918' });
+    expect(event).not.toHaveProperty('recipient');
+    delete status.recipient_id;
+    status.parent_recipient_user_id = 'US.ENT.11815799212886844830';
+    expect(parseWebhook('meta', body)[0]).toMatchObject({ recipientUserId: 'US.ENT.11815799212886844830' });
+  });
+});

@@ -14,6 +14,7 @@ import { parseCsvRecords } from '../csv.js';
 import { CliError, describeError, EXIT_FAILURE, usageError } from '../errors.js';
 import { type CliIo, utf8 } from '../io.js';
 import { createProgressReporter } from '../progress.js';
+import { terminalSafe } from '../terminal.js';
 import { configSecrets, MESSAGE_OPTIONS, maskJson } from './send.js';
 
 /** `waba broadcast --help`. */
@@ -45,8 +46,10 @@ Provider config (flag, else environment variable):
 ${configHelp()}
   --provider <p>            nexmo, gupshup, meta or clevertap (or WABA_PROVIDER)
 
-Exit status: 0 when nothing failed, 1 when any send failed, 2 on usage errors. Ctrl-C stops sending and
-still writes the report.`;
+Exit status: 0 when nothing failed, 1 when any send failed, 2 on usage errors, 130 when stopped by Ctrl-C
+(143 by SIGTERM). Ctrl-C stops starting sends and lets those in flight finish (up to 10 s); a second Ctrl-C
+stops them at once and reports them "unknown" with their clientRef (reconcile with status webhooks). The report
+is written either way and lists every row: sent, failed, unknown, and unsent (never attempted: safe to re-send).`;
 
 const PHONE_COLUMNS = ['phone', 'to', 'number', 'msisdn'];
 const YES = new Set(['yes', 'y', 'true', '1']);
@@ -68,6 +71,7 @@ export function summaryTable(report: BroadcastReport, dryRun: boolean): string {
     ['skipped: quota', report.skipped.quota],
     ['skipped: duplicate', report.skipped.duplicate],
   ];
+  if (report.aborted || report.unknown > 0) rows.push(['unknown (in flight)', report.unknown]);
   if (report.aborted) rows.push(['unsent (stopped)', report.unsent]);
   rows.push(['total', report.total]);
   const width = Math.max(...rows.map(([label]) => label.length));
@@ -163,6 +167,8 @@ export async function broadcastCommand(argv: readonly string[], io: CliIo): Prom
   const sent: { to: string; messageId: string; clientRef?: string | undefined }[] = [];
   let report: BroadcastReport;
   const controller = new AbortController();
+  const force = new AbortController();
+  let stoppedBy: Awaited<ReturnType<CliIo['waitForStop']>> | undefined;
   try {
     const client = createClient(config);
     if (dryRun) {
@@ -171,7 +177,13 @@ export async function broadcastCommand(argv: readonly string[], io: CliIo): Prom
       client.on('message.sent', ({ result }) => {
         sent.push({ to: result.to, messageId: result.messageId, clientRef: result.clientRef });
       });
-      void io.waitForStop().then(() => controller.abort());
+      // First Ctrl-C: no new sends, in-flight ones may finish; a second one cancels them (reported unknown).
+      void io.waitForStop().then((signalName) => {
+        stoppedBy = signalName ?? 'SIGINT';
+        controller.abort();
+        io.err('stopping: no new sends; waiting for those in flight (Ctrl-C again to stop them now)\n');
+        void io.waitForStop().then(() => force.abort());
+      });
       const progress = createProgressReporter(io);
       report = await broadcast(client, records, build, {
         consent,
@@ -180,6 +192,7 @@ export async function broadcastCommand(argv: readonly string[], io: CliIo): Prom
         ratePerSecond: rate,
         controlGroup,
         signal: controller.signal,
+        forceSignal: force.signal,
         progressEvery: io.isTTY ? 1 : Math.max(1, Math.ceil(records.length / 20)),
         onProgress: (p) => progress.update(p),
       });
@@ -202,19 +215,27 @@ export async function broadcastCommand(argv: readonly string[], io: CliIo): Prom
         dryRun,
         startedAt,
         finishedAt: new Date(io.now()).toISOString(),
-        summary: { ...report, errors: undefined },
+        summary: { ...report, errors: undefined, unsentRecipients: undefined, unknownSends: undefined },
         sent,
         failed,
+        unknown: report.unknownSends.map((u) => ({ to: u.recipient, clientRef: u.clientRef })),
+        unsent: report.unsentRecipients.map((to) => ({ to })),
       },
       secrets,
     )}\n`,
   );
   io.out(`${summaryTable(report, dryRun)}\n`);
-  for (const f of failed.slice(0, 10)) io.out(`  failed ${f.to}: ${f.error}\n`);
+  for (const f of failed.slice(0, 10)) io.out(`  failed ${terminalSafe(f.to)}: ${terminalSafe(f.error)}\n`);
   if (failed.length > 10) io.out(`  ... and ${failed.length - 10} more in the report\n`);
-  io.out(`report: ${reportPath}\n`);
+  io.out(`report: ${terminalSafe(reportPath)}\n`);
+  if (report.aborted) return stoppedBy === 'SIGTERM' ? EXIT_SIGTERM : EXIT_SIGINT;
   return report.failed > 0 ? EXIT_FAILURE : 0;
 }
+
+/** Exit status of a run stopped by Ctrl-C (128 + SIGINT), as shells report it. */
+const EXIT_SIGINT = 130;
+/** Exit status of a run stopped by SIGTERM (128 + 15). */
+const EXIT_SIGTERM = 143;
 
 /**
  * What a run would do, without sending: numbers checked, then (in `broadcast()`'s order) duplicates, the control
@@ -230,10 +251,13 @@ function dryRunReport(
     total: records.length,
     sent: 0,
     failed: 0,
-    skipped: { consent: 0, controlGroup: 0, quota: 0, duplicate: 0 },
+    skipped: { consent: 0, controlGroup: 0, quota: 0, duplicate: 0, campaign: 0 },
     errors: [],
     aborted: false,
     unsent: 0,
+    unsentRecipients: [],
+    unknown: 0,
+    unknownSends: [],
   };
   const group = resolveControlGroup(controlGroup);
   const seen = new Set<string>();

@@ -14,6 +14,7 @@ import { intOption, parseCommand } from '../args.js';
 import { envLines } from '../client-config.js';
 import { usageError } from '../errors.js';
 import type { CliIo } from '../io.js';
+import { terminalSafe } from '../terminal.js';
 import { readTemplateFile } from './validate.js';
 
 /** `waba sandbox --help`. */
@@ -106,7 +107,7 @@ export async function sandboxCommand(argv: readonly string[], io: CliIo): Promis
   if (positionals.length > 0) throw usageError('sandbox takes no positional arguments', 'sandbox');
   const definitions: TemplateDefinition[] = [];
   for (const file of values.template ?? []) {
-    definitions.push(...(await readTemplateFile(io, file)));
+    for (const definition of await readTemplateFile(io, file)) definitions.push(definition);
   }
   const [appSecret, signatureSecret, sharedSecret] = SIGNING.map((s) => secretOption(values, s, io));
   const gupshupSecret = sharedSecret ?? randomBytes(18).toString('base64url');
@@ -141,7 +142,9 @@ export async function sandboxCommand(argv: readonly string[], io: CliIo): Promis
     if (sandbox.inspectorUrl) io.out(`inspector: ${sandbox.inspectorUrl}\n`);
     for (const definition of definitions) {
       const t = sandbox.templates.add(definition);
-      io.out(`template ${t.name} (${t.language}) approved; Gupshup template id ${t.gupshupId}\n`);
+      io.out(
+        `template ${terminalSafe(t.name)} (${terminalSafe(t.language)}) approved; Gupshup template id ${terminalSafe(t.gupshupId)}\n`,
+      );
     }
     io.out('Sandbox-only credentials (generated for this run). Point a shell at one provider with:\n');
     for (const provider of PROVIDERS) {

@@ -17,6 +17,7 @@ import {
 } from '../client-config.js';
 import { CliError, describeError, EXIT_FAILURE, maskSecrets, usageError } from '../errors.js';
 import type { CliIo } from '../io.js';
+import { terminalJson } from '../terminal.js';
 
 /** `waba send --help`. */
 export const SEND_HELP = `Usage: waba send --provider <p> --to <number> (--text <text> | --template <name> [--param <value>]...)
@@ -56,7 +57,7 @@ export const MESSAGE_OPTIONS = {
 
 /** Pretty JSON with every secret masked. */
 export function maskJson(value: unknown, secrets: readonly string[]): string {
-  return maskSecrets(JSON.stringify(value, null, 2), secrets);
+  return maskSecrets(terminalJson(value), secrets);
 }
 
 /** Runs `waba send`. */

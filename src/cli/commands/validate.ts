@@ -8,6 +8,7 @@ import { validateTemplate } from '../../templates/validate.js';
 import { parseCommand } from '../args.js';
 import { CliError, EXIT_FAILURE, usageError } from '../errors.js';
 import { type CliIo, utf8 } from '../io.js';
+import { terminalJson, terminalSafe } from '../terminal.js';
 
 /** `waba validate --help`. */
 export const VALIDATE_HELP = `Usage: waba validate <template.json...> [--profile strict|meta] [--json]
@@ -89,7 +90,7 @@ export async function validateCommand(argv: readonly string[], io: CliIo): Promi
     });
   }
   if (values.json) {
-    io.out(`${JSON.stringify(results, null, 2)}\n`);
+    io.out(`${terminalJson(results)}\n`);
   } else {
     for (const r of results) {
       const where = `${r.file}${r.index > 0 || results.filter((x) => x.file === r.file).length > 1 ? `[${r.index}]` : ''}`;
@@ -101,9 +102,11 @@ export async function validateCommand(argv: readonly string[], io: CliIo): Promi
           ? `valid, ${warnings} warning${warnings === 1 ? '' : 's'}`
           : 'valid'
         : `${errors} error${errors === 1 ? '' : 's'}${warnings > 0 ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`;
-      io.out(`${where}${label}: ${summary}\n`);
+      io.out(`${terminalSafe(`${where}${label}`)}: ${summary}\n`);
       for (const issue of r.issues) {
-        io.out(`  ${issue.severity.padEnd(7)} ${issue.code}  ${formatPath(issue.path)}  ${issue.message}\n`);
+        io.out(
+          `  ${issue.severity.padEnd(7)} ${issue.code}  ${terminalSafe(formatPath(issue.path))}  ${terminalSafe(issue.message)}\n`,
+        );
       }
     }
   }

@@ -9,6 +9,7 @@ import { verifyWebhook } from '../../webhooks/verify.js';
 import { parseCommand, readInput } from '../args.js';
 import { EXIT_FAILURE, usageError } from '../errors.js';
 import { type CliIo, utf8 } from '../io.js';
+import { terminalJson } from '../terminal.js';
 
 /** `waba webhook --help`. */
 export const WEBHOOK_HELP = `Usage: waba webhook parse <provider> [file|-]
@@ -68,7 +69,7 @@ export async function webhookCommand(argv: readonly string[], io: CliIo): Promis
     if (positionals.length > 2) throw usageError('give one provider and at most one file', 'webhook parse');
     const provider = providerPositional(positionals[0], 'webhook parse');
     const body = utf8(await readInput(io, positionals[1]));
-    io.out(`${JSON.stringify(parseWebhook(provider, body), null, 2)}\n`);
+    io.out(`${terminalJson(parseWebhook(provider, body))}\n`);
     return 0;
   }
   if (sub === 'verify') {

@@ -2,11 +2,15 @@
  * `GupshupClient`: WhatsApp over Gupshup's self-serve API (`api.gupshup.io`, `apikey` header, form-encoded).
  * @module
  */
+
 import { BaseClient, type SendReceipt, type SendRequest } from '../../core/base-client.js';
-import type { WebhookInput } from '../../core/client.js';
+import type { MarkAsReadOptions, WebhookInput } from '../../core/client.js';
 import { ApiError, ConfigError, ValidationError } from '../../core/errors.js';
 import type { HttpResponse } from '../../core/http.js';
+import type { MediaRules } from '../../core/media/rules.js';
+import type { MediaFile, UploadMediaOptions, UploadMediaResult } from '../../core/media/types.js';
 import type { OutboundMessage, PreparedMessage } from '../../core/message.js';
+import { UnsupportedOperationError } from '../../core/unsupported-operation-error.js';
 import type { MessageEvent, WebhookEvent } from '../../core/webhook-event.js';
 import { parseWebhookRequest } from '../../webhooks/index.js';
 import {
@@ -17,6 +21,7 @@ import {
   type ResolvedGupshupConfig,
 } from './config.js';
 import { gupshupResponseError } from './errors.js';
+import { GUPSHUP_MEDIA_RULES, GUPSHUP_NO_UPLOAD } from './media.js';
 import { type GupshupTemplate, parseGupshupTemplate, parseGupshupTemplateList } from './templates.js';
 import { GUPSHUP_SUPPORTS, type GupshupRequest, toGupshupRequest } from './wire.js';
 
@@ -66,6 +71,15 @@ export class GupshupClient extends BaseClient<ResolvedGupshupConfig> {
    */
   protected buildRequest(message: PreparedMessage): SendRequest {
     return toGupshupRequest(message, { source: this.config.source, appName: this.config.appName });
+  }
+
+  protected override mediaRules(): MediaRules {
+    return GUPSHUP_MEDIA_RULES;
+  }
+
+  /** Gupshup self-serve documents no media upload (only its Partner API does); throws `UnsupportedOperationError` (send media by url). */
+  override async uploadMedia(_file: MediaFile, _options: UploadMediaOptions): Promise<UploadMediaResult> {
+    throw this.unsupportedMedia('uploadMedia', GUPSHUP_NO_UPLOAD);
   }
 
   /** Reads `messageId` from an accepted send; `{"status":"error"}` answers were refused by the error table. */
@@ -123,7 +137,14 @@ export class GupshupClient extends BaseClient<ResolvedGupshupConfig> {
    * inbound message id or the {@link MessageEvent}. This endpoint is used by public Gupshup clients but not
    * described on Gupshup's reference pages; treat it as best effort.
    */
-  async markAsRead(message: string | MessageEvent): Promise<void> {
+  async markAsRead(message: string | MessageEvent, options: MarkAsReadOptions = {}): Promise<void> {
+    if (options.typing === true)
+      // Typing indicators exist on Gupshup's Partner API (Meta's read call) but not on the self-serve API this
+      // client uses (https://docs.gupshup.io/docs/mark-messages-as-read documents the read receipt only).
+      throw new UnsupportedOperationError(
+        "Gupshup's self-serve API has no typing indicator; call markAsRead(id) without { typing: true } for the read receipt alone.",
+        { provider: 'gupshup', operation: 'markAsRead' },
+      );
     const id = typeof message === 'string' ? message : message.id;
     if (typeof id !== 'string' || id.length === 0)
       throw new ValidationError('markAsRead needs a message id or the inbound message event.', {

@@ -29,9 +29,12 @@ import {
   OUTBOUND_MESSAGE_TYPES,
   type OutboundMessageType,
   type PreparedMessage,
+  type TemplateBodyValue,
+  type TemplateCard,
   type TemplateMessageInput,
 } from '../../core/message.js';
-import { contactObject, headerParameter } from '../../core/whatsapp-objects.js';
+import { contactObject } from '../../core/whatsapp-objects.js';
+import { headerParameter } from '../../core/whatsapp-template.js';
 
 /** Session message endpoint. */
 export const GUPSHUP_MSG_PATH = '/wa/api/v1/msg';
@@ -84,40 +87,137 @@ export function fileNameFromUrl(url: string): string {
   }
 }
 
-/** The Gupshup `quick_reply` or `list` message for an interactive message. */
+function unsupported(message: string, messageType: 'interactive' | 'template'): never {
+  throw new UnsupportedMessageError(message, { provider: 'gupshup', messageType });
+}
+
+/**
+ * The `content` of a Gupshup `quick_reply`: text with an optional text `header`, or an image / video / file
+ * (`url`, documents with a `filename`) with the body as `text`; the footer goes in `caption`.
+ */
+function quickReplyContent(m: InteractiveMessage): GupshupJson {
+  const h = m.header;
+  if (h === undefined || h.type === 'text')
+    return omitUndefined({ type: 'text', header: h?.text, text: m.body, caption: m.footer });
+  if (h.url === undefined)
+    invalid(
+      'Gupshup quick-reply messages take a media header by URL only; pass a public https url instead of mediaId.',
+      ['header', 'mediaId'],
+      'gupshup.media_id_unsupported',
+    );
+  return omitUndefined({
+    type: h.type === 'document' ? 'file' : h.type,
+    url: h.url,
+    filename: h.type === 'document' ? (h.filename ?? fileNameFromUrl(h.url)) : undefined,
+    text: m.body,
+    caption: m.footer,
+  });
+}
+
+const textObject = (text: string | undefined) => (text === undefined ? undefined : { text });
+
+/**
+ * The Gupshup session message for an interactive message:
+ * - reply buttons -> `quick_reply` (https://docs.gupshup.io/reference/quick-replies), media headers included;
+ * - list -> `list` (https://docs.gupshup.io/reference/post_wa-api-v1-msg-1). Gupshup's reference marks each
+ *   row's `description` **required** (and the public client antirek/gupshup-api-client types it as a required
+ *   string), while Meta's is optional; since Gupshup documents no default, a row without one is refused before
+ *   the request (`gupshup.list_row_description_required`) rather than sent to an unverified outcome;
+ * - product / product list / catalog -> `product_details` with `subType` `product`, `product_list` or
+ *   `catalog_message` (https://docs.gupshup.io/docs/send-single-product-message,
+ *   https://docs.gupshup.io/docs/send-multi-product-message, https://docs.gupshup.io/docs/send-catalog-message).
+ * Call-to-action URL, Flow and location-request messages have no type on Gupshup's `/wa/api/v1/msg` (Gupshup
+ * documents Flows and location requests on the partner v3 API only) and throw {@link UnsupportedMessageError}.
+ */
 export function interactiveMessage(m: InteractiveMessage & { clientRef: string }): GupshupJson {
   const a = m.action;
-  if (a.type === 'buttons') {
-    return {
-      type: 'quick_reply',
-      msgid: m.clientRef,
-      content: omitUndefined({ type: 'text', header: m.header?.text, text: m.body, caption: m.footer }),
-      options: a.buttons.map((b) => ({ type: 'text', title: b.title, postbackText: b.id })),
-    };
+  switch (a.type) {
+    case 'buttons':
+      return {
+        type: 'quick_reply',
+        msgid: m.clientRef,
+        content: quickReplyContent(m),
+        options: a.buttons.map((b) => ({ type: 'text', title: b.title, postbackText: b.id })),
+      };
+    case 'list':
+      a.sections.forEach((s, i) => {
+        s.rows.forEach((r, j) => {
+          if (r.description === undefined || r.description === '')
+            invalid(
+              `Gupshup requires a description on every list row (its list reference marks it required; Meta's is optional). Row "${r.id}" has none: give it a description (up to 72 characters), or send the list through a Meta Cloud API client.`,
+              ['action', 'sections', i, 'rows', j, 'description'],
+              'gupshup.list_row_description_required',
+            );
+        });
+      });
+      // `footer` is shown in Gupshup's list samples but not in the field table; it is sent only when given.
+      return omitUndefined({
+        type: 'list',
+        title: m.header?.type === 'text' ? m.header.text : '',
+        body: m.body,
+        footer: m.footer,
+        msgid: m.clientRef,
+        globalButtons: [{ type: 'text', title: a.button }],
+        items: a.sections.map((s) =>
+          omitUndefined({
+            title: s.title,
+            options: s.rows.map((r) => ({
+              type: 'text',
+              title: r.title,
+              description: r.description,
+              postbackText: r.id,
+            })),
+          }),
+        ),
+      });
+    case 'product':
+      return omitUndefined({
+        type: 'product_details',
+        subType: 'product',
+        catalogId: a.catalogId,
+        productId: a.productRetailerId,
+        body: textObject(m.body),
+        footer: textObject(m.footer),
+      });
+    case 'product_list':
+      return omitUndefined({
+        type: 'product_details',
+        subType: 'product_list',
+        catalogId: a.catalogId,
+        header: textObject(m.header?.type === 'text' ? m.header.text : undefined),
+        body: textObject(m.body),
+        footer: textObject(m.footer),
+        sections: a.sections.map((s) =>
+          omitUndefined({
+            title: s.title,
+            productList: s.productRetailerIds.map((id) => ({ productId: id })),
+          }),
+        ),
+      });
+    case 'catalog':
+      return omitUndefined({
+        type: 'product_details',
+        subType: 'catalog_message',
+        body: textObject(m.body),
+        footer: textObject(m.footer),
+        thumbnailId: a.thumbnailProductRetailerId,
+      });
+    case 'cta_url':
+      return unsupported(
+        'Gupshup has no session message type for call-to-action URL buttons; send the link in a text message or use an approved template with a URL button.',
+        'interactive',
+      );
+    case 'flow':
+      return unsupported(
+        "Gupshup's /wa/api/v1/msg API documents no Flow message (Gupshup offers Flows on its partner v3 API only); send Flows through a Meta Cloud API client, or an approved template with a Flow button through Meta.",
+        'interactive',
+      );
+    case 'location_request':
+      return unsupported(
+        "Gupshup's /wa/api/v1/msg API documents no location-request message (only its partner v3 API does); send it through a Meta Cloud API client, or ask for the location in a text message.",
+        'interactive',
+      );
   }
-  if (a.type === 'list') {
-    // `footer` is shown in Gupshup's list samples but not in the field table; it is sent only when given.
-    return omitUndefined({
-      type: 'list',
-      title: m.header?.text ?? '',
-      body: m.body,
-      footer: m.footer,
-      msgid: m.clientRef,
-      globalButtons: [{ type: 'text', title: a.button }],
-      items: a.sections.map((s) =>
-        omitUndefined({
-          title: s.title,
-          options: s.rows.map((r) =>
-            omitUndefined({ type: 'text', title: r.title, description: r.description, postbackText: r.id }),
-          ),
-        }),
-      ),
-    });
-  }
-  throw new UnsupportedMessageError(
-    'Gupshup has no session message type for call-to-action URL buttons; send the link in a text message or use an approved template with a URL button.',
-    { provider: 'gupshup', messageType: 'interactive' },
-  );
 }
 
 /** The Gupshup `contact` message (one card). */
@@ -198,7 +298,57 @@ export function sessionMessage(m: Exclude<PreparedMessage, TemplateMessageInput>
   }
 }
 
-/** The template fields (`template`, optional `message` and `postbackTexts`) of a template message. */
+/** A body value as Gupshup's positional `params` carry it: `currency` / `date_time` go as their fallback text. */
+function paramText(value: TemplateBodyValue): string {
+  return typeof value === 'string' ? value : value.fallbackValue;
+}
+
+/** A carousel's card media and the card parameters that join `params`, in order of appearance. */
+function carouselFields(cards: TemplateCard[]): { params: string[]; message: GupshupJson } {
+  const first = cards[0]?.header.type;
+  const params: string[] = [];
+  const media = cards.map((card, i) => {
+    const h = card.header;
+    if (h.type === 'product' || h.type !== first)
+      unsupported(
+        h.type === 'product'
+          ? "Gupshup's template API documents media carousels only; send product-card carousels through a Meta Cloud API client."
+          : `Carousel card ${i} has a ${h.type} header but card 0 has ${first}; every card of a carousel has the same header format.`,
+        'template',
+      );
+    if (card.body !== undefined && !Array.isArray(card.body))
+      invalid(
+        'Gupshup fills template placeholders in order; pass card body parameters as an array.',
+        ['cards', i, 'body'],
+        'gupshup.named_params_unsupported',
+      );
+    params.push(...((card.body as TemplateBodyValue[] | undefined) ?? []).map(paramText));
+    for (const b of [...(card.buttons ?? [])].sort((x, y) => x.index - y.index)) {
+      if (b.type === 'quick_reply')
+        unsupported(
+          "Gupshup's template API documents no postback text for carousel card quick replies; leave the card payloads out (the button text comes back) or send through a Meta Cloud API client.",
+          'template',
+        );
+      params.push(b.text);
+    }
+    return h.mediaId !== undefined ? { id: h.mediaId } : { link: h.url };
+  });
+  return { params, message: { type: 'carousel', cardHeaderType: String(first).toUpperCase(), cards: media } };
+}
+
+/**
+ * The template fields (`template`, optional `message` and `postbackTexts`) of a template message
+ * (https://docs.gupshup.io/docs/template-messages). `params` fill the placeholders in order of appearance: the
+ * header text, the body (`currency` / `date_time` as their fallback text), URL-button suffixes and copy-code
+ * values in button order (https://docs.gupshup.io/reference/sending-coupon-code-template: "params MUST include
+ * the coupon code value in order"), then carousel card bodies and card URL suffixes
+ * (https://docs.gupshup.io/reference/sending-carousel-template-1, card media in `message`), and a catalog or MPM
+ * button's thumbnail product last (https://docs.gupshup.io/docs/catalog-template). A limited-time offer's expiry
+ * goes in `template.expiration` and MPM sections in `template.mpm` as Gupshup's template-message reference shows
+ * them (https://docs.gupshup.io/reference/post_partner-app-appid-template-msg-1; documented on the partner
+ * variant, whose form fields are the self-serve ones). Flow buttons have no documented Gupshup parameter and
+ * throw {@link UnsupportedMessageError}.
+ */
 export function templateFields(m: TemplateMessageInput): Record<string, string> {
   if (m.replyTo !== undefined)
     invalid(
@@ -213,18 +363,32 @@ export function templateFields(m: TemplateMessageInput): Record<string, string> 
       'gupshup.named_params_unsupported',
     );
   const buttons = [...(m.buttons ?? [])].sort((a, b) => a.index - b.index);
-  const copy = buttons.find((b) => b.type === 'copy_code');
-  if (copy)
-    throw new UnsupportedMessageError(
-      "Gupshup's template API documents no copy-code button parameter; send this template through Meta's Cloud API.",
-      { provider: 'gupshup', messageType: 'template' },
+  if (buttons.some((b) => b.type === 'flow'))
+    unsupported(
+      "Gupshup's template API documents no Flow button parameter; send this template through a Meta Cloud API client.",
+      'template',
     );
   const params: string[] = [];
   const h = m.header;
   if (h?.type === 'text') params.push(h.text);
-  params.push(...((m.body as string[] | undefined) ?? []));
-  for (const b of buttons) if (b.type === 'url') params.push(b.text);
-  const form: Record<string, string> = { template: JSON.stringify({ id: m.name, params }) };
+  params.push(...((m.body as TemplateBodyValue[] | undefined) ?? []).map(paramText));
+  for (const b of buttons) {
+    if (b.type === 'url') params.push(b.text);
+    else if (b.type === 'copy_code') params.push(b.code);
+  }
+  const carousel = m.cards === undefined ? undefined : carouselFields(m.cards);
+  if (carousel) params.push(...carousel.params);
+  const template: GupshupJson = { id: m.name, params };
+  for (const b of buttons) {
+    if ((b.type === 'catalog' || b.type === 'mpm') && b.thumbnailProductRetailerId !== undefined)
+      params.push(b.thumbnailProductRetailerId);
+    if (b.type === 'mpm')
+      template.mpm = {
+        sections: b.sections.map((s) => ({ title: s.title, products: s.productRetailerIds })),
+      };
+  }
+  if (m.limitedTimeOffer) template.expiration = m.limitedTimeOffer.expirationTimeMs;
+  const form: Record<string, string> = { template: JSON.stringify(template) };
   if (h && h.type !== 'text') {
     // A media header is WhatsApp's header parameter as it stands; a location one keeps Gupshup's string
     // coordinates (as in its session location message), so it stays local.
@@ -241,6 +405,8 @@ export function templateFields(m: TemplateMessageInput): Record<string, string> 
           }
         : headerParameter(h);
     form.message = JSON.stringify(header);
+  } else if (carousel) {
+    form.message = JSON.stringify(carousel.message);
   }
   const postbacks = buttons.flatMap((b) =>
     b.type === 'quick_reply' ? [{ index: b.index, text: b.payload }] : [],

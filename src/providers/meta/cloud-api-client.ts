@@ -5,7 +5,8 @@
  * @module
  */
 import { BaseClient, type BaseConfig, type SendReceipt, type SendRequest } from '../../core/base-client.js';
-import type { MarkAsReadOptions, SendOptions, WebhookInput } from '../../core/client.js';
+import type { MarkAsReadOptions, WebhookInput } from '../../core/client.js';
+import { DEFAULT_TIMEOUT_MS } from '../../core/config.js';
 import {
   ConfigError,
   type Issue,
@@ -15,17 +16,26 @@ import {
 } from '../../core/errors.js';
 import type { HttpResponse, ResponseContext } from '../../core/http.js';
 import { formatIssues } from '../../core/issues.js';
+import type { ResolvedMedia } from '../../core/media/resolve.js';
+import type { MediaRules } from '../../core/media/rules.js';
+import type {
+  DownloadMediaOptions,
+  MediaDownload,
+  MediaFile,
+  MediaInfo,
+  TemplateSampleOptions,
+  TemplateSampleResult,
+  UploadMediaOptions,
+  UploadMediaResult,
+} from '../../core/media/types.js';
 import {
   OUTBOUND_MESSAGE_TYPES,
-  type OutboundMessage,
   type OutboundMessageType,
   type PreparedMessage,
   type TemplateMessage,
 } from '../../core/message.js';
 import type { ProviderId } from '../../core/provider.js';
-import type { SendResult } from '../../core/result.js';
 import type { WebhookEvent } from '../../core/webhook-event.js';
-import type { CloudApiBodyValue } from '../../core/whatsapp-objects.js';
 import { assertValidTemplate, type TemplateDefinition } from '../../templates/index.js';
 import {
   type CreateWebhookHandlerOptions,
@@ -38,7 +48,15 @@ import {
   GRAPH_API_BASE_URL,
 } from './cloud-api-config.js';
 import { createGraphResponseError } from './graph-errors.js';
-import { cloudApiMessageSchema } from './rich-parameters.js';
+import {
+  CLOUD_API_MEDIA_RULES,
+  type CloudMediaContext,
+  deleteCloudMedia,
+  downloadCloudMedia,
+  getCloudMediaInfo,
+  uploadCloudMedia,
+  uploadCloudTemplateSample,
+} from './media-client.js';
 import { scrubErrorFields } from './scrub.js';
 import {
   type MessageTemplate,
@@ -90,12 +108,10 @@ export interface CloudApiSpec<C extends CloudApiConfig> {
 }
 
 /**
- * A template message for the Cloud API: the neutral fields, body parameters possibly currency/date_time.
- * @inline
+ * A template message for the Cloud API: the neutral `TemplateMessage`, whose body parameters may be text or
+ * `currency` / `date_time` for every provider (one mapping serves them all).
  */
-export type CloudApiTemplateMessage = Omit<TemplateMessage, 'body'> & {
-  body?: CloudApiBodyValue[] | Record<string, CloudApiBodyValue> | undefined;
-};
+export type CloudApiTemplateMessage = TemplateMessage;
 
 /**
  * The Cloud API client base. Use `MetaCloudClient` (Meta directly) or `CleverTapClient` (CleverTap as BSP).
@@ -114,7 +130,6 @@ export abstract class CloudApiClient<C extends CloudApiConfig = CloudApiConfig> 
       supports: CLOUD_API_MESSAGE_TYPES,
       auth: () => ({ authorization: `Bearer ${config.accessToken}` }),
       requestIdHeader: 'x-fb-trace-id',
-      messageSchema: cloudApiMessageSchema,
       messageIdField: 'message id (messages[0].id)',
       responseError: (ctx) => {
         const error = (spec.responseError ?? createGraphResponseError(spec.provider))(ctx);
@@ -133,15 +148,6 @@ export abstract class CloudApiClient<C extends CloudApiConfig = CloudApiConfig> 
   /** `/{apiVersion}/{...segments}` with each segment URL-encoded. */
   protected graphPath(...segments: string[]): string {
     return `/${this.apiVersion}/${segments.map(encodeURIComponent).join('/')}`;
-  }
-
-  /** Sends a pre-approved template; body parameters may be text or Cloud API `currency` / `date_time`. */
-  override sendTemplate(
-    to: string,
-    template: CloudApiTemplateMessage,
-    options?: SendOptions,
-  ): Promise<SendResult> {
-    return this.send({ ...template, type: 'template', to } as OutboundMessage, options);
   }
 
   /** `POST /{apiVersion}/{phoneNumberId}/messages` with the Cloud API body of `message`. Pure. */
@@ -229,6 +235,74 @@ export abstract class CloudApiClient<C extends CloudApiConfig = CloudApiConfig> 
         },
       },
     });
+  }
+
+  // ---------------------------------------------------------------- media
+
+  #media(): CloudMediaContext {
+    return {
+      request: (r) => this.request(r),
+      baseUrl: this.baseUrl,
+      provider: this.provider,
+      accessToken: this.config.accessToken,
+      phoneNumberId: this.config.phoneNumberId,
+      appId: this.config.appId,
+      apiVersion: this.apiVersion,
+      timeout: this.config.timeout ?? DEFAULT_TIMEOUT_MS,
+    };
+  }
+
+  protected override mediaRules(): MediaRules {
+    return CLOUD_API_MEDIA_RULES;
+  }
+
+  protected override downloadResolved(
+    media: ResolvedMedia,
+    options: DownloadMediaOptions,
+  ): Promise<MediaDownload> {
+    return downloadCloudMedia(this.#media(), media, options);
+  }
+
+  /**
+   * Reads a media object: `GET /{apiVersion}/{mediaId}?phone_number_id=` -> its URL (valid about 5 minutes, and
+   * only with the access token), MIME type, size and SHA-256.
+   */
+  override getMediaInfo(mediaId: string): Promise<MediaInfo> {
+    return getCloudMediaInfo(this.#media(), mediaId);
+  }
+
+  /** Deletes an uploaded media object: `DELETE /{apiVersion}/{mediaId}?phone_number_id=`. */
+  override deleteMedia(mediaId: string): Promise<void> {
+    return deleteCloudMedia(this.#media(), mediaId);
+  }
+
+  /**
+   * Uploads a file to send by id: `POST /{apiVersion}/{phoneNumberId}/media` as multipart (`messaging_product`,
+   * `type`, `file`). Type and size are checked against Meta's supported-media table first (`ValidationError`).
+   *
+   * @example
+   * ```ts
+   * const { mediaId } = await client.uploadMedia(await readFile('invoice.pdf'), { mimeType: 'application/pdf', filename: 'invoice.pdf' });
+   * await client.send({ type: 'document', to: '+447700900123', mediaId, filename: 'invoice.pdf' });
+   * ```
+   */
+  override uploadMedia(file: MediaFile, options: UploadMediaOptions): Promise<UploadMediaResult> {
+    return uploadCloudMedia(this.#media(), file, options);
+  }
+
+  /**
+   * Uploads a template header sample through the Resumable Upload API (needs `appId` in the config) and resolves
+   * with the `header_handle` a media-header template's `example` needs in `createTemplate`.
+   *
+   * @example
+   * ```ts
+   * const { headerHandle } = await client.uploadTemplateSample(png, { mimeType: 'image/png' });
+   * await client.createTemplate({ name: 'promo', language: 'en_US', category: 'MARKETING',
+   *   components: [{ type: 'HEADER', format: 'IMAGE', example: { header_handle: [headerHandle] } }, { type: 'BODY', text: 'Hi' }] });
+   * ```
+   */
+  uploadTemplateSample(file: MediaFile, options: TemplateSampleOptions): Promise<TemplateSampleResult> {
+    return uploadCloudTemplateSample(this.#media(), file, options);
   }
 
   // ---------------------------------------------------------------- template management

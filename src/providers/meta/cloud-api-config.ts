@@ -30,6 +30,11 @@ export const cloudApiConfigShape = {
     .string()
     .regex(/^v\d{1,3}\.\d{1,2}$/, 'apiVersion looks like "v23.0"')
     .optional(),
+  /**
+   * Your Meta app id: `uploadTemplateSample` starts Resumable Upload sessions on `/{appId}/uploads`
+   * (https://developers.facebook.com/docs/graph-api/guides/upload).
+   */
+  appId: id('appId').optional(),
   /** The app secret: webhook `X-Hub-Signature-256` checks. */
   appSecret: z.string().min(8).optional(),
   /** The token you typed in the webhook settings: the GET `hub.verify_token` handshake. */
@@ -41,6 +46,7 @@ export interface CloudApiConfigFields {
   accessToken: string;
   phoneNumberId: string;
   wabaId?: string | undefined;
+  appId?: string | undefined;
   apiVersion?: string | undefined;
   appSecret?: string | undefined;
   verifyToken?: string | undefined;

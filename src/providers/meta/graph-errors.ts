@@ -138,6 +138,14 @@ export const GRAPH_ERROR_CATALOGUE: Readonly<Record<number, GraphErrorInfo>> = O
     hint: 'Wait before messaging this recipient again (Meta suggests 4^n seconds).',
   },
   131057: { meaning: 'Account in maintenance mode', retryable: true },
+  // https://dualhook.com/docs/contacts-bsuid-api-changes (Meta's business-scoped user ids page): one-tap,
+  // zero-tap and copy-code authentication templates still need a phone number.
+  131062: {
+    meaning: 'Business-scoped user id recipients are not supported for this message',
+    retryable: false,
+    errorClass: 'BadRequestError',
+    hint: "Send this message to the user's phone number (authentication templates need one).",
+  },
   131063: { meaning: 'Marketing templates disabled for the Cloud API', retryable: false },
   131064: { meaning: 'Limited due to template classification violations', retryable: false },
   132000: {

@@ -2,27 +2,25 @@
  * The neutral message -> WhatsApp Cloud API request body mapping (`POST /{phoneNumberId}/messages`), and the
  * send-response parser. Pure functions: no I/O, no config. `MetaCloudClient` and `CleverTapClient` (CleverTap
  * BSP numbers run on the Cloud API) both send with it. The WhatsApp objects inside a message (`template`,
- * `interactive`, contact cards...) come from `core/whatsapp-objects`, which Vonage and Gupshup share. Source:
+ * `interactive`, contact cards...) come from `core/whatsapp-objects`, `core/whatsapp-interactive` and
+ * `core/whatsapp-template`, which Vonage and Gupshup share. Source:
  * https://developers.facebook.com/docs/whatsapp/cloud-api/reference/messages.
  * @module
  */
 import { isBsuid } from '../../core/identity.js';
 import type { PreparedMessage } from '../../core/message.js';
+import { interactiveObject } from '../../core/whatsapp-interactive.js';
 import {
   type CloudApiBody,
-  type CloudApiTemplateInput,
   contactObject,
-  interactiveObject,
   locationObject,
   mediaObject,
   omitUndefined,
-  templateObject,
 } from '../../core/whatsapp-objects.js';
+import { templateObject } from '../../core/whatsapp-template.js';
 
-/** What {@link toCloudApiMessage} maps: a prepared neutral message, templates possibly with rich parameters. */
-export type CloudApiOutbound =
-  | Exclude<PreparedMessage, { type: 'template' }>
-  | (CloudApiTemplateInput & { clientRef: string });
+/** What {@link toCloudApiMessage} maps: a prepared neutral message (templates with their rich parameters). */
+export type CloudApiOutbound = PreparedMessage;
 
 /** Recipient as the Cloud API's `wa_id` spells it: international digits, no `+`. */
 export function toWaId(to: string): string {

@@ -2,10 +2,13 @@
  * `NexmoClient` (alias `VonageClient`): WhatsApp over the Vonage Messages API, v1 or v0.1.
  * @module
  */
+
 import { BaseClient, type SendReceipt, type SendRequest } from '../../core/base-client.js';
 import type { MarkAsReadOptions, WebhookInput } from '../../core/client.js';
 import { ValidationError } from '../../core/errors.js';
 import type { HttpResponse } from '../../core/http.js';
+import type { MediaRules } from '../../core/media/rules.js';
+import type { MediaFile, UploadMediaOptions, UploadMediaResult } from '../../core/media/types.js';
 import type { OutboundMessage, OutboundMessageType, PreparedMessage } from '../../core/message.js';
 import type { MessageEvent, WebhookEvent } from '../../core/webhook-event.js';
 import { createApplicationJwtSigner } from '../../jwt/index.js';
@@ -18,6 +21,7 @@ import {
   type ResolvedNexmoConfig,
 } from './config.js';
 import { nexmoResponseError } from './errors.js';
+import { VONAGE_MEDIA_RULES, VONAGE_NO_UPLOAD } from './media.js';
 import { NEXMO_SUPPORTS, type NexmoBody, toNexmoBody } from './wire.js';
 
 /**
@@ -106,6 +110,15 @@ export class NexmoClient extends BaseClient<ResolvedNexmoConfig> {
       path: `/${this.config.apiVersion}/messages`,
       json: toNexmoBody(message, { from: this.config.from, apiVersion: this.config.apiVersion }),
     };
+  }
+
+  protected override mediaRules(): MediaRules {
+    return VONAGE_MEDIA_RULES;
+  }
+
+  /** Vonage takes media by URL only (no upload API); throws `UnsupportedOperationError` (send media by url). */
+  override async uploadMedia(_file: MediaFile, _options: UploadMediaOptions): Promise<UploadMediaResult> {
+    throw this.unsupportedMedia('uploadMedia', VONAGE_NO_UPLOAD);
   }
 
   /** Reads `message_uuid` from an accepted send (HTTP 202). */

@@ -4,12 +4,14 @@
  *
  * What each message becomes:
  * - text, image, video, audio, document (`file`), sticker (v1), reaction (v1): native Vonage types.
- * - location, interactive (buttons, list, CTA URL), contacts, and a text with `previewUrl: true`: `custom`, the
+ * - location, interactive (buttons, list, CTA URL, location request, Flow, product, product list, catalog, media
+ *   headers), contacts, and a text with `previewUrl: true`: `custom`, the
  *   WhatsApp object passed through (https://developer.vonage.com/messages/concepts/custom-objects).
  * - template — **the rule**: a template whose parameters are only positional body strings (no header, no
- *   buttons, no named parameters) goes as Vonage's `template` type (`name` = `namespace:name` when a namespace
+ *   buttons, no named or `currency` / `date_time` parameters, no offer or carousel) goes as Vonage's `template` type (`name` = `namespace:name` when a namespace
  *   is given, `parameters` = the strings, `whatsapp: { policy: 'deterministic', locale }`). Anything richer —
- *   a media/text/location header, quick-reply/URL/copy-code buttons or named parameters — goes as `custom`
+ *   a media/text/location header, quick-reply/URL/copy-code/Flow/catalog buttons, named or typed parameters, a
+ *   limited-time offer or carousel cards — goes as `custom`
  *   with full WhatsApp `components`, which is what media and authentication templates need (Vonage's simple
  *   template type cannot carry them: vonage-node-sdk issues #863, #902).
  *
@@ -30,12 +32,9 @@ import {
   type PreparedMessage,
   type TemplateMessage,
 } from '../../core/message.js';
-import {
-  contactObject,
-  interactiveObject,
-  locationObject,
-  templateObject,
-} from '../../core/whatsapp-objects.js';
+import { interactiveObject } from '../../core/whatsapp-interactive.js';
+import { contactObject, locationObject } from '../../core/whatsapp-objects.js';
+import { templateObject } from '../../core/whatsapp-template.js';
 import type { NexmoApiVersion } from './config.js';
 
 /** Vonage's limit for `client_ref` (Messages API v1, error 1450: "up to 40 characters"). */
@@ -63,7 +62,9 @@ export function isSimpleTemplate(t: TemplateMessage): boolean {
   return (
     t.header === undefined &&
     (t.buttons?.length ?? 0) === 0 &&
-    (t.body === undefined || Array.isArray(t.body))
+    t.limitedTimeOffer === undefined &&
+    t.cards === undefined &&
+    (t.body === undefined || (Array.isArray(t.body) && t.body.every((v) => typeof v === 'string')))
   );
 }
 

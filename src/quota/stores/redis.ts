@@ -11,23 +11,19 @@
  * Requires Redis 6.2+ (Lua scripting; tested against Redis 7).
  * @module
  */
-import { ConfigError } from '../../core/errors.js';
+import {
+  evalScript,
+  type IoRedisLike,
+  type NodeRedisLike,
+  redisKeyPrefix,
+  redisRunner,
+  redisScript,
+  redisNumber as toNumber,
+} from '../../core/redis.js';
 import type { QuotaStore, StoreAcquireRequest, StoreDecision, StoreUsage } from '../store.js';
 import { ACQUIRE_SCRIPT, OPEN_WINDOW_SCRIPT, USAGE_SCRIPT } from './redis-scripts.js';
 
-/** The part of an `ioredis` client this store uses. */
-export interface IoRedisLike {
-  /** Sends a raw command (`client.call('EVAL', ...)`). */
-  call(command: string, ...args: (string | number)[]): Promise<unknown>;
-  /** Runs a cached script by its SHA-1; its presence tells an ioredis client apart. */
-  evalsha(...args: unknown[]): unknown;
-}
-
-/** The part of a `redis` (node-redis v4+) client this store uses. */
-export interface NodeRedisLike {
-  /** Sends a raw command as an argument array (`client.sendCommand(['EVALSHA', ...])`). */
-  sendCommand(args: string[]): Promise<unknown>;
-}
+export type { IoRedisLike, NodeRedisLike };
 
 /**
  * Options of {@link createRedisQuotaStore}.
@@ -38,59 +34,11 @@ export interface RedisQuotaStoreOptions {
   keyPrefix?: string | undefined;
 }
 
-/** Runs one raw command on whichever client was given. */
-type Runner = (args: string[]) => Promise<unknown>;
-
-function runnerFor(client: unknown): Runner {
-  const c = client as Partial<IoRedisLike & NodeRedisLike> | null;
-  if (c && typeof c.call === 'function' && typeof c.evalsha === 'function') {
-    const io = c as IoRedisLike;
-    return ([command, ...args]) => io.call(command as string, ...args);
-  }
-  if (c && typeof c.sendCommand === 'function') {
-    const nr = c as NodeRedisLike;
-    return (args) => nr.sendCommand(args);
-  }
-  throw new ConfigError(
-    'createRedisQuotaStore needs a connected ioredis client (new Redis(url)) or a node-redis v4+ client (createClient({ url }) after connect()).',
-    {
-      issues: [
-        {
-          code: 'quota.redis_client_invalid',
-          path: ['client'],
-          message: 'expected an ioredis or node-redis client',
-        },
-      ],
-    },
-  );
-}
-
-interface Script {
-  source: string;
-  /** SHA-1 of the source, computed once on first use. */
-  sha: Promise<string> | undefined;
-}
-
-function script(source: string): Script {
-  return { source, sha: undefined };
-}
-
-async function sha1(source: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-1', new TextEncoder().encode(source));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 const SCRIPTS = {
-  acquire: script(ACQUIRE_SCRIPT),
-  usage: script(USAGE_SCRIPT),
-  openWindow: script(OPEN_WINDOW_SCRIPT),
+  acquire: redisScript(ACQUIRE_SCRIPT),
+  usage: redisScript(USAGE_SCRIPT),
+  openWindow: redisScript(OPEN_WINDOW_SCRIPT),
 };
-
-function toNumber(value: unknown): number | undefined {
-  if (value === null || value === undefined || value === false) return undefined;
-  const n = typeof value === 'number' ? value : Number(String(value));
-  return Number.isFinite(n) ? n : undefined;
-}
 
 /**
  * Creates a Redis-backed store. The client must already be connected (node-redis: `await client.connect()`).
@@ -105,25 +53,13 @@ function toNumber(value: unknown): number | undefined {
  * ```
  */
 export function createRedisQuotaStore(client: unknown, options: RedisQuotaStoreOptions = {}): QuotaStore {
-  const run = runnerFor(client);
-  const prefix = options.keyPrefix ?? 'waba-kit:';
-  if (typeof prefix !== 'string') {
-    throw new ConfigError('Invalid keyPrefix: expected a string such as "waba-kit:".', {
-      issues: [{ code: 'quota.key_prefix_invalid', path: ['keyPrefix'], message: 'expected a string' }],
-    });
-  }
+  const run = redisRunner(client, 'createRedisQuotaStore', 'quota');
+  const prefix = redisKeyPrefix(options.keyPrefix, 'quota');
   const quotaKey = (scope: string) => `${prefix}quota:${scope}`;
   const windowKey = (scope: string, user: string) => `${prefix}window:${scope}:${user}`;
 
-  const evaluate = async (s: Script, keys: string[], args: string[]): Promise<unknown> => {
-    try {
-      s.sha ??= sha1(s.source);
-      return await run(['EVALSHA', await s.sha, String(keys.length), ...keys, ...args]);
-    } catch (error) {
-      if (!String((error as Error)?.message ?? error).includes('NOSCRIPT')) throw error;
-      return run(['EVAL', s.source, String(keys.length), ...keys, ...args]);
-    }
-  };
+  const evaluate = (s: (typeof SCRIPTS)[keyof typeof SCRIPTS], keys: string[], args: string[]) =>
+    evalScript(run, s, keys, args);
 
   return {
     async acquire(request: StoreAcquireRequest): Promise<StoreDecision> {

@@ -23,6 +23,7 @@ import type { EmulatedProvider } from '../provider.js';
 import { type TemplateStore, templateVariableCounts } from '../templates.js';
 import type { InboundContent, SandboxMessage } from '../types.js';
 import { type MessageView, mediaView, templateView } from '../view.js';
+import { withGupshupIdentity } from './identity.js';
 
 /** `{"status":"error","message":...}` with an HTTP status. */
 export function gupshupError(
@@ -51,7 +52,32 @@ const SESSION_TYPES = new Set([
   'contact',
   'list',
   'quick_reply',
+  'product_details',
 ]);
+
+/** `product_details` sub-types (https://docs.gupshup.io/docs/send-single-product-message and siblings). */
+const PRODUCT_SUBTYPES = new Set(['product', 'product_list', 'catalog_message']);
+
+/** Gupshup's documented requirements of an interactive session message, or `undefined` when it meets them. */
+function interactiveRefusal(message: Record<string, unknown>): string | undefined {
+  if (message.type === 'list') {
+    // https://docs.gupshup.io/reference/post_wa-api-v1-msg-1 marks every option's description required.
+    const rows = objects(message.items).flatMap((item) => objects(item.options));
+    if (rows.some((r) => typeof r.description !== 'string' || r.description === ''))
+      return 'Invalid Message: every list option needs a description';
+  }
+  if (message.type === 'product_details') {
+    if (!PRODUCT_SUBTYPES.has(text(message.subType)))
+      return `Invalid Message: subType must be one of ${[...PRODUCT_SUBTYPES].join(', ')}`;
+    if (message.subType !== 'catalog_message' && !text(message.catalogId))
+      return 'Invalid Message: catalogId is required';
+    if (message.subType === 'product' && !text(message.productId))
+      return 'Invalid Message: productId is required';
+    if (message.subType === 'product_list' && objects(message.sections).length === 0)
+      return 'Invalid Message: sections are required';
+  }
+  return undefined;
+}
 
 /** A WhatsApp-style message id (`gBEGk...`), as Gupshup reports the WhatsApp side. */
 const whatsappId = () => `gBEG${randomBytes(12).toString('base64url')}`;
@@ -91,6 +117,8 @@ export function handleGupshupSend(
       );
     if (message.type === 'text' && (typeof message.text !== 'string' || message.text.length === 0))
       return gupshupError(400, 'Invalid Message: text is required');
+    const refusal = interactiveRefusal(message);
+    if (refusal) return gupshupError(400, refusal);
     type = message.type;
   } else {
     const t = tryJson(form.get('template') ?? '');
@@ -132,8 +160,11 @@ export function handleGupshupSend(
       ]);
       return submitted(message);
     }
+    // `params` fill the header, body, dynamic buttons (URL suffixes, copy codes, OTP codes) and carousel cards in
+    // order, then a catalog or MPM button's thumbnail product when one is chosen.
     const counts = templateVariableCounts(t);
-    if (template.params.length !== counts.body + counts.header) {
+    const expected = counts.header + counts.body + counts.buttons + counts.cardValues;
+    if (template.params.length < expected || template.params.length > expected + counts.products) {
       ctx.progress('gupshup', message, [
         { status: 'accepted' },
         {
@@ -367,9 +398,15 @@ function gupshupView(message: SandboxMessage, templates: TemplateStore): Message
       };
     case 'quick_reply': {
       const c = isRecord(o.content) ? o.content : {};
+      const contentType = text(c.type);
+      const media = contentType === 'image' || contentType === 'video' || contentType === 'file';
       return {
         kind: 'interactive',
-        header: c.header ? { type: 'text', text: text(c.header) } : undefined,
+        header: media
+          ? { type: contentType === 'file' ? 'document' : contentType, url: text(c.url) || undefined }
+          : c.header
+            ? { type: 'text', text: text(c.header) }
+            : undefined,
         text: text(c.text),
         footer: text(c.caption) || undefined,
         buttons: objects(o.options).map((b) => ({
@@ -397,6 +434,37 @@ function gupshupView(message: SandboxMessage, templates: TemplateStore): Message
           })),
         },
       };
+    case 'product_details': {
+      const textOf = (v: unknown) => (isRecord(v) ? text(v.text) || undefined : undefined);
+      const base: MessageView = {
+        kind: 'interactive',
+        header: textOf(o.header) ? { type: 'text', text: textOf(o.header) ?? '' } : undefined,
+        text: textOf(o.body),
+        footer: textOf(o.footer),
+      };
+      if (o.subType === 'product_list')
+        return {
+          ...base,
+          list: {
+            button: 'View items',
+            sections: objects(o.sections).map((s) => ({
+              title: text(s.title) || undefined,
+              rows: objects(s.productList).map((p) => ({ id: text(p.productId), title: text(p.productId) })),
+            })),
+          },
+        };
+      const product = o.subType === 'product';
+      return {
+        ...base,
+        buttons: [
+          {
+            type: 'catalog',
+            title: product ? 'View' : 'View catalog',
+            value: text(product ? o.productId : o.thumbnailId) || undefined,
+          },
+        ],
+      };
+    }
     default:
       return type ? mediaView(type, o) : { kind: 'other' };
   }
@@ -442,9 +510,11 @@ export const gupshupProvider: EmulatedProvider<'gupshup'> = {
     appId: credentials.gupshup.appId,
     source: `+${credentials.gupshup.source}`,
   }),
-  inbound(ctx, { customer, content, now, profileName }) {
+  inbound(ctx, input) {
     const id = whatsappId();
-    return { id, payload: gupshupInboundPayload(ctx, id, customer, content, now, profileName) };
+    const { customer, content, now, profileName } = input;
+    const payload = gupshupInboundPayload(ctx, id, customer, content, now, profileName);
+    return { id, payload: withGupshupIdentity(payload, input) };
   },
   status(ctx, message, update) {
     let wamid = whatsappIds.get(message);

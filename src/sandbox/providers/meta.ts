@@ -12,6 +12,7 @@
  */
 
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { isBsuid } from '../../core/identity.js';
 import { isRecord } from '../../core/record.js';
 import type { SandboxContext } from '../context.js';
 import { digits } from '../context.js';
@@ -21,6 +22,7 @@ import type { EmulatedProvider, SandboxRoute } from '../provider.js';
 import { type SandboxTemplate, TemplateOperationError, templateVariableCounts } from '../templates.js';
 import type { InboundContent, SandboxMessage } from '../types.js';
 import { cloudMessageView } from '../view.js';
+import { withCloudIdentity } from './identity.js';
 
 /** The providers whose numbers run on the Cloud API. */
 export type CloudProvider = 'meta' | 'clevertap';
@@ -86,11 +88,57 @@ function checkAuth(
 const MEDIA = new Set(['image', 'video', 'audio', 'document', 'sticker']);
 const TYPES = new Set([...MEDIA, 'text', 'location', 'contacts', 'interactive', 'template', 'reaction']);
 
+const INTERACTIVE_TYPES = new Set([
+  'button',
+  'list',
+  'cta_url',
+  'location_request_message',
+  'flow',
+  'product',
+  'product_list',
+  'catalog_message',
+]);
+
+/**
+ * The first parameter an interactive object lacks, as Meta names it in a 131008 error (`['action']['name']`),
+ * or `undefined`. Required fields from the pages cited in `core/whatsapp-interactive.ts`: a body except on
+ * single-product messages; `send_location` / `catalog_message` / `flow` action names; a Flow's
+ * `flow_message_version`, `flow_cta` and `flow_id` or `flow_name`; a product's `catalog_id` and
+ * `product_retailer_id`; a product list's `catalog_id`, `sections` and text header.
+ */
+function missingInteractiveParameter(o: Record<string, unknown>): string | undefined {
+  const type = String(o.type);
+  if (!INTERACTIVE_TYPES.has(type)) return "['type']";
+  const action = o.action as Record<string, unknown>;
+  const text = (v: unknown) => isRecord(v) && typeof v.text === 'string' && v.text.length > 0;
+  if (type !== 'product' && !text(o.body)) return "['body']['text']";
+  if (type === 'location_request_message' && action.name !== 'send_location') return "['action']['name']";
+  if (type === 'catalog_message' && action.name !== 'catalog_message') return "['action']['name']";
+  if (type === 'flow') {
+    const p = isRecord(action.parameters) ? action.parameters : undefined;
+    if (action.name !== 'flow' || !p) return "['action']['parameters']";
+    if (typeof p.flow_message_version !== 'string') return "['action']['parameters']['flow_message_version']";
+    if (typeof p.flow_cta !== 'string') return "['action']['parameters']['flow_cta']";
+    if (typeof p.flow_id !== 'string' && typeof p.flow_name !== 'string')
+      return "['action']['parameters']['flow_id']";
+  }
+  if ((type === 'product' || type === 'product_list') && typeof action.catalog_id !== 'string')
+    return "['action']['catalog_id']";
+  if (type === 'product' && typeof action.product_retailer_id !== 'string')
+    return "['action']['product_retailer_id']";
+  if (type === 'product_list') {
+    if (!Array.isArray(action.sections) || action.sections.length === 0) return "['action']['sections']";
+    if (!isRecord(o.header) || o.header.type !== 'text') return "['header']";
+  }
+  return undefined;
+}
+
 /** Validates a send body; returns an error answer or `undefined`. */
 function validateSend(body: Record<string, unknown>): SandboxResponse | undefined {
   const invalid = (message: string) => graphError(400, 100, message);
   if (body.messaging_product !== 'whatsapp') return invalid('The parameter messaging_product is required.');
-  if (typeof body.to !== 'string' || digits(body.to).length < 7)
+  // A customer with a username is addressed by BSUID in `recipient`; `to` (a number) wins when both are given.
+  if ((typeof body.to !== 'string' || digits(body.to).length < 7) && !isBsuid(body.recipient))
     return invalid('The parameter to is required.');
   const type = body.type ?? 'text';
   if (typeof type !== 'string' || !TYPES.has(type))
@@ -112,6 +160,10 @@ function validateSend(body: Record<string, unknown>): SandboxResponse | undefine
     return graphError(400, 131008, "Required parameter is missing: reaction['message_id']");
   if (type === 'interactive' && (typeof o.type !== 'string' || !isRecord(o.action)))
     return graphError(400, 131008, "Required parameter is missing: interactive['action']");
+  if (type === 'interactive') {
+    const missing = missingInteractiveParameter(o);
+    if (missing) return graphError(400, 131008, `Required parameter is missing: interactive${missing}`);
+  }
   if (type === 'template') {
     if (typeof o.name !== 'string' || o.name.length === 0)
       return graphError(400, 131008, "Required parameter is missing: template['name']");
@@ -137,11 +189,22 @@ function checkTemplate(ctx: SandboxContext, o: Record<string, unknown>): Sandbox
   };
   const counts = templateVariableCounts(template);
   // A media or location header takes one parameter (the media or the place), a text header one per variable.
-  const mediaHeader = template.components.some((c) => c.type === 'HEADER' && c.format !== 'TEXT');
+  // Meta accepts component types and formats in either case (`header` / `HEADER`).
+  const mediaHeader = template.components.some(
+    (c) =>
+      String(c.type).toUpperCase() === 'HEADER' &&
+      String((c as { format?: unknown }).format).toUpperCase() !== 'TEXT',
+  );
   const expected = { body: counts.body, header: mediaHeader ? 1 : counts.header };
   if (given('body') !== expected.body || given('header') !== expected.header)
     return graphError(400, 132000, 'Number of parameters does not match the expected number of params', {
       details: `body: ${expected.body} expected, ${given('body')} given; header: ${expected.header} expected, ${given('header')} given`,
+    });
+  const carousel = components.find((x) => String(x.type).toLowerCase() === 'carousel');
+  const cards = Array.isArray(carousel?.cards) ? carousel.cards.length : 0;
+  if (cards !== counts.cards)
+    return graphError(400, 132000, 'Number of parameters does not match the expected number of params', {
+      details: `carousel: ${counts.cards} cards expected, ${cards} given`,
     });
   return undefined;
 }
@@ -168,7 +231,10 @@ export function handleMetaMessages(
         100,
         'Invalid parameter: message_id does not name a message received by this number.',
       );
-    ctx.readReceipts.push({ provider, messageId: body.message_id });
+    const typing = body.typing_indicator;
+    if (typing !== undefined && (!isRecord(typing) || typing.type !== 'text'))
+      return graphError(400, 100, "Invalid parameter: typing_indicator['type'] must be text.");
+    ctx.readReceipts.push({ provider, messageId: body.message_id, ...(typing ? { typing: true } : {}) });
     return { status: 200, body: { success: true } };
   }
   const invalid = validateSend(body);
@@ -180,7 +246,8 @@ export function handleMetaMessages(
     if (refused) return refused;
   }
   const creds = ctx.credentials[provider];
-  const to = digits(body.to);
+  const to =
+    typeof body.to === 'string' && digits(body.to).length >= 7 ? digits(body.to) : String(body.recipient);
   const sync = ctx.rules.admit(creds.displayPhoneNumber, to);
   if (sync === 'throughput')
     return graphError(400, 130429, 'Rate limit hit: Cloud API message throughput has been reached.', {
@@ -232,7 +299,7 @@ export function handleMetaMessages(
     status: 200,
     body: {
       messaging_product: 'whatsapp',
-      contacts: [{ input: body.to, wa_id: to }],
+      contacts: [isBsuid(to) ? { input: to, user_id: to } : { input: body.to, wa_id: to }],
       messages: [{ id: message.id, message_status: 'accepted' }],
     },
     accepted: true,
@@ -381,7 +448,8 @@ export function metaStatusPayload(
     id: message.id,
     status,
     timestamp: String(Math.floor(now / 1000)),
-    recipient_id: message.to,
+    // A message sent to a BSUID is reported by `recipient_user_id`, without `recipient_id`.
+    ...(isBsuid(message.to) ? { recipient_user_id: message.to } : { recipient_id: message.to }),
     ...(message.clientRef !== undefined ? { biz_opaque_callback_data: message.clientRef } : {}),
     ...(status !== 'failed'
       ? {
@@ -566,9 +634,11 @@ export function cloudApiProvider<P extends CloudProvider>(
         { subcode: 33 },
       ),
     businessNumber: (credentials) => credentials[provider].displayPhoneNumber,
-    inbound(ctx, { customer, content, now, profileName }) {
+    inbound(ctx, input) {
       const id = wamid();
-      return { id, payload: metaInboundPayload(ctx, provider, id, customer, content, now, profileName) };
+      const { customer, content, now, profileName } = input;
+      const payload = metaInboundPayload(ctx, provider, id, customer, content, now, profileName);
+      return { id, payload: withCloudIdentity(payload, input) };
     },
     status: (ctx, message, update) =>
       metaStatusPayload(

@@ -19,6 +19,7 @@ import {
   randomUUID,
   verify as verifySignature,
 } from 'node:crypto';
+import { isBsuid } from '../../core/identity.js';
 import { isRecord } from '../../core/record.js';
 import type { SandboxContext } from '../context.js';
 import { digits } from '../context.js';
@@ -30,6 +31,7 @@ import type { TemplateStore } from '../templates.js';
 import { templateVariableCounts } from '../templates.js';
 import type { InboundContent, SandboxMessage } from '../types.js';
 import { cloudMessageView, type MessageView, mediaView, templateView } from '../view.js';
+import { withVonageIdentity } from './identity.js';
 
 const ERRORS = 'https://developer.nexmo.com/api-errors/messages-olympus';
 
@@ -171,7 +173,9 @@ export function parseV1(body: Record<string, unknown>): Parsed | { error: Sandbo
       ),
     };
   const to = typeof body.to === 'string' ? body.to : '';
-  if (!/^\d{7,15}$/.test(to))
+  // v1 also takes a business-scoped user id in `to`:
+  // https://developer.vonage.com/en/messages/guides/handling-whatsapp-usernames-and-bsuids
+  if (!/^\d{7,15}$/.test(to) && !isBsuid(to))
     return {
       error: problem(
         422,
@@ -424,7 +428,15 @@ export function handleNexmoUpdate(ctx: SandboxContext, req: SandboxRequest, id: 
     });
   if (!ctx.inboundIds.has(id) && !ctx.message(id))
     return problem(404, '1000', 'Not Found', `No message with id ${id} was found.`);
-  ctx.readReceipts.push({ provider: 'nexmo', messageId: id });
+  // `replying_indicator: { show: true, type: "text" }` also shows a typing indicator:
+  // https://developer.vonage.com/en/messages/code-snippets/whatsapp/send-replying-indicator
+  const indicator = body.replying_indicator;
+  if (indicator !== undefined && (!isRecord(indicator) || typeof indicator.show !== 'boolean'))
+    return problem(422, '1150', 'Invalid params', 'The value of one or more parameters is invalid.', {
+      invalid_parameters: [{ name: 'replying_indicator.show', reason: 'must be a boolean.' }],
+    });
+  const typing = isRecord(indicator) && indicator.show === true;
+  ctx.readReceipts.push({ provider: 'nexmo', messageId: id, ...(typing ? { typing: true } : {}) });
   return { status: 202 };
 }
 
@@ -655,7 +667,8 @@ export const nexmoProvider: EmulatedProvider<'nexmo'> = {
     const id = randomUUID();
     const version = ctx.options.webhooks?.nexmo?.version ?? 'v1';
     const { business, customer, content, now, profileName } = input;
-    return { id, payload: nexmoInboundPayload(version, id, business, customer, content, now, profileName) };
+    const payload = nexmoInboundPayload(version, id, business, customer, content, now, profileName);
+    return { id, payload: withVonageIdentity(payload, input, version) };
   },
   status: (ctx, message, update) =>
     nexmoStatusPayload(

@@ -37,6 +37,7 @@ import {
   mapStatus,
   num,
   parseTimestamp,
+  readOrder,
   safe,
   str,
   strOrEmpty,
@@ -126,6 +127,8 @@ function parseInbound(envelope: Envelope, body: Record<string, unknown>, ctx: Pa
       caption: str(q.caption),
       mimeType: str(q.contentType) ?? str(q['content-type']),
       filename: str(q.name),
+      // `urlExpiry` (epoch ms): the filemanager link stops working then (https://docs.gupshup.io/docs/media).
+      expiresAt: parseTimestamp(q.urlExpiry),
     });
     if (event.media?.caption) event.text = event.media.caption;
   } else if (declared === 'location') {
@@ -138,6 +141,15 @@ function parseInbound(envelope: Envelope, body: Record<string, unknown>, ctx: Pa
   } else if (declared === 'contact' || declared === 'contacts') {
     type = 'contacts';
     event.contacts = asArray(q.contacts);
+  } else if (declared === 'reaction') {
+    // Not on Gupshup's v2 pages; read by analogy with Meta's reaction (emoji, the reacted-to message id).
+    type = 'reaction';
+    const messageId = str(q.msgId) ?? str(q.message_id) ?? str(q.id) ?? str(p.context?.id);
+    if (messageId) event.reaction = { emoji: strOrEmpty(q.emoji) ?? '', messageId };
+  } else if (declared === 'order') {
+    // Not on Gupshup's v2 pages; the cart as Meta sends it (catalog_id, product_items), also nested in `order`.
+    type = 'order';
+    event.order = readOrder(asRecord(q.order) ?? q);
   }
 
   const contextId = str(p.context?.gsId) ?? str(p.context?.id);

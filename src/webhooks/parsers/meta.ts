@@ -31,6 +31,8 @@
  * @module
  */
 import * as z from 'zod';
+import { isBsuid } from '../../core/identity.js';
+import { normalizeSha256 } from '../../core/media/sha256.js';
 import type {
   DeliveryStatus,
   InboundMessageType,
@@ -54,6 +56,7 @@ import {
   safe,
   str,
   strOrEmpty,
+  wholeBytes,
 } from './util.js';
 
 /** The envelope: `{ object, entry: [{ id, changes: [{ field, value }] }] }`. Unknown fields are kept. */
@@ -138,34 +141,15 @@ function readContacts(value: Record<string, unknown>): MetaContact[] {
   return contacts;
 }
 
-/** The contact entry of a sender: matched by phone or BSUID, or the only entry of the change. */
-function contactOf(
-  contacts: readonly MetaContact[],
-  phone: string | undefined,
-  userId: string | undefined,
-): MetaContact | undefined {
-  for (const c of contacts) {
-    if ((phone && c.waId === phone) || (userId && c.userId === userId)) return c;
-  }
-  return contacts.length === 1 ? contacts[0] : undefined;
-}
-
-function parseMessage(
-  item: unknown,
-  value: Record<string, unknown>,
-  contacts: readonly MetaContact[],
-  ctx: ParseContext,
-): WebhookEvent {
-  const m = safe(MetaMessageSchema, item);
-  const contact = contactOf(contacts, m?.from, m?.from_user_id);
-  const userId = m?.from_user_id ?? contact?.userId;
-  const from = m?.from ?? contact?.waId;
-  // A message whose sender has only a BSUID (a user with a username) is still a message.
-  if (!m?.id || (!from && !userId)) return { kind: 'unknown', provider: ctx.provider, raw: item };
-  const metadata = asRecord(value.metadata);
-  const declared = m.type ?? 'unsupported';
-  const body = asRecord(m[declared]);
-  if (declared === 'system') return parseSystem(body, from, userId, m.from_parent_user_id, ctx, item);
+/**
+ * Decodes the content of one message: `declared` is its type and `message` the object holding the field named
+ * after it (the message itself, or the new version inside an `edit`).
+ */
+function decodeContent(
+  declared: string,
+  message: Record<string, unknown>,
+): { type: InboundMessageType; event: Partial<MessageEvent> } {
+  const body = asRecord(message[declared]);
   let type: InboundMessageType = 'unsupported';
   const event: Partial<MessageEvent> = {};
 
@@ -180,6 +164,11 @@ function parseMessage(
       caption: str(body?.caption),
       mimeType: str(body?.mime_type),
       filename: str(body?.filename),
+      // Webhook samples carry `sha256` (seen as hex and as base64; normalised to hex) and no size; `file_size` is
+      // read when present, as the media endpoint names it
+      // (https://developers.facebook.com/documentation/business-messaging/whatsapp/reference/media/media-api).
+      sha256: normalizeSha256(str(body?.sha256)),
+      size: wholeBytes(body?.file_size),
     });
     if (event.media?.caption) event.text = event.media.caption;
   } else if (declared === 'location') {
@@ -191,7 +180,7 @@ function parseMessage(
     }
   } else if (declared === 'contacts') {
     type = 'contacts';
-    event.contacts = asArray(m.contacts);
+    event.contacts = asArray(message.contacts);
   } else if (declared === 'interactive') {
     type = 'reply';
     const kind = str(body?.type);
@@ -225,6 +214,47 @@ function parseMessage(
     if (event.order.text) event.text = event.order.text;
   }
 
+  return { type, event };
+}
+
+/** The contact entry of a sender: matched by phone or BSUID, or the only entry of the change. */
+function contactOf(
+  contacts: readonly MetaContact[],
+  phone: string | undefined,
+  userId: string | undefined,
+): MetaContact | undefined {
+  for (const c of contacts) {
+    if ((phone && c.waId === phone) || (userId && c.userId === userId)) return c;
+  }
+  return contacts.length === 1 ? contacts[0] : undefined;
+}
+
+function parseMessage(
+  item: unknown,
+  value: Record<string, unknown>,
+  contacts: readonly MetaContact[],
+  ctx: ParseContext,
+): WebhookEvent {
+  const m = safe(MetaMessageSchema, item);
+  const contact = contactOf(contacts, m?.from, m?.from_user_id);
+  // Some BSPs put the BSUID in `from` itself: it is the user id then, not a phone.
+  const bsuidFrom = isBsuid(m?.from) ? m?.from : undefined;
+  const userId = m?.from_user_id ?? contact?.userId ?? bsuidFrom;
+  const from = (bsuidFrom ? undefined : m?.from) ?? contact?.waId;
+  // A message whose sender has only a BSUID (a user with a username) is still a message.
+  if (!m?.id || (!from && !userId)) return { kind: 'unknown', provider: ctx.provider, raw: item };
+  const metadata = asRecord(value.metadata);
+  const declared = m.type ?? 'unsupported';
+  const body = asRecord(m[declared]);
+  if (declared === 'system') return parseSystem(body, from, userId, m.from_parent_user_id, ctx, item);
+  if (declared === 'revoke') return parseRevoke(body, from, userId, m.timestamp, ctx, item);
+  // An edit carries the new version of an earlier message: decode that one and say which message it replaces.
+  const edit = declared === 'edit' ? asRecord(body?.message) : undefined;
+  const edited = str(body?.original_message_id);
+  const { type, event } = edit
+    ? decodeContent(str(edit.type) ?? 'unsupported', edit)
+    : decodeContent(declared, m as Record<string, unknown>);
+
   const contextId = str(m.context?.id);
   return compact({
     kind: 'message' as const,
@@ -239,6 +269,7 @@ function parseMessage(
     type,
     ...contentFields(event),
     context: contextId ? { messageId: contextId } : undefined,
+    edited: edit && edited ? { messageId: edited } : undefined,
     profileName: contact?.name,
     referral: readReferral(asRecord(m.referral)),
     raw: item,
@@ -290,6 +321,33 @@ function parseSystem(
   return user;
 }
 
+/**
+ * A `revoke`: the user deleted a message they sent (`revoke.original_message_id`). Reported like Gupshup's
+ * `deleted` event: a status `deleted` of that message, naming the user.
+ */
+function parseRevoke(
+  revoke: Record<string, unknown> | undefined,
+  from: string | undefined,
+  userId: string | undefined,
+  timestamp: Date | undefined,
+  ctx: ParseContext,
+  raw: unknown,
+): WebhookEvent {
+  const messageId = str(revoke?.original_message_id);
+  if (!messageId) return { kind: 'unknown', provider: ctx.provider, raw };
+  return compact({
+    kind: 'status' as const,
+    provider: ctx.provider,
+    messageId,
+    recipient: from,
+    recipientUserId: userId,
+    status: 'deleted' as const,
+    providerStatus: 'revoke',
+    timestamp: timestamp ?? ctx.receivedAt,
+    raw,
+  });
+}
+
 function parseStatus(item: unknown, contacts: readonly MetaContact[], ctx: ParseContext): WebhookEvent {
   const s = safe(MetaStatusSchema, item);
   if (s && !s.status && s.type) {
@@ -308,12 +366,20 @@ function parseStatus(item: unknown, contacts: readonly MetaContact[], ctx: Parse
   const conversation = s.conversation;
   const pricing = s.pricing;
   const contact = contactOf(contacts, s.recipient_id, s.recipient_user_id);
+  const record = asRecord(item);
+  // A BSUID in `recipient_id` (a send to a BSUID, as some BSPs report it) is the recipient's user id.
+  const bsuidRecipient = isBsuid(s.recipient_id) ? s.recipient_id : undefined;
   const event: StatusEvent = compact({
     kind: 'status' as const,
     provider: ctx.provider,
     messageId,
-    recipient: s.recipient_id ?? contact?.waId,
-    recipientUserId: s.recipient_user_id ?? contact?.userId,
+    recipient: (bsuidRecipient ? undefined : s.recipient_id) ?? contact?.waId,
+    recipientUserId:
+      s.recipient_user_id ??
+      contact?.userId ??
+      bsuidRecipient ??
+      str(record?.parent_recipient_user_id) ??
+      str(record?.recipient_parent_user_id),
     status: mapStatus(s.status, STATUS_TABLE),
     providerStatus: s.status,
     timestamp: s.timestamp ?? ctx.receivedAt,
@@ -463,6 +529,16 @@ function parseChange(change: unknown, ctx: ParseContext): WebhookEvent[] {
     const events: WebhookEvent[] = [];
     for (const message of asArray(value.messages)) events.push(parseMessage(message, value, contacts, ctx));
     for (const status of asArray(value.statuses)) events.push(parseStatus(status, contacts, ctx));
+    // Coexistence: messages the business sent from the WhatsApp Business app, echoed (not a customer's message).
+    for (const echo of asArray(value.message_echoes)) {
+      events.push({
+        kind: 'account',
+        provider: ctx.provider,
+        event: 'message_echo',
+        detail: echo,
+        raw: echo,
+      });
+    }
     for (const error of asArray(value.errors)) {
       events.push({ kind: 'account', provider: ctx.provider, event: 'error', detail: error, raw: error });
     }
@@ -491,7 +567,9 @@ export function parseMetaPayload(body: Record<string, unknown>, ctx: ParseContex
       events.push({ kind: 'unknown', provider: ctx.provider, raw: entry });
       continue;
     }
-    for (const change of changes) events.push(...parseChange(change, ctx));
+    // One push per event: `events.push(...list)` passes the list as arguments and overflows the stack for a
+    // change with ~130 000 items.
+    for (const change of changes) for (const event of parseChange(change, ctx)) events.push(event);
   }
   if (events.length === 0) events.push({ kind: 'unknown', provider: ctx.provider, raw: body });
   return events;

@@ -42,6 +42,12 @@ export function num(value: unknown): number | undefined {
   return undefined;
 }
 
+/** A byte count: a non-negative safe integer, from a number or a numeric string (`"303833"`). */
+export function wholeBytes(value: unknown): number | undefined {
+  const n = num(value);
+  return n !== undefined && Number.isSafeInteger(n) && n >= 0 ? n : undefined;
+}
+
 /** Unix times above this are milliseconds (1e11 s is the year 5138; 1e11 ms is 1973). */
 const MS_THRESHOLD = 1e11;
 const UTC_SPACED = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(UTC|GMT|Z)?$/i;

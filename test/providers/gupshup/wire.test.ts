@@ -297,13 +297,76 @@ describe('toGupshupRequest: templates', () => {
     ]);
   });
 
-  it('refuses named parameters, reply context and copy-code buttons before any request', () => {
+  it('refuses named parameters, reply context and Flow buttons before any request', () => {
     expect(isValidationError(thrown(() => tpl({ name: 't', body: { first: 'x' } })))).toBe(true);
     expect(isValidationError(thrown(() => tpl({ name: 't', replyTo: 'x' })))).toBe(true);
     expect(
       isUnsupportedMessageError(
-        thrown(() => tpl({ name: 't', buttons: [{ index: 0, type: 'copy_code', code: 'C' }] })),
+        thrown(() => tpl({ name: 't', buttons: [{ index: 0, type: 'flow', flowToken: 'T' }] })),
       ),
     ).toBe(true);
+  });
+
+  it('sends a copy-code value as a parameter in button order (sending-coupon-code-template)', () => {
+    const { form } = tpl({
+      name: 't',
+      body: ['Ana'],
+      buttons: [
+        { index: 1, type: 'url', text: 'abc' },
+        { index: 0, type: 'copy_code', code: 'SAVE25' },
+      ],
+    });
+    expect(JSON.parse(form.template ?? '')).toEqual({ id: 't', params: ['Ana', 'SAVE25', 'abc'] });
+  });
+});
+
+describe('toGupshupRequest: list rows and the interactive types Gupshup does not document', () => {
+  const list = (rows: Record<string, unknown>[]) =>
+    p({
+      type: 'interactive',
+      body: 'Pick one',
+      action: { type: 'list', button: 'Options', sections: [{ title: 'S', rows }] },
+    });
+
+  it('refuses a list row without a description before any request (Gupshup marks it required)', () => {
+    // https://docs.gupshup.io/reference/post_wa-api-v1-msg-1: option.description "Required: Yes".
+    const error = thrown(() => toGupshupRequest(list([{ id: 'a', title: 'A' }]), opts)) as {
+      issues: { code: string; path: (string | number)[] }[];
+      message: string;
+    };
+    expect(isValidationError(error)).toBe(true);
+    expect(error.issues[0]).toMatchObject({
+      code: 'gupshup.list_row_description_required',
+      path: ['action', 'sections', 0, 'rows', 0, 'description'],
+    });
+    expect(error.message).toContain('Gupshup requires a description');
+  });
+
+  it('sends a list whose rows all have descriptions', () => {
+    const { form } = toGupshupRequest(list([{ id: 'a', title: 'A', description: 'First' }]), opts);
+    expect(JSON.parse(form.message ?? '').items[0].options[0]).toEqual({
+      type: 'text',
+      title: 'A',
+      description: 'First',
+      postbackText: 'a',
+    });
+  });
+
+  it.each([
+    ['a location request', { type: 'location_request' }],
+    ['a Flow', { type: 'flow', flowId: '1', cta: 'Go', screen: 'S' }],
+  ])('refuses %s (documented on Gupshup partner v3 only)', (_label, action) => {
+    const error = thrown(() => toGupshupRequest(p({ type: 'interactive', body: 'Hi', action }), opts));
+    expect(isUnsupportedMessageError(error)).toBe(true);
+  });
+
+  it('refuses a quick-reply media header given by media id', () => {
+    const m = p({
+      type: 'interactive',
+      header: { type: 'image', mediaId: '123' },
+      body: 'Hi',
+      action: { type: 'buttons', buttons: [{ id: 'a', title: 'A' }] },
+    });
+    expect(isValidationError(thrown(() => toGupshupRequest(m, opts)))).toBe(true);
   });
 });

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  bodyComponent,
-  buttonComponent,
-  contactObject,
-  headerComponent,
-} from '../../../src/core/whatsapp-objects.js';
+import { contactObject } from '../../../src/core/whatsapp-objects.js';
+import { bodyComponent, buttonComponent, headerComponent } from '../../../src/core/whatsapp-template.js';
 import * as meta from '../../../src/providers/meta/index.js';
 import {
   markAsReadBody,
