@@ -15,6 +15,7 @@ import { authBench } from './cases/auth.js';
 import { bundleBench } from './cases/bundle.js';
 import { coldImportBench } from './cases/cold-import.js';
 import { jwtBench } from './cases/jwt.js';
+import { mediaDownloadBench } from './cases/media-download.js';
 import { metaWebhookBench } from './cases/meta-webhook.js';
 import { nexmoWebhookBench } from './cases/nexmo-webhook.js';
 import { quotaMemoryBench } from './cases/quota-memory.js';
@@ -39,6 +40,7 @@ const CASES: Record<string, (ctx: BenchContext) => Promise<BenchResult>> = {
   template: templateBench,
   bundle: bundleBench,
   'cold-import': coldImportBench,
+  'media-download': mediaDownloadBench,
 };
 
 /** Runs one benchmark in a fresh process (this script with `--child`) and reads its result. */

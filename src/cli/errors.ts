@@ -2,6 +2,7 @@
  * `CliError`: a failure the CLI reports as one line and an exit code, never with a stack trace.
  * @module
  */
+import { redactSecrets } from '../core/redact.js';
 
 /** Exit code of a usage mistake (unknown flag, missing argument). */
 export const EXIT_USAGE = 2;
@@ -41,11 +42,7 @@ export function describeError(error: unknown, secrets: readonly (string | undefi
     .trim();
 }
 
-/** Replaces every occurrence of each secret (4 characters or more) in `text` with `[redacted]`. */
+/** Replaces every spelling of each secret (4 characters or more) in `text` with `[redacted]`. */
 export function maskSecrets(text: string, secrets: readonly (string | undefined)[]): string {
-  let out = text;
-  for (const secret of secrets) {
-    if (secret && secret.length >= 4) out = out.split(secret).join('[redacted]');
-  }
-  return out;
+  return redactSecrets(text, secrets);
 }

@@ -1,13 +1,13 @@
 /**
  * The base every provider client extends. It owns the whole send, the same for every provider:
  *
- * 1. **validate** the message against the neutral schema (or the provider's, {@link ProviderSpec.messageSchema})
- *    and the provider's capabilities ({@link ProviderSpec.supports});
+ * 1. **validate** the message against the neutral schema and the provider's capabilities
+ *    ({@link ProviderSpec.supports});
  * 2. **normalise**: `to` to E.164, `clientRef` generated when absent;
  * 3. **map to the wire once**: the provider's pure {@link BaseClient.buildRequest}, which may refuse what the
  *    provider cannot carry, before any guard or request;
  * 4. **guards**: every {@link SendGuard}, those added with {@link BaseClient.addSendGuard} first, then the ones
- *    the config asks for (`quota`, `window`);
+ *    the config asks for (`quota`, `window`, then `recipientPacer` and `rateLimiter`, which wait);
  * 5. **HTTP** through the client's transport: auth headers, per-attempt timeout, retries that never duplicate a
  *    send by default, `request` / `response` / `retry` events, the provider's error table
  *    ({@link ProviderSpec.responseError}) and the secret scrubber over every error;
@@ -26,7 +26,6 @@
  * know by name, so a provider outside the package could not take part anyway.
  * @internal
  */
-import type * as z from 'zod';
 import type { MarkAsReadOptions, SendOptions, WebhookInput, WhatsAppClient } from './client.js';
 import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './config.js';
 import {
@@ -73,6 +72,7 @@ import type { ProviderId } from './provider.js';
 import { INSPECT, redactConfig } from './redact.js';
 import type { SendResult } from './result.js';
 import { type RetryPolicy, resolveRetryPolicy } from './retry.js';
+import { throughputGuard } from './throughput.js';
 import { UnsupportedOperationError } from './unsupported-operation-error.js';
 import type { WebhookEvent } from './webhook-event.js';
 
@@ -131,23 +131,20 @@ export interface ProviderSpec<C extends BaseConfig> {
   config: C;
   /** Used when `config.baseUrl` is absent. */
   defaultBaseUrl: string;
-  /** Config keys holding secrets: redacted from `toJSON`/`inspect` and scrubbed from every error. */
+  /**
+   * Config keys holding secrets: redacted from `toJSON`/`inspect` and scrubbed from every error, event and log
+   * line. Credentials derived from them (a signed JWT, a Basic token) need no listing: the transport scrubs
+   * every credential it sends.
+   */
   secretKeys: readonly (keyof C & string)[];
   /** Message types the provider can carry; others throw {@link UnsupportedMessageError} before any request. */
   supports: ReadonlySet<OutboundMessageType>;
-  /**
-   * The schema messages are validated with. Default: the neutral `OutboundMessageSchema`. A provider that
-   * carries more (the Cloud API's `currency` / `date_time` template parameters) passes a wider schema here.
-   */
-  messageSchema?: z.ZodType<OutboundMessage> | undefined;
   /** Credentials for each attempt. */
   auth?: () => Record<string, string> | Promise<Record<string, string>>;
   /** Response header carrying the provider's request id. */
   requestIdHeader?: string | undefined;
   /** Provider error catalogue: turns a response into a typed error, `undefined` on success. */
   responseError?: ((ctx: ResponseContext) => WhatsAppError | undefined) | undefined;
-  /** Extra secrets to scrub that are not config keys (derived tokens). */
-  extraSecrets?: () => readonly (string | undefined)[];
   /** How the provider's send answer names the message id, for the error when it lacks one (`message_uuid`). */
   messageIdField?: string | undefined;
   /** The provider's name in error messages. Default: the provider id. */
@@ -161,7 +158,6 @@ export abstract class BaseClient<C extends BaseConfig = BaseConfig> implements W
   readonly #config: C;
   readonly #secretKeys: readonly string[];
   readonly #supports: ReadonlySet<OutboundMessageType>;
-  readonly #schema: z.ZodType<OutboundMessage>;
   readonly #label: string;
   readonly #messageIdField: string;
   readonly #secrets: () => readonly (string | undefined)[];
@@ -181,17 +177,12 @@ export abstract class BaseClient<C extends BaseConfig = BaseConfig> implements W
     this.#config = spec.config;
     this.#secretKeys = spec.secretKeys;
     this.#supports = spec.supports;
-    this.#schema = spec.messageSchema ?? OutboundMessageSchema;
     this.#label = spec.label ?? spec.provider;
     this.#messageIdField = spec.messageIdField ?? 'message id';
     const config = spec.config;
     this.#events = new TypedEmitter<WhatsAppEventMap>({ provider: spec.provider, logger: config.logger });
-    this.#secrets = () => [
-      ...spec.secretKeys
-        .map((k) => config[k] as unknown as string | undefined)
-        .filter((v) => typeof v === 'string'),
-      ...(spec.extraSecrets?.() ?? []),
-    ];
+    this.#secrets = () =>
+      spec.secretKeys.map((k) => config[k] as unknown).filter((v): v is string => typeof v === 'string');
     this.#http = this.createTransport({
       baseUrl: config.baseUrl ?? spec.defaultBaseUrl,
       auth: spec.auth,
@@ -209,6 +200,14 @@ export abstract class BaseClient<C extends BaseConfig = BaseConfig> implements W
         ),
       );
       this.#configGuards = 1;
+    }
+    const throughput = throughputGuard(
+      config as { rateLimiter?: unknown; recipientPacer?: unknown },
+      spec.provider,
+    );
+    if (throughput) {
+      this.#guards.push(throughput);
+      this.#configGuards++;
     }
     const quota = gates.quota;
     if (quota?.on) {
@@ -238,10 +237,17 @@ export abstract class BaseClient<C extends BaseConfig = BaseConfig> implements W
    * Makes a request that is not a send (a read receipt, template management, media) through the client's
    * transport: the same auth, timeouts, retry policy (idempotent methods retry ambiguous failures), events
    * (`request`, `response`, `retry`), error table and secret scrubbing as a send. Resolves with a success or
-   * throws a `WhatsAppError`.
+   * throws a `WhatsAppError`. With `read`, resolves with what it makes of the answer; an error it throws for an
+   * answer it refuses goes through the scrubber like the transport's own.
    */
-  protected request(request: HttpRequest): Promise<HttpResponse> {
-    return this.#http.request(request);
+  protected request(request: HttpRequest): Promise<HttpResponse>;
+  protected request<T>(request: HttpRequest, read: (response: HttpResponse) => T): Promise<T>;
+  protected async request<T>(
+    request: HttpRequest,
+    read?: (response: HttpResponse) => T,
+  ): Promise<T | HttpResponse> {
+    const response = await this.#http.request(request);
+    return read ? readThrough(this.#http, response, read) : response;
   }
 
   /**
@@ -355,7 +361,7 @@ export abstract class BaseClient<C extends BaseConfig = BaseConfig> implements W
   protected abstract readResult(response: HttpResponse, message: PreparedMessage): SendReceipt;
 
   #prepare(message: OutboundMessage): { prepared: PreparedMessage; request: SendRequest } {
-    const parsed = this.#schema.safeParse(message);
+    const parsed = OutboundMessageSchema.safeParse(message);
     if (!parsed.success) {
       const issues = fromZodIssues(parsed.error.issues);
       const type =
@@ -383,12 +389,7 @@ export abstract class BaseClient<C extends BaseConfig = BaseConfig> implements W
   }
 
   #result(message: PreparedMessage, response: HttpResponse): SendResult {
-    let receipt: SendReceipt;
-    try {
-      receipt = this.readResult(response, message);
-    } catch (error) {
-      throw isWhatsAppError(error) ? this.#http.scrub(error) : error;
-    }
+    const receipt = readThrough(this.#http, response, (r) => this.readResult(r, message));
     const messageId = receipt.messageId;
     if (typeof messageId !== 'string' || messageId.trim().length === 0) {
       throw this.#http.scrub(
@@ -409,7 +410,8 @@ export abstract class BaseClient<C extends BaseConfig = BaseConfig> implements W
       to: message.to,
       clientRef: message.clientRef,
       requestId: response.requestId,
-      raw: response.body,
+      // A success answer that echoes a credential must not carry it into message.sent or a log either.
+      raw: this.#http.scrubValue(response.body),
     };
   }
 
@@ -555,5 +557,21 @@ export abstract class BaseClient<C extends BaseConfig = BaseConfig> implements W
   #failed(message: OutboundMessage, error: unknown): void {
     if (!isWhatsAppError(error)) return;
     this.#events.emit('message.failed', { provider: this.provider, timestamp: new Date(), message, error });
+  }
+}
+
+/**
+ * `read(response)`, with any error it throws scrubbed by `transport`: a provider refusing an answer quotes it,
+ * and the answer may echo a credential.
+ */
+function readThrough<T>(
+  transport: HttpTransport,
+  response: HttpResponse,
+  read: (response: HttpResponse) => T,
+): T {
+  try {
+    return read(response);
+  } catch (error) {
+    throw error instanceof Error ? transport.scrub(error) : error;
   }
 }

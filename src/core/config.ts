@@ -45,6 +45,13 @@ export const commonConfigShape = {
   quota: z.unknown().optional(),
   /** A conversation-window tracker or its options: free-form sends outside the 24 h window are refused locally. */
   window: z.unknown().optional(),
+  /**
+   * A `TokenBucket` (waba-kit/quota): every send waits for a token. `createRedisRateLimiter` shares one limit
+   * between every process sending from the number.
+   */
+  rateLimiter: z.unknown().optional(),
+  /** A `RecipientPacer` (waba-kit/quota): every send waits for the recipient's pair rate. */
+  recipientPacer: z.unknown().optional(),
 };
 
 /** Default per-attempt timeout. */

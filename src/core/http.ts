@@ -16,8 +16,9 @@ import {
 import type { TypedEmitter, WhatsAppEventMap } from './events.js';
 import type { Logger } from './logger.js';
 import type { ProviderId } from './provider.js';
-import { redactSecrets } from './redact.js';
+import { redactText, SECRET_HEADERS, secretSpellings } from './redact.js';
 import { isRetryable, parseRetryAfter, type ResolvedRetryPolicy, retryDelay } from './retry.js';
+import { credentialsOf, scrubError, scrubValue } from './scrub.js';
 import { sleep } from './sleep.js';
 
 /**
@@ -55,7 +56,11 @@ export interface HttpTransportOptions {
    * non-2xx with {@link createApiError}.
    */
   responseError?: ((ctx: ResponseContext) => WhatsAppError | undefined) | undefined;
-  /** Secrets to scrub from any error message or log line. */
+  /**
+   * Secrets to scrub from every error, event and log line (the config's). The credentials the transport sends
+   * (auth header values, the token of `Bearer`, the `base64(key:secret)` of `Basic` and its decoding) are
+   * scrubbed too, without being listed here.
+   */
   secrets?: (() => readonly (string | undefined)[]) | undefined;
   /** Randomness for jitter (tests). */
   random?: (() => number) | undefined;
@@ -160,10 +165,15 @@ function parseBody(text: string): unknown {
 
 const IDEMPOTENT_METHODS = new Set(['GET', 'PUT', 'DELETE']);
 
+/** How many credentials sent a transport remembers for scrubbing (a refreshed JWT replaces the oldest). */
+const REMEMBERED_CREDENTIALS = 16;
+
 /** Executes requests with per-attempt timeouts and the retry policy; see {@link HttpTransportOptions}. */
 export class HttpTransport {
   readonly #o: HttpTransportOptions;
   readonly #ky: typeof ky;
+  /** The credentials this transport sent, newest last: scrubbed from everything it throws or emits. */
+  readonly #sent = new Set<string>();
 
   constructor(options: HttpTransportOptions) {
     this.#o = options;
@@ -207,7 +217,7 @@ export class HttpTransport {
       try {
         return await this.#attempt(req, url, shown, attempt, timeout);
       } catch (e) {
-        error = isWhatsAppError(e) ? e : this.#wrapUnknown(e);
+        error = this.scrub(isWhatsAppError(e) ? e : this.#wrapUnknown(e));
       }
       const retriesLeft = attempt <= maxRetries;
       const delay =
@@ -219,13 +229,15 @@ export class HttpTransport {
         provider: o.provider,
         timestamp: new Date(),
         method: req.method,
-        url: shown,
+        url: this.#clean(shown),
         attempt,
         delayMs: delay,
         error,
       });
       o.logger?.warn?.(
-        `waba-kit: ${req.method} ${shown} failed (${error.code}); retry ${attempt} in ${delay} ms`,
+        this.#clean(
+          `waba-kit: ${req.method} ${shown} failed (${error.code}); retry ${attempt} in ${delay} ms`,
+        ),
       );
       await sleep(delay, req.signal);
     }
@@ -240,9 +252,11 @@ export class HttpTransport {
   ): Promise<HttpResponse> {
     const o = this.#o;
     if (req.signal?.aborted) throw new AbortError(undefined, { provider: o.provider });
+    const credentials = req.credentials === false ? {} : ((await o.auth?.()) ?? {});
+    this.#remember(credentials);
     const headers: Record<string, string> = {
       accept: 'application/json',
-      ...(req.credentials === false ? {} : await o.auth?.()),
+      ...credentials,
       ...req.headers,
     };
     let body: string | FormData | Blob | Uint8Array | undefined = req.body;
@@ -262,7 +276,7 @@ export class HttpTransport {
       provider: o.provider,
       timestamp: new Date(),
       method: req.method,
-      url: shown,
+      url: this.#clean(shown),
       attempt,
       clientRef: req.clientRef,
     });
@@ -283,9 +297,7 @@ export class HttpTransport {
     }
     const mapError = req.responseError ?? o.responseError;
     if (req.stream) {
-      const requestId = o.requestIdHeader
-        ? (response.headers.get(o.requestIdHeader) ?? undefined)
-        : undefined;
+      const requestId = this.#requestId(response);
       this.#responded(req, shown, attempt, response, started, requestId);
       if (response.status < 400) {
         const ctx: ResponseContext = {
@@ -305,7 +317,7 @@ export class HttpTransport {
     }
     const text = await response.text().catch(() => '');
     const parsed = parseBody(text);
-    const requestId = o.requestIdHeader ? (response.headers.get(o.requestIdHeader) ?? undefined) : undefined;
+    const requestId = this.#requestId(response);
     if (!req.stream) this.#responded(req, shown, attempt, response, started, requestId);
     const ctx: ResponseContext = {
       status: response.status,
@@ -333,13 +345,15 @@ export class HttpTransport {
       provider: o.provider,
       timestamp: new Date(),
       method: req.method,
-      url: shown,
+      url: this.#clean(shown),
       attempt,
       status: response.status,
       durationMs,
       requestId,
     });
-    o.logger?.debug?.(`waba-kit: ${req.method} ${shown} -> ${response.status} in ${durationMs} ms`);
+    o.logger?.debug?.(
+      this.#clean(`waba-kit: ${req.method} ${shown} -> ${response.status} in ${durationMs} ms`),
+    );
   }
 
   #transportError(e: unknown, timeout: number, signal: AbortSignal | undefined): WhatsAppError {
@@ -377,18 +391,47 @@ export class HttpTransport {
     );
   }
 
-  /** Scrubs configured secrets from an error's message (providers sometimes echo credentials back). */
-  scrub<E extends WhatsAppError>(error: E): E {
-    const secrets = this.#o.secrets?.() ?? [];
-    const clean = redactSecrets(error.message, secrets);
-    if (clean !== error.message)
-      Object.defineProperty(error, 'message', {
-        value: clean,
-        enumerable: false,
-        writable: true,
-        configurable: true,
-      });
-    return error;
+  /**
+   * Scrubs every secret (the configured ones and the credentials this transport sent) from every field of
+   * `error`, in place, with the one scrubber (`scrubError`); returns the error. Every error `request()` throws or
+   * emits has been through it; call it for errors made from a response after the transport returned.
+   */
+  scrub<E extends Error>(error: E): E {
+    return scrubError(error, this.#secrets());
+  }
+
+  /** A copy of `value` without any secret (a success answer that echoes a credential, before it is shown). */
+  scrubValue<T>(value: T): T {
+    return scrubValue(value, this.#secrets());
+  }
+
+  #secrets(): (string | undefined)[] {
+    return [...(this.#o.secrets?.() ?? []), ...this.#sent];
+  }
+
+  /** `text` with every secret replaced. */
+  #clean(text: string): string {
+    return redactText(text, secretSpellings(this.#secrets()));
+  }
+
+  /** The provider's request id header, scrubbed (a provider may echo anything there). */
+  #requestId(response: Response): string | undefined {
+    const header = this.#o.requestIdHeader ? response.headers.get(this.#o.requestIdHeader) : null;
+    return header === null ? undefined : this.#clean(header);
+  }
+
+  #remember(headers: Record<string, string>): void {
+    for (const [name, value] of Object.entries(headers)) {
+      if (!SECRET_HEADERS.has(name.toLowerCase()) || typeof value !== 'string') continue;
+      for (const credential of credentialsOf(value)) {
+        this.#sent.delete(credential);
+        this.#sent.add(credential);
+      }
+    }
+    for (const old of this.#sent) {
+      if (this.#sent.size <= REMEMBERED_CREDENTIALS) break;
+      this.#sent.delete(old);
+    }
   }
 }
 

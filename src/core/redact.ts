@@ -3,8 +3,8 @@
  * @module
  */
 
-/** Header names whose values are credentials. Compared case-insensitively. */
-const SECRET_HEADERS = new Set([
+/** Header names whose values are credentials, lower-case. */
+export const SECRET_HEADERS: ReadonlySet<string> = new Set([
   'authorization',
   'apikey',
   'api-key',
@@ -38,19 +38,40 @@ export function maskPhone(phone: string): string {
   return `${plus}${digits.slice(0, 3)}${'*'.repeat(digits.length - 5)}${digits.slice(-2)}`;
 }
 
+/** Secrets shorter than this are ignored: they would mangle ordinary text and are not worth hiding. */
+const MIN_SECRET_LENGTH = 4;
+
 /**
- * Replaces every occurrence of each secret in `text` with {@link REDACTED}. Secrets shorter than 4 characters are
+ * Every spelling of each secret worth replacing, longest first (so `Basic abc...` goes before `abc...`): the
+ * secret, with literal `\n` (keys pasted into environment variables carry them), URL-encoded, and JSON-escaped.
+ */
+export function secretSpellings(secrets: Iterable<string | undefined>): string[] {
+  const out = new Set<string>();
+  for (const secret of secrets) {
+    if (typeof secret !== 'string' || secret.length < MIN_SECRET_LENGTH) continue;
+    out.add(secret);
+    if (secret.includes('\n')) out.add(secret.replace(/\n/g, '\\n'));
+    const encoded = encodeURIComponent(secret);
+    if (encoded !== secret) out.add(encoded);
+    const escaped = JSON.stringify(secret).slice(1, -1);
+    if (escaped !== secret) out.add(escaped);
+  }
+  return [...out].sort((a, b) => b.length - a.length);
+}
+
+/** Replaces every spelling (from {@link secretSpellings}) in `text` with {@link REDACTED}. */
+export function redactText(text: string, spellings: readonly string[]): string {
+  let out = text;
+  for (const spelling of spellings) if (out.includes(spelling)) out = out.split(spelling).join(REDACTED);
+  return out;
+}
+
+/**
+ * Replaces every spelling of each secret in `text` with {@link REDACTED}. Secrets shorter than 4 characters are
  * ignored (they would mangle ordinary text and are not worth hiding).
  */
 export function redactSecrets(text: string, secrets: readonly (string | undefined)[]): string {
-  let out = text;
-  for (const secret of secrets) {
-    if (!secret || secret.length < 4) continue;
-    out = out.split(secret).join(REDACTED);
-    // Keys pasted into environment variables carry literal "\n"; redact that spelling too.
-    if (secret.includes('\n')) out = out.split(secret.replace(/\n/g, '\\n')).join(REDACTED);
-  }
-  return out;
+  return redactText(text, secretSpellings(secrets));
 }
 
 /** The symbol Node's `util.inspect` looks for; a global symbol, so no `node:util` import is needed. */

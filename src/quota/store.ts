@@ -35,6 +35,8 @@ export interface StoreDecision {
   used: number;
   /** When the oldest recipient still in the window was counted; `undefined` when the window is empty. */
   oldestAt: number | undefined;
+  /** The limit the decision used when the store keeps one for the scope (set by `setLimit`), else absent. */
+  limit?: number | undefined;
 }
 
 /**
@@ -61,4 +63,9 @@ export interface QuotaStore {
   openWindow(request: { scope: string; user: string; expiresAt: number; now: number }): Promise<number>;
   /** When the window with `user` expires (or expired, while still remembered); `undefined` when unknown. */
   windowExpiry(request: { scope: string; user: string }): Promise<number | undefined>;
+  /**
+   * Stores the scope's limit (`Infinity`: unlimited), used from then on by every `acquire` of the scope instead of
+   * the request's, so a shared store shares it with every process. Optional: without it the limit is local.
+   */
+  setLimit?(request: { scope: string; limit: number }): Promise<void>;
 }

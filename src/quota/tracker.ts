@@ -65,8 +65,14 @@ export interface QuotaUsage {
 export interface QuotaTracker extends QuotaEvents {
   /** The budget's name in the store. */
   readonly scope: string;
-  /** The limit (`Infinity` for unlimited). */
+  /** The limit (`Infinity` for unlimited): the last one set here, or learned from the store's last decision. */
   readonly limit: number;
+  /**
+   * Changes the limit: a tier (`'TIER_10K'`) or a number, e.g. when Meta announces a new messaging limit (an
+   * `account_update` webhook, or `getPhoneNumberHealth()`). With a store that keeps limits (memory, Redis) the
+   * limit is stored for the scope, so every tracker on the store uses it from its next decision.
+   */
+  setLimit(tier: MessagingTier): Promise<void>;
   /** Length of the moving window, milliseconds. */
   readonly windowMs: number;
   /**
@@ -101,7 +107,7 @@ export function createQuotaTracker(options: QuotaTrackerOptions): QuotaTracker {
   if (typeof options !== 'object' || options === null) {
     throw new ConfigError('createQuotaTracker needs options: { tier, store?, windowMs?, clock?, scope? }.');
   }
-  const limit = tierLimit(options.tier);
+  let limit = tierLimit(options.tier);
   const windowMs = options.windowMs ?? DAY_MS;
   if (!Number.isInteger(windowMs) || windowMs <= 0) {
     throw new ConfigError(
@@ -128,9 +134,14 @@ export function createQuotaTracker(options: QuotaTrackerOptions): QuotaTracker {
   const timeoutMs = options.storeTimeoutMs ?? 2_000;
   const logger = options.logger;
   const { emitter, emit } = createEmitter(options.events, logger);
-  const thresholds = Number.isFinite(limit)
-    ? QUOTA_WARNING_THRESHOLDS.map((t) => ({ threshold: t, at: Math.ceil(limit * t) }))
-    : [];
+  const thresholdsFor = (l: number) =>
+    Number.isFinite(l) ? QUOTA_WARNING_THRESHOLDS.map((t) => ({ threshold: t, at: Math.ceil(l * t) })) : [];
+  let thresholds = thresholdsFor(limit);
+  const useLimit = (next: number) => {
+    if (next === limit) return;
+    limit = next;
+    thresholds = thresholdsFor(next);
+  };
 
   const call = <T>(what: string, run: () => Promise<T>): Promise<T> => withTimeout(what, run, timeoutMs);
   // The in-memory store answers synchronously and cannot hang: its decisions skip the timeout timer (a timer per
@@ -142,6 +153,7 @@ export function createQuotaTracker(options: QuotaTrackerOptions): QuotaTracker {
       : call('acquire', () => store.acquire(request));
 
   const decide = (d: StoreDecision, at: number): QuotaDecision => {
+    if (d.limit !== undefined) useLimit(d.limit);
     const remaining = Math.max(0, limit - d.used);
     const decision: QuotaDecision = {
       allowed: d.allowed,
@@ -156,8 +168,16 @@ export function createQuotaTracker(options: QuotaTrackerOptions): QuotaTracker {
 
   const tracker: QuotaTracker = {
     scope,
-    limit,
+    get limit() {
+      return limit;
+    },
     windowMs,
+    async setLimit(tier) {
+      const next = tierLimit(tier);
+      if (store.setLimit)
+        await call('setLimit', () => store.setLimit?.({ scope, limit: next }) as Promise<void>);
+      useLimit(next);
+    },
     async acquire(recipient, acquireOptions = {}) {
       const key = recipientKey(recipient);
       const at = toMillis(acquireOptions.at, clock);

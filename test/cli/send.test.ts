@@ -257,3 +257,71 @@ describe('waba send (Vonage, JWT from a key file)', () => {
     expect(stderr).not.toContain('MIIEvQ-not-a-path');
   });
 });
+
+describe('waba send (Vonage, Basic auth): no credential in the output', () => {
+  const KEY = 'cli0key1';
+  const SECRET = 'CliApiSecret0123';
+  const BASIC = btoa(`${KEY}:${SECRET}`);
+  const args = [
+    'send',
+    '--provider',
+    'nexmo',
+    '--base-url',
+    'https://vonage-basic.cli.test',
+    '--from',
+    '+447700900001',
+    '--to',
+    '+447700900123',
+    '--text',
+    'Hi',
+    '--max-retries',
+    '0',
+  ];
+  const env = { WABA_API_KEY: KEY, WABA_API_SECRET: SECRET };
+  /** Everything the request authenticated with, as the provider could echo it. */
+  const echo = (auth: string) => `${auth} | ${auth.slice(6)} | ${atob(auth.slice(6))}`;
+
+  it('a refusal echoing the Basic credential prints the body and the error without it', async () => {
+    let auth = '';
+    server.use(
+      http.post('https://vonage-basic.cli.test/v1/messages', ({ request }) => {
+        auth = request.headers.get('authorization') ?? '';
+        return HttpResponse.json(
+          {
+            type: 'https://developer.nexmo.com/api-errors#unauthorized',
+            title: echo(auth),
+            detail: `You did not provide correct credentials: ${echo(auth)}`,
+            deep: { a: { b: { c: { d: { e: { f: { g: { h: { i: { j: echo(auth) } } } } } } } } } },
+          },
+          { status: 401, headers: { 'x-nexmo-trace-id': echo(auth) } },
+        );
+      }),
+    );
+    const { code, stdout, stderr } = await cli(args, { env });
+    expect(auth).toBe(`Basic ${BASIC}`);
+    expect(code).toBe(1);
+    expect(stdout).toContain('"ok": false');
+    expect(stdout).toContain('[redacted]');
+    for (const text of [stdout, stderr]) {
+      for (const secret of [BASIC, `${KEY}:${SECRET}`, KEY, SECRET]) expect(text).not.toContain(secret);
+    }
+  });
+
+  it('a success answer echoing the Basic credential prints the response without it', async () => {
+    server.use(
+      http.post('https://vonage-basic.cli.test/v1/messages', ({ request }) =>
+        HttpResponse.json(
+          {
+            message_uuid: 'aaaaaaaa-0000-4000-8000-000000000009',
+            echo: echo(request.headers.get('authorization') ?? ''),
+          },
+          { status: 202 },
+        ),
+      ),
+    );
+    const { code, stdout } = await cli(args, { env });
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).messageId).toBe('aaaaaaaa-0000-4000-8000-000000000009');
+    for (const secret of [BASIC, `${KEY}:${SECRET}`, SECRET]) expect(stdout).not.toContain(secret);
+  });
+});

@@ -7,7 +7,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import type { OutboundMessage } from '../../src/index.js';
 import { NexmoClient } from '../../src/providers/nexmo/index.js';
 import { nexmoRichCases } from './rich-cases.js';
-import type { ContractTarget, ErrorCase, SendCase } from './types.js';
+import type { AuthVariant, ClientOverrides, ContractTarget, ErrorCase, SendCase } from './types.js';
 
 const { privateKey } = generateKeyPairSync('rsa', {
   modulusLength: 2048,
@@ -293,7 +293,7 @@ function errorCases(v01: boolean): ErrorCase[] {
 
 const create =
   (apiVersion: 'v1' | 'v0.1') =>
-  (overrides: { maxRetries?: number } = {}) =>
+  (overrides: ClientOverrides = {}) =>
     new NexmoClient({
       applicationId: APP_ID,
       privateKey: PRIVATE_KEY,
@@ -303,6 +303,25 @@ const create =
       retry: { baseDelayMs: 0, jitter: 0 },
       ...overrides,
     });
+
+const API_KEY = 'a1b2c3d4';
+const API_SECRET = 'VonageApiSecret0123';
+
+/** The same target with Basic auth (`apiKey` + `apiSecret`): `Authorization: Basic base64(key:secret)`. */
+const basic = (apiVersion: 'v1' | 'v0.1'): AuthVariant => ({
+  name: 'Basic auth',
+  create: (overrides: ClientOverrides = {}) =>
+    new NexmoClient({
+      apiKey: API_KEY,
+      apiSecret: API_SECRET,
+      from: `+${FROM}`,
+      apiVersion,
+      signatureSecret: SIGNATURE_SECRET,
+      retry: { baseDelayMs: 0, jitter: 0 },
+      ...overrides,
+    }),
+  secrets: [API_KEY, API_SECRET, SIGNATURE_SECRET],
+});
 
 const V1 = 'https://api.nexmo.com/v1/messages';
 const v1 = (clientRef: string) => ({ to: TO, from: FROM, channel: 'whatsapp', client_ref: clientRef });
@@ -316,6 +335,7 @@ const custom = (clientRef: string, object: object) => ({
 export const nexmoTarget: ContractTarget = {
   provider: 'nexmo',
   create: create('v1'),
+  authVariants: [basic('v1')],
   sendEndpoint: { method: 'POST', url: V1 },
   sampleMessage: { type: 'text', to: TO, text: 'Hello' },
   secrets: [PRIVATE_KEY, SIGNATURE_SECRET],
@@ -464,6 +484,7 @@ const custom01 = (clientRef: string, object: object) => v01(clientRef, { type: '
 export const nexmoV01Target: ContractTarget = {
   provider: 'nexmo',
   create: create('v0.1'),
+  authVariants: [basic('v0.1')],
   sendEndpoint: { method: 'POST', url: V01 },
   sampleMessage: { type: 'text', to: TO, text: 'Hello' },
   secrets: [PRIVATE_KEY, SIGNATURE_SECRET],

@@ -2,7 +2,13 @@
  * The shape every provider plugs into the contract suite (test/contract/contract.test.ts): one suite, run
  * against every `WhatsAppClient` implementation, with msw handlers that check the exact wire request.
  */
-import type { OutboundMessage, OutboundMessageType, ProviderId, WhatsAppClient } from '../../src/index.js';
+import type {
+  Logger,
+  OutboundMessage,
+  OutboundMessageType,
+  ProviderId,
+  WhatsAppClient,
+} from '../../src/index.js';
 
 /** What the provider must receive for one message, checked field by field. */
 export interface ExpectedRequest {
@@ -50,11 +56,28 @@ export interface ErrorCase {
   messageIncludes?: string;
 }
 
+/** Config keys a contract test may override on a target's client. */
+export interface ClientOverrides {
+  maxRetries?: number;
+  fetch?: typeof fetch;
+  logger?: Logger;
+}
+
+/** Another way to authenticate the same target (Vonage: Basic beside the application JWT). */
+export interface AuthVariant {
+  name: string;
+  create(overrides?: ClientOverrides): WhatsAppClient;
+  /** Secrets of this variant's config. */
+  secrets: string[];
+}
+
 /** A provider under contract. */
 export interface ContractTarget {
   provider: ProviderId;
   /** Builds a client whose requests go to the URLs in the cases; `maxRetries: 0` is passed for error cases. */
-  create(overrides?: { maxRetries?: number }): WhatsAppClient;
+  create(overrides?: ClientOverrides): WhatsAppClient;
+  /** Other auth configs of the same target, checked by the secret suite too. */
+  authVariants?: AuthVariant[];
   /** The send URL and method error cases are served on. */
   sendEndpoint: { method: ExpectedRequest['method']; url: string };
   /** A message used for error cases (any supported type). */

@@ -245,7 +245,7 @@ describe('parseConfig', () => {
       const msg = (e as Error).message;
       expect(msg).toContain('tokne');
       expect(msg).toContain(
-        'Valid keys: baseUrl, fetch, from, headers, logger, maxRetries, quota, retry, timeout, token, window',
+        'Valid keys: baseUrl, fetch, from, headers, logger, maxRetries, quota, rateLimiter, recipientPacer, retry, timeout, token, window',
       );
     }
   });

@@ -39,45 +39,57 @@ export function checkDeclaredSize(provider: ProviderId, size: number | undefined
   }
 }
 
-function readWithin(
+/**
+ * Watches a body for stalls and aborts with one timer and one listener for the whole download (not one per chunk,
+ * which would allocate a promise, closures and a timer for every chunk of a 100 MiB body). When either fires it
+ * records the error and cancels the source, so the pending read settles and `pull` reports the error.
+ */
+function watchBody(
   reader: ReadableStreamDefaultReader<Uint8Array>,
   spec: MediaDownloadSpec,
-): Promise<ReadableStreamReadResult<Uint8Array>> {
+): { failure: () => WhatsAppError | undefined; touch: () => void; stop: () => void } {
   const { idleTimeout, signal, provider } = spec;
-  if (!idleTimeout && !signal) return reader.read();
-  return new Promise((resolve, reject) => {
-    const done = () => {
-      if (timer) clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-    };
-    const onAbort = () => {
-      done();
-      reject(new AbortError('The media download was aborted by its AbortSignal.', { provider }));
-    };
-    const timer = idleTimeout
-      ? setTimeout(() => {
-          done();
-          reject(
-            new TimeoutError(
-              `The media body stalled: no bytes for ${idleTimeout} ms. Raise \`timeout\` in downloadMedia() for slow links.`,
-              { provider, timeoutMs: idleTimeout },
-            ),
-          );
-        }, idleTimeout)
-      : undefined;
-    if (signal?.aborted) return onAbort();
-    signal?.addEventListener('abort', onAbort, { once: true });
-    reader.read().then(
-      (r) => {
-        done();
-        resolve(r);
-      },
-      (e: unknown) => {
-        done();
-        reject(e);
-      },
+  let failure: WhatsAppError | undefined;
+  let last = Date.now();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const stop = () => {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    signal?.removeEventListener('abort', onAbort);
+  };
+  const fail = (error: WhatsAppError) => {
+    failure ??= error;
+    stop();
+    reader.cancel(error).catch(() => undefined);
+  };
+  const onAbort = () =>
+    fail(new AbortError('The media download was aborted by its AbortSignal.', { provider }));
+  const check = () => {
+    const idle = Date.now() - last;
+    if (!idleTimeout) return;
+    if (idle < idleTimeout) {
+      timer = setTimeout(check, idleTimeout - idle);
+      return;
+    }
+    fail(
+      new TimeoutError(
+        `The media body stalled: no bytes for ${idleTimeout} ms. Raise \`timeout\` in downloadMedia() for slow links.`,
+        { provider, timeoutMs: idleTimeout },
+      ),
     );
-  });
+  };
+  if (signal?.aborted) onAbort();
+  else {
+    signal?.addEventListener('abort', onAbort, { once: true });
+    if (idleTimeout) timer = setTimeout(check, idleTimeout);
+  }
+  return {
+    failure: () => failure,
+    touch: () => {
+      last = Date.now();
+    },
+    stop,
+  };
 }
 
 /** Wraps `source` in the checking stream; see the module docs. */
@@ -86,9 +98,11 @@ export function checkedMediaStream(
   spec: MediaDownloadSpec,
 ): ReadableStream<Uint8Array> {
   const reader = source.getReader();
+  const watch = watchBody(reader, spec);
   const hash = spec.sha256 ? new Sha256() : undefined;
   let received = 0;
   const fail = (controller: ReadableStreamDefaultController<Uint8Array>, error: unknown) => {
+    watch.stop();
     reader.cancel(error).catch(() => undefined);
     controller.error(error);
   };
@@ -97,19 +111,24 @@ export function checkedMediaStream(
       async pull(controller) {
         let result: ReadableStreamReadResult<Uint8Array>;
         try {
-          result = await readWithin(reader, spec);
+          result = await reader.read();
         } catch (e) {
           return fail(
             controller,
-            e instanceof WhatsAppError
-              ? e
-              : new WhatsAppError(
-                  `The media body failed after ${received} bytes: ${e instanceof Error ? e.message : String(e)}`,
-                  { provider: spec.provider, code: 'media_body_failed', cause: e },
-                ),
+            watch.failure() ??
+              (e instanceof WhatsAppError
+                ? e
+                : new WhatsAppError(
+                    `The media body failed after ${received} bytes: ${e instanceof Error ? e.message : String(e)}`,
+                    { provider: spec.provider, code: 'media_body_failed', cause: e },
+                  )),
           );
         }
+        const stopped = watch.failure();
+        if (stopped) return fail(controller, stopped);
+        watch.touch();
         if (result.done) {
+          watch.stop();
           const error = endError(spec, received, hash?.hex());
           if (error) controller.error(error);
           else controller.close();
@@ -133,6 +152,7 @@ export function checkedMediaStream(
         controller.enqueue(chunk);
       },
       cancel(reason) {
+        watch.stop();
         return reader.cancel(reason);
       },
     },

@@ -7,7 +7,8 @@
  */
 
 // biome-ignore format: the round constants read better in rows of eight
-const K = new Uint32Array([
+// Int32Array, not Uint32Array: words above 2^31 read from a Uint32Array become doubles and slow the rounds ~5x.
+const K = new Int32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
   0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
   0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
@@ -20,10 +21,10 @@ const K = new Uint32Array([
 
 /** Incremental SHA-256: `update()` with each chunk, then `hex()` once. */
 export class Sha256 {
-  readonly #h = new Uint32Array([
+  readonly #h = new Int32Array([
     0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
   ]);
-  readonly #w = new Uint32Array(64);
+  readonly #w = new Int32Array(64);
   readonly #block = new Uint8Array(64);
   #buffered = 0;
   #length = 0;
@@ -69,7 +70,7 @@ export class Sha256 {
       this.#done = true;
     }
     let out = '';
-    for (const word of this.#h) out += word.toString(16).padStart(8, '0');
+    for (const word of this.#h) out += (word >>> 0).toString(16).padStart(8, '0');
     return out;
   }
 
@@ -115,14 +116,14 @@ export class Sha256 {
       b = a;
       a = (t1 + t2) | 0;
     }
-    h[0] = (h[0] as number) + a;
-    h[1] = (h[1] as number) + b;
-    h[2] = (h[2] as number) + c;
-    h[3] = (h[3] as number) + dd;
-    h[4] = (h[4] as number) + e;
-    h[5] = (h[5] as number) + f;
-    h[6] = (h[6] as number) + g;
-    h[7] = (h[7] as number) + hh;
+    h[0] = ((h[0] as number) + a) | 0;
+    h[1] = ((h[1] as number) + b) | 0;
+    h[2] = ((h[2] as number) + c) | 0;
+    h[3] = ((h[3] as number) + dd) | 0;
+    h[4] = ((h[4] as number) + e) | 0;
+    h[5] = ((h[5] as number) + f) | 0;
+    h[6] = ((h[6] as number) + g) | 0;
+    h[7] = ((h[7] as number) + hh) | 0;
   }
 }
 

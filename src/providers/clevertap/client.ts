@@ -7,8 +7,7 @@
 import { ConfigError, type Issue, ValidationError } from '../../core/errors.js';
 import type { HttpTransport } from '../../core/http.js';
 import type { TemplateDefinition } from '../../templates/index.js';
-import { CloudApiClient, type CloudApiClientOptions, secretsOf } from '../meta/cloud-api-client.js';
-import { scrubErrorFields } from '../meta/scrub.js';
+import { CloudApiClient, type CloudApiClientOptions } from '../meta/cloud-api-client.js';
 import type { MessageTemplate } from '../meta/templates.js';
 import {
   type ClickTrackingButton,
@@ -110,10 +109,7 @@ export class CleverTapClient extends CloudApiClient<ParsedCleverTapConfig> {
     this.#rest = this.createTransport({
       baseUrl: parsed.restBaseUrl ?? cleverTapApiBaseUrl(parsed.region),
       auth: () => this.#restCredentials(),
-      responseError: (ctx) => {
-        const error = cleverTapRestResponseError(ctx);
-        return error && scrubErrorFields(error, secretsOf(parsed, CLEVERTAP_SECRET_KEYS));
-      },
+      responseError: cleverTapRestResponseError,
     });
   }
 

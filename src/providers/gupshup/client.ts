@@ -99,12 +99,14 @@ export class GupshupClient extends BaseClient<ResolvedGupshupConfig> {
    * in one response, so this resolves with an array.
    */
   async listTemplates(options: { signal?: AbortSignal } = {}): Promise<GupshupTemplate[]> {
-    const response = await this.request({
-      method: 'GET',
-      path: `/wa/app/${encodeURIComponent(this.#appId('listTemplates'))}/template`,
-      signal: options.signal,
-    });
-    return parseGupshupTemplateList(response.body, response.status);
+    return this.request(
+      {
+        method: 'GET',
+        path: `/wa/app/${encodeURIComponent(this.#appId('listTemplates'))}/template`,
+        signal: options.signal,
+      },
+      (response) => parseGupshupTemplateList(response.body, response.status),
+    );
   }
 
   /** Reads one template by Gupshup id (`GET /wa/app/{appId}/template/{templateId}`; needs `appId`). */
@@ -116,20 +118,18 @@ export class GupshupClient extends BaseClient<ResolvedGupshupConfig> {
           { code: 'gupshup.template_id_missing', path: ['templateId'], message: 'give a template id' },
         ],
       });
-    const response = await this.request({
-      method: 'GET',
-      path: `/wa/app/${encodeURIComponent(this.#appId('getTemplate'))}/template/${encodeURIComponent(templateId)}`,
-      signal: options.signal,
+    const path = `/wa/app/${encodeURIComponent(this.#appId('getTemplate'))}/template/${encodeURIComponent(templateId)}`;
+    return this.request({ method: 'GET', path, signal: options.signal }, (response) => {
+      const body = response.body as { template?: unknown } | undefined;
+      const template = parseGupshupTemplate(body?.template ?? body);
+      if (!template)
+        throw new ApiError(`Gupshup answered template ${templateId} without a template record.`, {
+          provider: 'gupshup',
+          status: response.status,
+          body: response.body,
+        });
+      return template;
     });
-    const body = response.body as { template?: unknown } | undefined;
-    const template = parseGupshupTemplate(body?.template ?? body);
-    if (!template)
-      throw new ApiError(`Gupshup answered template ${templateId} without a template record.`, {
-        provider: 'gupshup',
-        status: response.status,
-        body: response.body,
-      });
-    return template;
   }
 
   /**

@@ -57,7 +57,6 @@ import {
   uploadCloudMedia,
   uploadCloudTemplateSample,
 } from './media-client.js';
-import { scrubErrorFields } from './scrub.js';
 import {
   type MessageTemplate,
   parseMessageTemplate,
@@ -131,10 +130,7 @@ export abstract class CloudApiClient<C extends CloudApiConfig = CloudApiConfig> 
       auth: () => ({ authorization: `Bearer ${config.accessToken}` }),
       requestIdHeader: 'x-fb-trace-id',
       messageIdField: 'message id (messages[0].id)',
-      responseError: (ctx) => {
-        const error = (spec.responseError ?? createGraphResponseError(spec.provider))(ctx);
-        return error && scrubErrorFields(error, secretsOf(config, spec.secretKeys));
-      },
+      responseError: spec.responseError ?? createGraphResponseError(spec.provider),
     });
     this.#profile = spec.templateProfile;
     this.#editHistory = new TemplateEditHistory(spec.options?.now);
@@ -366,12 +362,10 @@ export abstract class CloudApiClient<C extends CloudApiConfig = CloudApiConfig> 
    */
   async createTemplate(definition: TemplateDefinition): Promise<TemplateCreateResult> {
     this.checkTemplate(definition);
-    const response = await this.request({
-      method: 'POST',
-      path: this.graphPath(this.wabaId, 'message_templates'),
-      json: definition,
-    });
-    return parseTemplateCreateResponse(response.body);
+    return this.request(
+      { method: 'POST', path: this.graphPath(this.wabaId, 'message_templates'), json: definition },
+      (response) => parseTemplateCreateResponse(response.body),
+    );
   }
 
   /**
@@ -386,20 +380,18 @@ export abstract class CloudApiClient<C extends CloudApiConfig = CloudApiConfig> 
     const path = this.graphPath(this.wabaId, 'message_templates');
     let after: string | undefined;
     do {
-      const response = await this.request({
-        method: 'GET',
-        path,
-        searchParams: {
-          fields: TEMPLATE_FIELDS,
-          limit: query.limit ?? 100,
-          status: query.status,
-          category: query.category,
-          name: query.name,
-          language: query.language,
-          after,
-        },
-      });
-      const page = parseTemplatePage(response.body);
+      const searchParams = {
+        fields: TEMPLATE_FIELDS,
+        limit: query.limit ?? 100,
+        status: query.status,
+        category: query.category,
+        name: query.name,
+        language: query.language,
+        after,
+      };
+      const page = await this.request({ method: 'GET', path, searchParams }, (response) =>
+        parseTemplatePage(response.body),
+      );
       for (const template of page.templates) yield template;
       after = page.after;
     } while (after !== undefined);
@@ -407,12 +399,14 @@ export abstract class CloudApiClient<C extends CloudApiConfig = CloudApiConfig> 
 
   /** Reads one template by id (`GET /{templateId}`). */
   async getTemplate(templateId: string): Promise<MessageTemplate> {
-    const response = await this.request({
-      method: 'GET',
-      path: this.graphPath(requireId(templateId, this.provider)),
-      searchParams: { fields: TEMPLATE_FIELDS },
-    });
-    return parseMessageTemplate(response.body);
+    return this.request(
+      {
+        method: 'GET',
+        path: this.graphPath(requireId(templateId, this.provider)),
+        searchParams: { fields: TEMPLATE_FIELDS },
+      },
+      (response) => parseMessageTemplate(response.body),
+    );
   }
 
   /**
@@ -470,13 +464,6 @@ export abstract class CloudApiClient<C extends CloudApiConfig = CloudApiConfig> 
       'id' in target ? { id: target.id, name: target.name } : { name: target.name },
     );
   }
-}
-
-/** The secret values of a config, by key. */
-export function secretsOf(config: object, keys: readonly string[]): string[] {
-  return keys
-    .map((k) => (config as Record<string, unknown>)[k])
-    .filter((v): v is string => typeof v === 'string');
 }
 
 function requireId(id: string, provider: ProviderId): string {

@@ -62,22 +62,17 @@ export class NexmoClient extends BaseClient<ResolvedNexmoConfig> {
   /** Validates `config` (throws `ConfigError` naming the bad keys, never their values). */
   constructor(config: NexmoConfig) {
     const resolved = parseNexmoConfig(config);
+    // The credential sent (the current JWT, the Basic token) is scrubbed from every error by the transport.
     let auth: () => Promise<Record<string, string>>;
-    // Derived credentials (the current JWT, the Basic token) are scrubbed from error messages too.
-    let credential: string | undefined;
     if (resolved.applicationId !== undefined && resolved.privateKey !== undefined) {
       const signer = createApplicationJwtSigner({
         applicationId: resolved.applicationId,
         privateKey: resolved.privateKey,
         ttlSeconds: resolved.jwtTtlSeconds,
       });
-      auth = async () => {
-        credential = await signer.token();
-        return { authorization: `Bearer ${credential}` };
-      };
+      auth = async () => ({ authorization: `Bearer ${await signer.token()}` });
     } else {
-      credential = btoa(`${resolved.apiKey}:${resolved.apiSecret}`);
-      const basic = `Basic ${credential}`;
+      const basic = `Basic ${btoa(`${resolved.apiKey}:${resolved.apiSecret}`)}`;
       auth = async () => ({ authorization: basic });
     }
     super({
@@ -88,7 +83,6 @@ export class NexmoClient extends BaseClient<ResolvedNexmoConfig> {
       supports: supportsFor(resolved),
       auth,
       requestIdHeader: 'x-nexmo-trace-id',
-      extraSecrets: () => [credential],
       responseError: nexmoResponseError,
       messageIdField: 'message_uuid',
       label: 'Vonage',

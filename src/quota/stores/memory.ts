@@ -31,6 +31,7 @@ const MIN_SWEEP = 1024;
 export class MemoryQuotaStore implements QuotaStore {
   readonly #budgets = new Map<string, Budget>();
   readonly #windows = new Map<string, Windows>();
+  readonly #limits = new Map<string, number>();
 
   /** Synchronous form of {@link acquire}, for callers that hold the store directly. */
   acquireSync(request: StoreAcquireRequest): StoreDecision {
@@ -39,15 +40,22 @@ export class MemoryQuotaStore implements QuotaStore {
     budget.latest = now;
     this.#expire(budget, now - request.windowMs);
     const used = budget.counted.size;
-    if (budget.counted.has(request.recipient)) {
-      return { allowed: true, counted: false, used, oldestAt: budget.queue.peekTime() };
-    }
-    if (used >= request.limit) {
-      return { allowed: false, counted: false, used, oldestAt: budget.queue.peekTime() };
-    }
+    const stored = this.#limits.get(request.scope);
+    const limit = stored ?? request.limit;
+    const decision = (allowed: boolean, counted: boolean, n: number): StoreDecision =>
+      stored === undefined
+        ? { allowed, counted, used: n, oldestAt: budget.queue.peekTime() }
+        : { allowed, counted, used: n, oldestAt: budget.queue.peekTime(), limit: stored };
+    if (budget.counted.has(request.recipient)) return decision(true, false, used);
+    if (used >= limit) return decision(false, false, used);
     budget.counted.add(request.recipient);
     budget.queue.push(request.recipient, now);
-    return { allowed: true, counted: true, used: used + 1, oldestAt: budget.queue.peekTime() };
+    return decision(true, true, used + 1);
+  }
+
+  /** {@inheritDoc QuotaStore.setLimit} */
+  async setLimit(request: { scope: string; limit: number }): Promise<void> {
+    this.#limits.set(request.scope, request.limit);
   }
 
   /** {@inheritDoc QuotaStore.acquire} */

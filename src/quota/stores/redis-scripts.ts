@@ -6,13 +6,16 @@
  */
 
 /**
- * Quota decision. KEYS[1]: the budget's sorted set (member = recipient, score = when counted).
+ * Quota decision. KEYS[1]: the budget's sorted set (member = recipient, score = when counted); KEYS[2]: the
+ * scope's stored limit (set by `setLimit`; when present it replaces ARGV's).
  * ARGV: recipient, now, cutoff (= now - window; scores <= cutoff have left the window), limit (-1 = unlimited),
  * window in ms (the key's time to live after a count).
- * Returns { allowed (0/1), counted (0/1), used, oldest score or false }.
+ * Returns { allowed (0/1), counted (0/1), used, oldest score or false, stored limit or false }.
  */
 export const ACQUIRE_SCRIPT = `
 local key = KEYS[1]
+local stored = redis.call('GET', KEYS[2])
+local limit = tonumber(stored or ARGV[4])
 redis.call('ZREMRANGEBYSCORE', key, '-inf', ARGV[3])
 local used = redis.call('ZCARD', key)
 local function oldest()
@@ -21,15 +24,14 @@ local function oldest()
   return false
 end
 if redis.call('ZSCORE', key, ARGV[1]) then
-  return {1, 0, used, oldest()}
+  return {1, 0, used, oldest(), stored}
 end
-local limit = tonumber(ARGV[4])
 if limit >= 0 and used >= limit then
-  return {0, 0, used, oldest()}
+  return {0, 0, used, oldest(), stored}
 end
 redis.call('ZADD', key, ARGV[2], ARGV[1])
 redis.call('PEXPIRE', key, ARGV[5])
-return {1, 1, used + 1, oldest()}
+return {1, 1, used + 1, oldest(), stored}
 `;
 
 /** Usage. KEYS[1]: the budget's sorted set. ARGV: cutoff. Returns { used, oldest score or false }. */

@@ -7,7 +7,8 @@
  *
  * It uses no Node API (the script digests come from `crypto.subtle`), so it runs wherever the client does.
  *
- * Keys: `<keyPrefix>quota:<scope>` (sorted set) and `<keyPrefix>window:<scope>:<user>` (string).
+ * Keys: `<keyPrefix>quota:<scope>` (sorted set), `<keyPrefix>window:<scope>:<user>` (string) and
+ * `<keyPrefix>limit:<scope>` (the limit `tracker.setLimit()` shares; no expiry).
  * Requires Redis 6.2+ (Lua scripting; tested against Redis 7).
  * @module
  */
@@ -57,6 +58,7 @@ export function createRedisQuotaStore(client: unknown, options: RedisQuotaStoreO
   const prefix = redisKeyPrefix(options.keyPrefix, 'quota');
   const quotaKey = (scope: string) => `${prefix}quota:${scope}`;
   const windowKey = (scope: string, user: string) => `${prefix}window:${scope}:${user}`;
+  const limitKey = (scope: string) => `${prefix}limit:${scope}`;
 
   const evaluate = (s: (typeof SCRIPTS)[keyof typeof SCRIPTS], keys: string[], args: string[]) =>
     evalScript(run, s, keys, args);
@@ -66,7 +68,7 @@ export function createRedisQuotaStore(client: unknown, options: RedisQuotaStoreO
       const limit = Number.isFinite(request.limit) ? String(request.limit) : '-1';
       const reply = (await evaluate(
         SCRIPTS.acquire,
-        [quotaKey(request.scope)],
+        [quotaKey(request.scope), limitKey(request.scope)],
         [
           request.recipient,
           String(request.now),
@@ -75,12 +77,15 @@ export function createRedisQuotaStore(client: unknown, options: RedisQuotaStoreO
           String(request.windowMs),
         ],
       )) as unknown[];
-      return {
+      const decision: StoreDecision = {
         allowed: toNumber(reply[0]) === 1,
         counted: toNumber(reply[1]) === 1,
         used: toNumber(reply[2]) ?? 0,
         oldestAt: toNumber(reply[3]),
       };
+      const stored = toNumber(reply[4]);
+      if (stored !== undefined) decision.limit = stored < 0 ? Number.POSITIVE_INFINITY : stored;
+      return decision;
     },
     async usage(request): Promise<StoreUsage> {
       const reply = (await evaluate(
@@ -100,6 +105,10 @@ export function createRedisQuotaStore(client: unknown, options: RedisQuotaStoreO
         [String(request.expiresAt), String(ttl)],
       );
       return toNumber(reply) ?? request.expiresAt;
+    },
+    async setLimit(request): Promise<void> {
+      const limit = Number.isFinite(request.limit) ? String(request.limit) : '-1';
+      await run(['SET', limitKey(request.scope), limit]);
     },
     async windowExpiry(request): Promise<number | undefined> {
       return toNumber(await run(['GET', windowKey(request.scope, request.user)]));

@@ -101,3 +101,37 @@ describe('createMediaDownload', () => {
     expect(() => d.body).toThrow(/already read/);
   });
 });
+
+describe('a stalled or aborted body', () => {
+  /** A source that sends one chunk and then nothing, and records its cancellation. */
+  function stalling() {
+    const state = { cancelled: false };
+    const stream = new ReadableStream<Uint8Array>({
+      start(c) {
+        c.enqueue(new Uint8Array(10));
+      },
+      cancel() {
+        state.cancelled = true;
+      },
+    });
+    return { stream, state };
+  }
+
+  it('errors with TimeoutError when no bytes arrive within the idle timeout, and cancels the source', async () => {
+    const { stream, state } = stalling();
+    const d = createMediaDownload(stream, { ...spec, idleTimeout: 30 });
+    const error = await d.bytes().catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'TimeoutError', timeoutMs: 30 });
+    expect(state.cancelled).toBe(true);
+  });
+
+  it('errors with AbortError when the signal aborts mid-body', async () => {
+    const { stream, state } = stalling();
+    const controller = new AbortController();
+    const d = createMediaDownload(stream, { ...spec, signal: controller.signal });
+    const reading = d.bytes().catch((e: unknown) => e);
+    controller.abort();
+    expect(await reading).toMatchObject({ name: 'AbortError' });
+    expect(state.cancelled).toBe(true);
+  });
+});
