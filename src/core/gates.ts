@@ -43,7 +43,10 @@ export interface QuotaDecision {
   retryAt?: Date | undefined;
 }
 
-/** A quota tracker as the client sees it: `createQuotaTracker()` returns one. */
+/**
+ * A quota tracker as the client sees it: `createQuotaTracker()` returns one.
+ * @inline
+ */
 export interface QuotaGate {
   /** Decides whether a business-initiated message to `recipient` fits the budget, counting it when it does. */
   acquire(recipient: string, options?: AcquireOptions): Promise<QuotaDecision>;
@@ -55,7 +58,10 @@ export interface QuotaGate {
   on?(event: 'warning', listener: (payload: WhatsAppEventMap['warning']) => unknown): unknown;
 }
 
-/** A conversation-window tracker as the client sees it: `createConversationWindowTracker()` returns one. */
+/**
+ * A conversation-window tracker as the client sees it: `createConversationWindowTracker()` returns one.
+ * @inline
+ */
 export interface WindowGate {
   /** Records a message from `user`, opening (or refreshing) the customer-service window. */
   recordInbound(
