@@ -8,6 +8,10 @@ export default {
   vitest: { configFile: 'vitest.mutation.config.ts', related: true },
   plugins: ['@stryker-mutator/vitest-runner'],
   coverageAnalysis: 'perTest',
+  // A static mutant (a module-level constant) runs every test of the suite instead of the few covering it: 3 % of
+  // the mutants took half of the run time. They are left out of the score; their constants are pinned by the
+  // tests of the rules that use them.
+  ignoreStatic: true,
   mutate: [
     'src/webhooks/verify.ts',
     'src/jwt/verify.ts',
@@ -16,6 +20,14 @@ export default {
     'src/quota/stores/memory.ts',
     'src/quota/tracker.ts',
     'src/templates/placeholders.ts',
+    'src/core/media/hosts.ts',
+    'src/core/media/fetch.ts',
+    'src/core/scrub.ts',
+    'src/core/identity.ts',
+    'src/webhooks/parsers/inbound-extras.ts',
+    'src/templates/rules/carousel.ts',
+    'src/templates/rules/authentication.ts',
+    'src/broadcast/ledger.ts',
   ],
   incrementalFile: 'test/mutation/stryker-incremental.json',
   reporters: ['clear-text', 'progress', 'json'],

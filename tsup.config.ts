@@ -21,7 +21,8 @@ const common: Options = {
   entry,
   target: 'es2022',
   platform: 'neutral',
-  sourcemap: true,
+  // No source maps in the package: they were 3.1 MB of its 5 MB, and the code is readable (not minified).
+  sourcemap: false,
   treeshake: true,
   splitting: true,
   dts: true,
@@ -49,7 +50,11 @@ export default defineConfig([
     format: ['esm'],
     platform: 'node',
     target: 'node20',
-    sourcemap: true,
+    sourcemap: false,
+    // The binary carries its own copy of the library code; minified (names kept, errors print one line
+    // anyway) it halves, which keeps the package under its 2 MB unpacked budget.
+    minify: true,
+    keepNames: true,
     splitting: false,
     dts: false,
     banner: { js: '#!/usr/bin/env node' },

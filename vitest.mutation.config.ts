@@ -4,20 +4,16 @@ import base from './vitest.config.js';
 // The tests mutation testing runs against each mutant (stryker.config.mjs): the unit suites of the mutated
 // modules and the provider contract suite, without the slow end-to-end, CLI, browser and multi-process suites,
 // which add minutes per run and kill no mutant the unit suites leave alive.
-export default mergeConfig(
-  base,
-  defineConfig({
-    test: {
-      include: [
-        'test/core/**/*.test.ts',
-        'test/webhooks/**/*.test.ts',
-        'test/jwt/**/*.test.ts',
-        'test/quota/**/*.test.ts',
-        'test/templates/**/*.test.ts',
-        'test/contract/**/*.test.ts',
-      ],
-      exclude: ['test/webhooks/fuzz.test.ts', 'test/webhooks/servers.test.ts'],
-      coverage: { enabled: false },
-    },
-  }),
-);
+const config = mergeConfig(base, defineConfig({ test: { coverage: { enabled: false } } }));
+// Set, not merged: `mergeConfig` concatenates arrays, which would keep the base config's `test/**/*.test.ts`.
+config.test.include = [
+  'test/core/**/*.test.ts',
+  'test/webhooks/**/*.test.ts',
+  'test/jwt/**/*.test.ts',
+  'test/quota/**/*.test.ts',
+  'test/templates/**/*.test.ts',
+  'test/contract/**/*.test.ts',
+  'test/broadcast/ledger.test.ts',
+];
+config.test.exclude = ['test/webhooks/fuzz.test.ts', 'test/webhooks/servers.test.ts', '**/node_modules/**'];
+export default config;

@@ -46,7 +46,8 @@ const paint = (code: string, text: string) => (color ? `\x1b[${code}m${text}\x1b
 const say = (line = '') => process.stdout.write(`${line}\n`);
 const step = (n: number, title: string) => say(`\n${paint('1', `${n}. ${title}`)}`);
 const ok = (line: string) => say(`   ${paint('32', '✓')} ${line}`);
-const no = (line: string) => say(`   ${paint('33', '✗')} ${line}`);
+/** A refusal the demo sets out to show: the check worked, so it is marked as expected, not as a failure. */
+const expected = (line: string) => say(`   ${paint('36', '○ expected:')} ${line}`);
 const short = (id: string) => (id.length > 22 ? `${id.slice(0, 20)}…` : id);
 
 async function waitFor(what: string, predicate: () => boolean, timeoutMs = 5000): Promise<void> {
@@ -139,7 +140,7 @@ async function main(): Promise<void> {
     ],
   };
   const first = validateTemplate(draft, { profile: 'meta' });
-  no(`first draft refused locally (${first.issues.length} issues):`);
+  expected(`first draft refused locally (${first.issues.length} issues):`);
   for (const issue of first.issues) say(`       ${issue.code}: ${issue.message}`);
   const template: TemplateDefinition = {
     ...draft,
@@ -219,12 +220,12 @@ async function main(): Promise<void> {
     await guarded.sendText('+16505550199', 'Hello out of the blue');
   } catch (error) {
     if (!isWindowClosedError(error)) throw error;
-    no(`WindowClosedError, nothing sent: ${error.message}`);
+    expected(`WindowClosedError, nothing sent: ${error.message}`);
   }
   const unguarded = await clients.meta.sendText('+16505550199', 'Hello out of the blue');
   await sandbox.idle();
   const failed = events.meta.find((e) => e.kind === 'status' && e.messageId === unguarded.messageId);
-  no(
+  expected(
     `without the tracker the platform takes it, then fails it: status ${failed?.kind === 'status' ? `${failed.status} (${failed.error?.code})` : '?'}`,
   );
   ok(
@@ -273,7 +274,7 @@ async function main(): Promise<void> {
     });
   } catch (error) {
     if (!isQuotaExceededError(error)) throw error;
-    no(`QuotaExceededError, nothing sent: ${error.message}`);
+    expected(`QuotaExceededError, nothing sent: ${error.message}`);
   }
   const campaign = sandbox.messages.filter((m) => recipients.includes(`+${m.to}`));
   for (const m of campaign.slice(0, 3))

@@ -3,8 +3,10 @@
  * and the environment `waba sandbox` prints. One table maps each config key to its flag and variable.
  * @module
  */
+import type { WhatsAppClient } from '../core/client.js';
+import { isConfigError } from '../core/errors.js';
 import { PROVIDERS, type ProviderId } from '../core/provider.js';
-import type { ClientConfig } from '../create-client.js';
+import { type ClientConfig, createClient } from '../create-client.js';
 import type { OptionSpec } from './args.js';
 import { usageError } from './errors.js';
 import { type CliIo, utf8 } from './io.js';
@@ -109,6 +111,28 @@ export async function buildClientConfig(
     }
   }
   return config as ClientConfig;
+}
+
+/**
+ * `createClient(config)` for a command: a config problem is reported by flag and variable
+ * (`--access-token (or WABA_ACCESS_TOKEN) is required`), not by the config key the library names.
+ */
+export function createCliClient(config: ClientConfig, command: string): WhatsAppClient {
+  try {
+    return createClient(config);
+  } catch (error) {
+    if (!isConfigError(error) || error.issues.length === 0) throw error;
+    const values = config as unknown as Record<string, unknown>;
+    const problems = error.issues.map((issue) => {
+      const key = issue.path?.[0];
+      const f = CONFIG_FIELDS.find((c) => c.key === key);
+      if (!f) return issue.message;
+      return values[f.key] === undefined
+        ? `--${f.flag} (or ${f.env}) is required for provider ${config.provider}`
+        : `--${f.flag} (or ${f.env}) is invalid: ${issue.message}`;
+    });
+    throw usageError([...new Set(problems)].join('; '), command);
+  }
 }
 
 async function readPem(io: CliIo, path: string, f: ConfigField, command: string): Promise<string> {

@@ -5,6 +5,7 @@
  */
 import * as z from 'zod';
 import { ConfigError } from './errors.js';
+import type { QuotaGate, WindowGate } from './gates.js';
 import { formatIssues, fromZodIssues } from './issues.js';
 import type { Logger } from './logger.js';
 import type { ProviderId } from './provider.js';
@@ -41,10 +42,16 @@ export const commonConfigShape = {
     .optional(),
   /** Extra headers sent with every request. */
   headers: z.record(z.string(), z.string()).optional(),
-  /** A quota tracker or its options: business-initiated sends are counted against the messaging tier. */
-  quota: z.unknown().optional(),
-  /** A conversation-window tracker or its options: free-form sends outside the 24 h window are refused locally. */
-  window: z.unknown().optional(),
+  /**
+   * A quota tracker (`createQuotaTracker` from `waba-kit/quota`): business-initiated sends are counted against
+   * the messaging tier. Typed here; checked when the client is built, with an error that says how to make one.
+   */
+  quota: z.custom<QuotaGate>(() => true).optional(),
+  /**
+   * A conversation-window tracker (`createConversationWindowTracker` from `waba-kit/quota`): free-form sends
+   * outside the 24 h window are refused locally. Typed here; checked when the client is built.
+   */
+  window: z.custom<WindowGate>(() => true).optional(),
   /**
    * A `TokenBucket` (waba-kit/quota): every send waits for a token. `createRedisRateLimiter` shares one limit
    * between every process sending from the number.
@@ -70,6 +77,19 @@ export function parseConfig<S extends z.ZodObject>(
 ): z.output<S> {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw new ConfigError(`The ${provider} client config must be an object.`, { provider });
+  }
+  // A `createClient` config (with `provider`) is accepted by the class of that provider too.
+  if ('provider' in input) {
+    const { provider: named, ...rest } = input as Record<string, unknown>;
+    if (named !== provider)
+      throw new ConfigError(
+        `This is the ${provider} client, but the config names provider ${JSON.stringify(String(named)).slice(0, 40)}. Use createClient(config) to pick the client from config.provider, or the class of that provider.`,
+        {
+          provider,
+          issues: [{ code: 'config.provider', path: ['provider'], message: `must be ${provider}` }],
+        },
+      );
+    input = rest;
   }
   const result = schema.safeParse(input);
   if (result.success) return result.data;

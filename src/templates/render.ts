@@ -3,6 +3,7 @@
  * @module
  */
 import type { TemplateMessage } from '../core/message.js';
+import { effectiveBodyText, valueText } from './params-components.js';
 import { CappedText, fillPlaceholders, type Placeholder, RENDERED_TEXT_CAP } from './placeholders.js';
 import { buttonsOf, componentsOf, isRecord, str, upper } from './shape.js';
 
@@ -59,7 +60,9 @@ export function lookupParam(body: TemplateParams['body'], v: Placeholder): strin
     : v.kind === 'named' && Object.hasOwn(body, v.name)
       ? (body as Record<string, unknown>)[v.name]
       : undefined;
-  return typeof value === 'string' ? value : undefined;
+  // `currency` / `date_time` values show their fallback text, as Meta renders them.
+  const text = valueText(value);
+  return typeof text === 'string' ? text : undefined;
 }
 
 function headerText(params: TemplateParams | undefined): string | undefined {
@@ -99,8 +102,9 @@ export function renderTemplate(template: unknown, params: TemplateParams = {}): 
     } else if (format !== 'TEXT') out.headerFormat = format;
   }
   const p: TemplateParams = isRecord(params) ? params : {};
-  const body = str(c.BODY?.value.text);
-  if (body !== undefined) out.body = fill(body, (v) => lookupParam(p.body, v));
+  // An AUTHENTICATION template's body is Meta's fixed text around the code.
+  const body = c.BODY ? effectiveBodyText(template, c.BODY.value) : undefined;
+  if (body) out.body = fill(body, (v) => lookupParam(p.body, v));
   const footer = str(c.FOOTER?.value.text);
   if (footer !== undefined) out.footer = capped(footer, () => (truncated = true));
   // The first parameter given for each button index (one pass, not one search per button).
@@ -127,6 +131,9 @@ export function renderTemplate(template: unknown, params: TemplateParams = {}): 
       typeof param.payload === 'string'
     ) {
       rendered.payload = param.payload;
+    } else if (b.type === 'OTP') {
+      if (!rendered.text) rendered.text = 'Copy code';
+      if (param?.type === 'url' && typeof param.text === 'string') rendered.code = param.text;
     } else if (b.type === 'COPY_CODE') {
       if (!rendered.text) rendered.text = 'Copy code';
       if (param?.type === 'copy_code' && typeof param.code === 'string') rendered.code = param.code;

@@ -133,21 +133,44 @@ describe('waba broadcast', () => {
     expect(stderr).not.toContain('progress:');
   });
 
-  it('--dry-run checks numbers, consent and duplicates and sends nothing', async () => {
+  it('--dry-run lists who would be messaged, names the row of each bad number, and sends nothing', async () => {
     const bodies = cloudApi();
     const { code, stdout, io } = await cli(
       [...BASE_ARGS, '--consent-column', 'opted_in', '--dry-run', '--report', 'dry.json'],
       { env, files: { 'list.csv': csv } },
     );
     expect(bodies).toHaveLength(0);
-    expect(code).toBe(1); // one invalid number
+    expect(code).toBe(1); // one invalid number would fail
     expect(stdout).toMatch(/^ {2}would send +3$/m);
     expect(stdout).toMatch(/^ {2}skipped: no consent +1$/m);
     expect(stdout).toMatch(/^ {2}skipped: duplicate +1$/m);
-    expect(stdout).toMatch(
-      /failed not-a-number: ValidationError \[validation_failed\]: Invalid phone number \*\*\*/,
-    );
-    expect(JSON.parse(String(io.files.get('dry.json'))).dryRun).toBe(true);
+    expect(stdout).toContain('  would send row 2: +447700900001\n');
+    expect(stdout).toContain('  would send row 5: +447700900004\n');
+    expect(stdout).toContain('  row 7: "not-a-number" is not a valid recipient\n');
+    const report = JSON.parse(String(io.files.get('dry.json')));
+    expect(report).toMatchObject({
+      dryRun: true,
+      summary: { total: 6, wouldSend: 3, failed: 1, skipped: { consent: 1, duplicate: 1 } },
+      wouldSend: [
+        { row: 2, to: '+447700900001' },
+        { row: 3, to: '+447700900002' },
+        { row: 5, to: '+447700900004' },
+      ],
+      failed: [{ row: 7, to: 'not-a-number' }],
+    });
+    expect(report.summary.wouldSend).toBe(report.wouldSend.length);
+    expect(report.summary.failed).toBe(report.failed.length);
+    expect(report).not.toHaveProperty('sent');
+  });
+
+  it('--dry-run exits 0 when nothing would fail', async () => {
+    cloudApi();
+    const { code, stdout } = await cli([...BASE_ARGS, '--all-opted-in', '--dry-run', '--report', 'd.json'], {
+      env,
+      files: { 'list.csv': 'phone\n+447700900001\n+447700900002\n' },
+    });
+    expect(stdout).toMatch(/^ {2}would send +2$/m);
+    expect(code).toBe(0);
   });
 
   it.each([

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
@@ -74,10 +75,11 @@ describe('waba sandbox', () => {
       expect(env.WABA_PROVIDER).toBe(provider);
       expect(env.WABA_BASE_URL).toBe(url);
     }
-    // The Vonage key is written to a file and referenced, not printed.
+    // The Vonage key is written to a private file on disk and referenced, not printed.
     const nexmo = envBlock(io.stdout, 'nexmo');
     expect(io.stdout).not.toContain('BEGIN PRIVATE KEY');
-    expect(io.files.get(nexmo.WABA_PRIVATE_KEY as string)).toMatch(/^-----BEGIN PRIVATE KEY-----/);
+    const pem = readFileSync(nexmo.WABA_PRIVATE_KEY as string, 'utf8');
+    expect(pem).toMatch(/^-----BEGIN PRIVATE KEY-----/);
 
     const meta = await cli(
       [
@@ -115,7 +117,7 @@ describe('waba sandbox', () => {
       ],
       {
         env: nexmo,
-        files: { [nexmo.WABA_PRIVATE_KEY as string]: String(io.files.get(nexmo.WABA_PRIVATE_KEY as string)) },
+        files: { [nexmo.WABA_PRIVATE_KEY as string]: pem },
       },
     );
     expect(vonage.stderr).toBe('');

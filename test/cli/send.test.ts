@@ -162,8 +162,8 @@ describe('waba send (Meta Cloud API)', () => {
     const { code, stderr } = await cli(['send', '--to', '447700900123', '--text', 'x'], {
       env: { ...metaEnv, WABA_ACCESS_TOKEN: 'short-secret' },
     });
-    expect(code).toBe(1);
-    expect(stderr).toMatch(/^waba: ConfigError \[config_invalid\]: .*accessToken/);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^waba: --access-token \(or WABA_ACCESS_TOKEN\) is invalid: .*too short/);
     expect(stderr).not.toContain('short-secret');
   });
 
@@ -255,6 +255,29 @@ describe('waba send (Vonage, JWT from a key file)', () => {
     expect(code).toBe(2);
     expect(stderr).toContain('--private-key (or WABA_PRIVATE_KEY) is neither a readable file nor PEM text');
     expect(stderr).not.toContain('MIIEvQ-not-a-path');
+  });
+});
+
+describe('waba send config errors', () => {
+  it('names the flag and the environment variable of a missing option, not the config key', async () => {
+    const { WABA_ACCESS_TOKEN: _, ...withoutToken } = metaEnv;
+    const { code, stderr } = await cli(['send', '--to', '+447700900123', '--text', 'hi'], {
+      env: withoutToken,
+    });
+    expect(code).toBe(2);
+    expect(stderr).toContain('--access-token (or WABA_ACCESS_TOKEN) is required for provider meta');
+    expect(stderr).not.toContain('expected string, received undefined');
+  });
+
+  it('names the flag of an invalid option', async () => {
+    const { code, stderr } = await cli(
+      ['send', '--to', '+447700900123', '--text', 'hi', '--base-url', 'ftp://x'],
+      {
+        env: metaEnv,
+      },
+    );
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/--base-url \(or WABA_BASE_URL\) is invalid: /);
   });
 });
 

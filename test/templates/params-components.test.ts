@@ -4,7 +4,7 @@
  * and currency / date_time values.
  */
 import { describe, expect, it } from 'vitest';
-import { checkTemplateParams } from '../../src/templates/index.js';
+import { checkTemplateParams, renderTemplate } from '../../src/templates/index.js';
 import {
   authCopyCode,
   catalogTemplate,
@@ -138,5 +138,29 @@ describe('currency and date_time values', () => {
     expect(codes(definition, { body: [{ ...currency, fallbackValue: 'a\nb' }, 'Monday'] })).toEqual([
       'params.invalid_whitespace',
     ]);
+  });
+});
+
+describe('renderTemplate on the new kinds', () => {
+  it("renders an authentication template's fixed text around the code, and the OTP button's code", () => {
+    const rendered = renderTemplate(authCopyCode, {
+      body: ['J$FpnYnP'],
+      buttons: [{ index: 0, type: 'url', text: 'J$FpnYnP' }],
+    });
+    expect(rendered.body).toBe('J$FpnYnP is your verification code.');
+    expect(rendered.buttons).toEqual([{ type: 'OTP', text: 'Copy Code', code: 'J$FpnYnP' }]);
+  });
+  it('renders currency and date_time values as their fallback text', () => {
+    const definition = {
+      name: 'payment_due',
+      language: 'en_US',
+      category: 'UTILITY',
+      components: [{ type: 'BODY', text: 'Hi, {{1}} is due on {{2}}.' }],
+    };
+    const body = [
+      { type: 'currency', fallbackValue: '$100.99', code: 'USD', amount1000: 100990 },
+      { type: 'date_time', fallbackValue: 'Monday' },
+    ] as const;
+    expect(renderTemplate(definition, { body: [...body] }).body).toBe('Hi, $100.99 is due on Monday.');
   });
 });

@@ -5,11 +5,18 @@
  */
 import { type BroadcastReport, broadcast } from '../../broadcast/broadcast.js';
 import { inControlGroup, resolveControlGroup } from '../../broadcast/control-group.js';
+import type { WhatsAppClient } from '../../core/client.js';
 import { normalizeRecipient } from '../../core/identity.js';
 import type { OutboundMessage } from '../../core/message.js';
-import { createClient } from '../../create-client.js';
+import { variablesOf } from '../../templates/placeholders.js';
 import { intOption, numberOption, parseCommand, readFileOrFail } from '../args.js';
-import { buildClientConfig, CONFIG_OPTIONS, configHelp, providerArg } from '../client-config.js';
+import {
+  buildClientConfig,
+  CONFIG_OPTIONS,
+  configHelp,
+  createCliClient,
+  providerArg,
+} from '../client-config.js';
 import { parseCsvRecords } from '../csv.js';
 import { CliError, describeError, EXIT_FAILURE, usageError } from '../errors.js';
 import { type CliIo, utf8 } from '../io.js';
@@ -39,7 +46,8 @@ Sending:
   --concurrency <n>         sends in flight at once (default 8)
   --rate <n>                sends started per second, at most (default 80)
   --control-group <f>       hold out this fraction (0 to 1) of recipients, by a stable hash
-  --dry-run                 read, check numbers, consent and the config, and send nothing
+  --dry-run                 send nothing: list who would be messaged, name the CSV row of each bad number,
+                            and check --param against the template when the provider can list templates
   --report <file>           where to write the JSON report (default broadcast-report-<time>.json)
 
 Provider config (flag, else environment variable):
@@ -167,12 +175,26 @@ export async function broadcastCommand(argv: readonly string[], io: CliIo): Prom
   const sent: { to: string; messageId: string; clientRef?: string | undefined }[] = [];
   let report: BroadcastReport;
   const controller = new AbortController();
+  const client = createCliClient(config, cmd);
   const force = new AbortController();
   let stoppedBy: Awaited<ReturnType<CliIo['waitForStop']>> | undefined;
   try {
-    const client = createClient(config);
     if (dryRun) {
-      report = dryRunReport(records, phoneColumn, consent, controlGroup);
+      return await dryRunCommand({
+        io,
+        client,
+        records,
+        phoneColumn,
+        consent,
+        controlGroup,
+        template,
+        language,
+        params: params.length,
+        provider,
+        secrets,
+        reportPath: values.report as string | undefined,
+        startedAt,
+      });
     } else {
       client.on('message.sent', ({ result }) => {
         sent.push({ to: result.to, messageId: result.messageId, clientRef: result.clientRef });
@@ -232,6 +254,117 @@ export async function broadcastCommand(argv: readonly string[], io: CliIo): Prom
   return report.failed > 0 ? EXIT_FAILURE : 0;
 }
 
+/** What a dry run reads and checks. */
+interface DryRunInput {
+  io: CliIo;
+  client: WhatsAppClient;
+  records: Row[];
+  phoneColumn: string;
+  consent: (phone: string, row: Row) => boolean;
+  controlGroup: number | undefined;
+  template: string;
+  language: string;
+  /** How many body parameters `--param` gives. */
+  params: number;
+  provider: string;
+  secrets: readonly string[];
+  reportPath: string | undefined;
+  startedAt: string;
+}
+
+/** A client that can list its templates (the Cloud API clients: Meta and CleverTap). */
+interface TemplateLister {
+  listTemplates(query: { name?: string; language?: string }): AsyncIterable<{
+    name: string;
+    language: string;
+    components: Record<string, unknown>[];
+  }>;
+}
+
+/**
+ * Checks `--param` against the approved template when the provider lets the client read it: the body's
+ * variables must be as many as the parameters given (else every send fails, e.g. Meta's 132000).
+ */
+async function checkTemplate(
+  input: DryRunInput,
+): Promise<{ checked: boolean; problem?: string; note?: string }> {
+  const lister = input.client as unknown as Partial<TemplateLister>;
+  if (typeof lister.listTemplates !== 'function')
+    return {
+      checked: false,
+      note: `${input.provider} has no template API in this client: parameters not checked`,
+    };
+  try {
+    for await (const t of lister.listTemplates({ name: input.template, language: input.language })) {
+      if (t.name !== input.template || t.language !== input.language) continue;
+      const body = t.components.find((c) => String(c.type).toUpperCase() === 'BODY');
+      const expected = typeof body?.text === 'string' ? variablesOf(body.text).length : 0;
+      if (expected !== input.params)
+        return {
+          checked: true,
+          problem: `template ${input.template} (${input.language}) has ${expected} body parameter(s) but --param gives ${input.params}: every send would fail`,
+        };
+      return { checked: true };
+    }
+    return {
+      checked: true,
+      problem: `template ${input.template} (${input.language}) was not found: every send would fail`,
+    };
+  } catch (error) {
+    return { checked: false, note: `template not checked: ${describeError(error, input.secrets)}` };
+  }
+}
+
+/**
+ * `--dry-run`: sends nothing. Lists who would be messaged (with their CSV row), names the row of each bad
+ * number, checks the parameters against the template when it can, writes the report with a summary that
+ * matches its arrays, and exits 0 when nothing would fail.
+ */
+async function dryRunCommand(input: DryRunInput): Promise<number> {
+  const { io } = input;
+  const report = dryRunReport(input.records, input.phoneColumn, input.consent, input.controlGroup);
+  const template = await checkTemplate(input);
+  const reportPath = input.reportPath ?? `broadcast-dry-run-${input.startedAt.replace(/[:.]/g, '-')}.json`;
+  const failed = report.invalid.map((e) => ({
+    row: e.row,
+    to: e.recipient,
+    error: describeError(e.error, input.secrets),
+  }));
+  await io.writeFile(
+    reportPath,
+    `${maskJson(
+      {
+        provider: input.provider,
+        template: input.template,
+        language: input.language,
+        dryRun: true,
+        startedAt: input.startedAt,
+        finishedAt: new Date(io.now()).toISOString(),
+        // The counts of the arrays below: `wouldSend` rows, `failed` rows.
+        summary: {
+          total: report.summary.total,
+          wouldSend: report.wouldSend.length,
+          failed: failed.length,
+          skipped: report.summary.skipped,
+        },
+        templateCheck: template,
+        wouldSend: report.wouldSend,
+        failed,
+      },
+      input.secrets,
+    )}\n`,
+  );
+  io.out(`${summaryTable(report.summary, true)}\n`);
+  for (const r of report.wouldSend.slice(0, 10)) io.out(`  would send row ${r.row}: ${r.to}\n`);
+  if (report.wouldSend.length > 10) io.out(`  ... and ${report.wouldSend.length - 10} more in the report\n`);
+  // JSON quoting shows exactly what the row holds, control characters escaped.
+  for (const f of failed) io.out(`  row ${f.row}: ${JSON.stringify(f.to)} is not a valid recipient\n`);
+  if (template.problem) io.out(`  ${template.problem}\n`);
+  else if (template.note) io.out(`  ${template.note}\n`);
+  else io.out(`  template ${input.template} (${input.language}) found; ${input.params} parameter(s) match\n`);
+  io.out(`report: ${reportPath}\n`);
+  return failed.length > 0 || template.problem ? EXIT_FAILURE : 0;
+}
 /** Exit status of a run stopped by Ctrl-C (128 + SIGINT), as shells report it. */
 const EXIT_SIGINT = 130;
 /** Exit status of a run stopped by SIGTERM (128 + 15). */
@@ -239,15 +372,19 @@ const EXIT_SIGTERM = 143;
 
 /**
  * What a run would do, without sending: numbers checked, then (in `broadcast()`'s order) duplicates, the control
- * group and consent counted.
+ * group and consent counted. Rows are numbered as in the file (the header is row 1).
  */
 function dryRunReport(
   records: Row[],
   phoneColumn: string,
   consent: (phone: string, row: Row) => boolean,
   controlGroup: number | undefined,
-): BroadcastReport {
-  const report: BroadcastReport = {
+): {
+  summary: BroadcastReport;
+  wouldSend: { row: number; to: string }[];
+  invalid: { row: number; recipient: string; error: unknown }[];
+} {
+  const summary: BroadcastReport = {
     total: records.length,
     sent: 0,
     failed: 0,
@@ -259,26 +396,32 @@ function dryRunReport(
     unknown: 0,
     unknownSends: [],
   };
+  const wouldSend: { row: number; to: string }[] = [];
+  const invalid: { row: number; recipient: string; error: unknown }[] = [];
   const group = resolveControlGroup(controlGroup);
   const seen = new Set<string>();
-  for (const row of records) {
-    const raw = row[phoneColumn] ?? '';
+  records.forEach((record, index) => {
+    const row = index + 2;
+    const raw = record[phoneColumn] ?? '';
     let phone: string;
     try {
       phone = normalizeRecipient(raw);
     } catch (error) {
-      report.failed += 1;
-      report.errors.push({ recipient: raw, error });
-      continue;
+      summary.failed += 1;
+      invalid.push({ row, recipient: raw, error });
+      return;
     }
     if (seen.has(phone)) {
-      report.skipped.duplicate += 1;
-      continue;
+      summary.skipped.duplicate += 1;
+      return;
     }
     seen.add(phone);
-    if (group && inControlGroup(phone.slice(1), group)) report.skipped.controlGroup += 1;
-    else if (!consent(phone, row)) report.skipped.consent += 1;
-    else report.sent += 1;
-  }
-  return report;
+    if (group && inControlGroup(phone.slice(1), group)) summary.skipped.controlGroup += 1;
+    else if (!consent(phone, record)) summary.skipped.consent += 1;
+    else {
+      summary.sent += 1;
+      wouldSend.push({ row, to: phone });
+    }
+  });
+  return { summary, wouldSend, invalid };
 }

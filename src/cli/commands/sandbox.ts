@@ -4,8 +4,6 @@
  * @module
  */
 import { randomBytes } from 'node:crypto';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { PROVIDERS, type ProviderId } from '../../core/provider.js';
 import { startSandbox } from '../../sandbox/server.js';
 import type { SandboxWebhookTargets } from '../../sandbox/types.js';
@@ -14,6 +12,7 @@ import { intOption, parseCommand } from '../args.js';
 import { envLines } from '../client-config.js';
 import { usageError } from '../errors.js';
 import type { CliIo } from '../io.js';
+import { createPrivateFile, type PrivateFile } from '../private-file.js';
 import { terminalSafe } from '../terminal.js';
 import { readTemplateFile } from './validate.js';
 
@@ -131,13 +130,19 @@ export async function sandboxCommand(argv: readonly string[], io: CliIo): Promis
     // JSON quoting keeps whatever the receiver answered on one line, control characters escaped.
     const why = d.answer ? ` ${JSON.stringify(d.answer)}` : d.error ? ` (${JSON.stringify(d.error)})` : '';
     io.err(
-      `webhook ${d.provider} ${d.kind} -> ${d.url}: ${d.status === 0 ? 'unreachable' : `answered ${d.status}`}${why} (attempt ${d.attempt})\n`,
+      `webhook ${d.provider} ${d.kind} -> ${terminalSafe(d.url)}: ${d.status === 0 ? 'unreachable' : `answered ${d.status}`}${terminalSafe(why)} (attempt ${d.attempt})\n`,
     );
   });
+  let key: PrivateFile | undefined;
   try {
-    const keyPath = join(tmpdir(), `waba-sandbox-${sandbox.port}.key`);
-    const nexmo = sandbox.config('nexmo');
-    await io.writeFile(keyPath, String(nexmo.privateKey));
+    // Exclusive, 0600, in a private mkdtemp directory: never through a file planted at a predictable path,
+    // and removed below on every way out (stop, Ctrl-C, SIGTERM, an error).
+    key = await createPrivateFile(
+      'waba-sandbox-',
+      'vonage-private.key',
+      String(sandbox.config('nexmo').privateKey),
+    );
+    const keyPath = key.path;
     io.out(`waba sandbox listening on ${sandbox.url}\n`);
     if (sandbox.inspectorUrl) io.out(`inspector: ${sandbox.inspectorUrl}\n`);
     for (const definition of definitions) {
@@ -163,6 +168,7 @@ export async function sandboxCommand(argv: readonly string[], io: CliIo): Promis
     );
     await io.waitForStop();
   } finally {
+    key?.remove();
     unsubscribe();
     await sandbox.stop();
   }

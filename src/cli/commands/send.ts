@@ -6,13 +6,13 @@
 import { isWhatsAppError } from '../../core/errors.js';
 import type { OutboundMessage } from '../../core/message.js';
 import type { ProviderId } from '../../core/provider.js';
-import { createClient } from '../../create-client.js';
 import { parseCommand } from '../args.js';
 import {
   buildClientConfig,
   CONFIG_FIELDS,
   CONFIG_OPTIONS,
   configHelp,
+  createCliClient,
   providerArg,
 } from '../client-config.js';
 import { CliError, describeError, EXIT_FAILURE, maskSecrets, usageError } from '../errors.js';
@@ -101,8 +101,8 @@ export async function sendCommand(argv: readonly string[], io: CliIo): Promise<n
           ...(values.namespace ? { namespace: values.namespace as string } : {}),
           ...(params.length > 0 ? { body: params } : {}),
         };
+  const client = createCliClient(config, 'send');
   try {
-    const client = createClient(config);
     const result = await client.send(message);
     io.out(
       `${maskJson(
