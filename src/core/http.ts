@@ -19,8 +19,12 @@ import type { ProviderId } from './provider.js';
 import { redactText, SECRET_HEADERS, secretSpellings } from './redact.js';
 import { isRetryable, parseRetryAfter, type ResolvedRetryPolicy, retryDelay } from './retry.js';
 import { credentialsOf, scrubError, scrubValue } from './scrub.js';
+import { sleep } from './sleep.js';
 
-/** What a provider's error mapper receives. */
+/**
+ * What a provider's error mapper receives.
+ * @inline
+ */
 export interface ResponseContext {
   status: number;
   headers: Headers;
@@ -62,7 +66,10 @@ export interface HttpTransportOptions {
   random?: (() => number) | undefined;
 }
 
-/** One request. */
+/**
+ * One request.
+ * @inline
+ */
 export interface HttpRequest {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Path under `baseUrl`, or an absolute URL. */
@@ -81,7 +88,7 @@ export interface HttpRequest {
   signal?: AbortSignal | undefined;
   timeout?: number | undefined;
   maxRetries?: number | undefined;
-  /** Per-request override of {@link RetryPolicy.unsafe}. */
+  /** Per-request override of `RetryPolicy.unsafe` (the `retry.unsafe` config key). */
   unsafe?: boolean | undefined;
   clientRef?: string | undefined;
   /**
@@ -101,7 +108,10 @@ export interface HttpRequest {
   displayUrl?: string | undefined;
 }
 
-/** A successful response. */
+/**
+ * A successful response.
+ * @inline
+ */
 export interface HttpResponse {
   status: number;
   headers: Headers;
@@ -153,19 +163,42 @@ function parseBody(text: string): unknown {
   return text;
 }
 
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new AbortError());
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
+/** The abort signal of one attempt: fires on the caller's abort or when the attempt's deadline passes. */
+interface AttemptDeadline {
+  signal: AbortSignal;
+  /** Whether the deadline (not the caller) ended the attempt. */
+  timedOut(): boolean;
+  /** Stops the timer but keeps forwarding the caller's abort (a streamed body read later by the caller). */
+  stopTimer(): void;
+  /** Stops the timer and the forwarding. */
+  done(): void;
+}
+
+/** The longest delay `setTimeout` honours (a longer one fires at once). */
+const MAX_TIMER_MS = 2_147_483_647;
+
+function attemptDeadline(timeout: number, outer: AbortSignal | undefined): AttemptDeadline {
+  const controller = new AbortController();
+  let expired = false;
+  const onAbort = () => controller.abort(outer?.reason);
+  if (outer?.aborted) onAbort();
+  else outer?.addEventListener('abort', onAbort, { once: true });
+  const timer = setTimeout(
+    () => {
+      expired = true;
+      controller.abort(new DOMException(`The attempt took more than ${timeout} ms`, 'TimeoutError'));
+    },
+    Math.min(timeout, MAX_TIMER_MS),
+  );
+  return {
+    signal: controller.signal,
+    timedOut: () => expired && !outer?.aborted,
+    stopTimer: () => clearTimeout(timer),
+    done: () => {
       clearTimeout(timer);
-      reject(new AbortError());
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
+      outer?.removeEventListener('abort', onAbort);
+    },
+  };
 }
 
 const IDEMPOTENT_METHODS = new Set(['GET', 'PUT', 'DELETE']);
@@ -286,6 +319,9 @@ export class HttpTransport {
       clientRef: req.clientRef,
     });
     const started = Date.now();
+    // One deadline per attempt over the whole response (headers and body): ky's own `timeout` covers only the
+    // wait for headers, and a body that stalls after them would leave `response.text()` pending forever.
+    const deadline = attemptDeadline(timeout, req.signal);
     let response: Response;
     try {
       response = await this.#ky(url, {
@@ -293,15 +329,18 @@ export class HttpTransport {
         headers,
         body: (body ?? null) as BodyInit | null,
         searchParams,
-        timeout,
-        ...(req.redirect ? { redirect: req.redirect } : {}),
-        ...(req.signal ? { signal: req.signal } : {}),
+        timeout: false,
+        redirect: req.redirect ?? 'follow',
+        signal: deadline.signal,
       });
     } catch (e) {
-      throw this.#transportError(e, timeout, req.signal);
+      deadline.done();
+      throw this.#transportError(e, timeout, req.signal, deadline.timedOut());
     }
     const mapError = req.responseError ?? o.responseError;
     if (req.stream) {
+      // A streamed body has its own stall timer (the media download): only the wait for headers is bounded here.
+      // The caller's abort still reaches the stream through the attempt's signal.
       const requestId = this.#requestId(response);
       this.#responded(req, shown, attempt, response, started, requestId);
       if (response.status < 400) {
@@ -317,10 +356,20 @@ export class HttpTransport {
           await response.body?.cancel().catch(() => undefined);
           throw this.scrub(error);
         }
+        deadline.stopTimer();
         return { status: response.status, headers: response.headers, body: undefined, requestId, response };
       }
     }
-    const text = await response.text().catch(() => '');
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (e) {
+      if (deadline.timedOut() || req.signal?.aborted)
+        throw this.#transportError(e, timeout, req.signal, deadline.timedOut());
+      text = '';
+    } finally {
+      deadline.done();
+    }
     const parsed = parseBody(text);
     const requestId = this.#requestId(response);
     if (!req.stream) this.#responded(req, shown, attempt, response, started, requestId);
@@ -361,11 +410,17 @@ export class HttpTransport {
     );
   }
 
-  #transportError(e: unknown, timeout: number, signal: AbortSignal | undefined): WhatsAppError {
+  #transportError(
+    e: unknown,
+    timeout: number,
+    signal: AbortSignal | undefined,
+    timedOut: boolean,
+  ): WhatsAppError {
     const provider = this.#o.provider;
     const name = (e as { name?: unknown })?.name;
-    if (signal?.aborted || name === 'AbortError') return new AbortError(undefined, { provider, cause: e });
-    if (name === 'TimeoutError') {
+    if (signal?.aborted || (name === 'AbortError' && !timedOut))
+      return new AbortError(undefined, { provider, cause: e });
+    if (timedOut || name === 'TimeoutError') {
       return new TimeoutError(
         `The request to ${provider} timed out after ${timeout} ms (per attempt). Raise \`timeout\` in the client config or per call.`,
         {

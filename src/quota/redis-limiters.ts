@@ -20,14 +20,16 @@ import {
   redisRunner,
   redisScript,
 } from '../core/redis.js';
+import { sleep as defaultSleep } from '../core/sleep.js';
 import { DEFAULT_PAIR_INTERVAL_MS, positive, type RecipientPacer, type TokenBucket } from './rate-limit.js';
 import { recipientKey } from './recipient.js';
-import { sleep as defaultSleep, throwIfAborted } from './time.js';
+import { throwIfAborted } from './time.js';
 
 /**
  * One GCRA step on the server's clock. KEYS[1]: the theoretical arrival time (ms, a string). ARGV: interval ms,
  * burst, mode (`take` reserves a slot even when it must wait; `try` only when one is free now).
- * Returns { reserved (0/1), wait in ms (a string, fractional) }.
+ * Returns { reserved (0/1), wait in ms (a string, fractional), the slot on the server clock (epoch ms, a string) }:
+ * the slot is what the limit is kept on, so a caller can carry it along to check the limit where sends arrive.
  */
 const GCRA = redisScript(`
 local t = redis.call('TIME')
@@ -37,10 +39,11 @@ local burst = tonumber(ARGV[2])
 local tat = tonumber(redis.call('GET', KEYS[1]) or '') or now
 local start = math.max(tat, now)
 local wait = math.max(0, tat - (burst - 1) * interval - now)
-if ARGV[3] == 'try' and wait > 0 then return {0, string.format('%.3f', wait)} end
+local slot = string.format('%.3f', now + wait)
+if ARGV[3] == 'try' and wait > 0 then return {0, string.format('%.3f', wait), slot} end
 local nextTat = start + interval
 redis.call('SET', KEYS[1], string.format('%.3f', nextTat), 'PX', math.ceil(nextTat - now) + 1)
-return {1, string.format('%.3f', wait)}
+return {1, string.format('%.3f', wait), slot}
 `);
 
 /** Options shared by the Redis limiters. */
@@ -53,7 +56,10 @@ interface RedisLimiterOptions {
   sleep?: ((ms: number, signal?: AbortSignal) => Promise<void>) | undefined;
 }
 
-/** Options of {@link createRedisRateLimiter}. */
+/**
+ * Options of {@link createRedisRateLimiter}.
+ * @inline
+ */
 export interface RedisRateLimiterOptions extends RedisLimiterOptions {
   /** Sustained rate shared by all processes, per second (Meta: 80 by default, 20 coexistence, 1000 upgraded). */
   ratePerSecond: number;
@@ -61,7 +67,10 @@ export interface RedisRateLimiterOptions extends RedisLimiterOptions {
   burst?: number | undefined;
 }
 
-/** Options of {@link createRedisRecipientPacer}. */
+/**
+ * Options of {@link createRedisRecipientPacer}.
+ * @inline
+ */
 export interface RedisRecipientPacerOptions extends RedisLimiterOptions {
   /** Minimum spacing between messages to one user once the burst is used. Default 6 000 ms. */
   intervalMs?: number | undefined;
