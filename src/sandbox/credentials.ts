@@ -6,7 +6,10 @@
 import { createPublicKey, generateKeyPair, randomBytes, randomUUID } from 'node:crypto';
 import type { SandboxCredentialOverrides, SandboxProvider } from './types.js';
 
-/** Vonage application credentials: the sandbox verifies JWTs with `publicKey`, Basic auth with key/secret. */
+/**
+ * Vonage application credentials: the sandbox verifies JWTs with `publicKey`, Basic auth with key/secret.
+ * @inline
+ */
 export interface NexmoSandboxCredentials {
   applicationId: string;
   /** PKCS8 PEM private key the client signs its application JWTs with. */
@@ -21,7 +24,10 @@ export interface NexmoSandboxCredentials {
   from: string;
 }
 
-/** Gupshup app credentials. */
+/**
+ * Gupshup app credentials.
+ * @inline
+ */
 export interface GupshupSandboxCredentials {
   apiKey: string;
   appName: string;
@@ -30,24 +36,35 @@ export interface GupshupSandboxCredentials {
   source: string;
 }
 
-/** Meta Cloud API credentials (CleverTap numbers run on the Cloud API too). */
+/**
+ * Meta Cloud API credentials (CleverTap numbers run on the Cloud API too).
+ * @inline
+ */
 export interface MetaSandboxCredentials {
   accessToken: string;
   phoneNumberId: string;
   wabaId: string;
   appSecret: string;
   verifyToken: string;
+  /** The Meta app id the Resumable Upload API (template header samples) runs under. */
+  appId: string;
   /** The business number (digits). */
   displayPhoneNumber: string;
 }
 
-/** CleverTap credentials: the account headers plus the Cloud API number behind CleverTap as BSP. */
+/**
+ * CleverTap credentials: the account headers plus the Cloud API number behind CleverTap as BSP.
+ * @inline
+ */
 export interface CleverTapSandboxCredentials extends MetaSandboxCredentials {
   accountId: string;
   passcode: string;
 }
 
-/** Everything a sandbox instance accepts. */
+/**
+ * Everything a sandbox instance accepts.
+ * @inline
+ */
 export interface SandboxCredentials {
   nexmo: NexmoSandboxCredentials;
   gupshup: GupshupSandboxCredentials;
@@ -128,6 +145,7 @@ async function freshCredentials(): Promise<SandboxCredentials> {
       wabaId: '102290129340398',
       appSecret: token(24),
       verifyToken: token(12),
+      appId: '306540352242944',
       displayPhoneNumber: '15550001234',
     },
     clevertap: {
@@ -136,6 +154,7 @@ async function freshCredentials(): Promise<SandboxCredentials> {
       wabaId: '202290129340399',
       appSecret: token(24),
       verifyToken: token(12),
+      appId: '406540352242955',
       displayPhoneNumber: '15550005678',
       accountId: 'TEST-K8Z-9R5-RW7Z',
       passcode: token(12),

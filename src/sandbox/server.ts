@@ -8,15 +8,24 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { INSPECT } from '../core/redact.js';
+import { sleep } from '../core/sleep.js';
 import { systemClock } from './clock.js';
 import { digits, SandboxContext } from './context.js';
 import { generateCredentials } from './credentials.js';
 import { inboundCustomer } from './customer.js';
 import { SandboxEventLog } from './events.js';
-import { FaultInjector } from './faults.js';
-import { readBody, type SandboxRequest, type SandboxResponse, writeResponse } from './http.js';
+import { FaultInjector, MEDIA_FAULT_KINDS } from './faults.js';
+import {
+  readRawBody,
+  responseBytes,
+  type SandboxRequest,
+  type SandboxResponse,
+  writeHead,
+  writeResponse,
+} from './http.js';
 import { Inspector } from './inspector/routes.js';
-import type { EmulatedProvider, SandboxClientConfig, SandboxRoute } from './provider.js';
+import { inboundBytes } from './media.js';
+import type { EmulatedProvider, InboundMedia, SandboxClientConfig, SandboxRoute } from './provider.js';
 import { PROVIDER_REGISTRY, ROUTING_ORDER } from './providers/index.js';
 import { PlatformRules } from './rules.js';
 import type { Sandbox } from './sandbox.js';
@@ -93,7 +102,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     events,
   );
   const faults = new FaultInjector(options.faults, options.seed ?? 1);
-  const timers = new Set<NodeJS.Timeout>();
+  // Aborted by stop(): simulated latency and slow faults end at once instead of outliving the server.
+  const stopping = new AbortController();
   let requestCount = 0;
 
   templates.onStatus = (template) => {
@@ -101,15 +111,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const payload = providers[template.owner].templateStatus?.(ctx, template);
     if (payload !== undefined) void dispatcher.post(template.owner, 'template-status', payload);
   };
-
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        resolve();
-      }, ms);
-      timers.add(timer);
-    });
 
   function findRoute(req: SandboxRequest): Matched | undefined {
     const path = req.url.pathname;
@@ -130,20 +131,67 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   let inspector: Inspector | undefined;
 
+  /** Writes a media download with an injected media fault applied. */
+  async function writeMediaFault(
+    res: ServerResponse,
+    response: SandboxResponse,
+    fault: (typeof MEDIA_FAULT_KINDS)[number],
+  ): Promise<void> {
+    const bytes = responseBytes(response);
+    const half = Math.floor(bytes.length / 2);
+    switch (fault) {
+      case 'media-expired':
+        writeResponse(res, {
+          status: 404,
+          body: { error: 'Not Found', detail: 'The media URL has expired.' },
+        });
+        return;
+      case 'media-truncated':
+        writeResponse(res, { ...response, body: bytes.subarray(0, half) });
+        return;
+      case 'media-hash-mismatch': {
+        const altered = Buffer.from(bytes);
+        if (altered.length > 0) altered[altered.length - 1] = (altered[altered.length - 1] as number) ^ 0xff;
+        writeResponse(res, { ...response, body: altered });
+        return;
+      }
+      case 'media-slow':
+        writeHead(res, response, bytes.length);
+        res.write(bytes.subarray(0, half));
+        await sleep(faults.slowMs);
+        if (!res.destroyed) res.end(bytes.subarray(half));
+        return;
+    }
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const body = await readBody(req);
-    const request: SandboxRequest = {
+    const head: SandboxRequest = {
       method: req.method ?? 'GET',
       url: new URL(req.url ?? '/', 'http://127.0.0.1'),
       headers: req.headers,
-      body,
+      body: '',
     };
-    const path = request.url.pathname;
+    const path = head.url.pathname;
+    // Routes are found by method, path and headers; an upload route reads a larger, binary body.
+    const matched = inspector?.serves(path) ? undefined : findRoute(head);
+    const raw = await readRawBody(req, matched?.route.bodyLimit);
+    const body = raw.toString('utf8');
+    const request: SandboxRequest = { ...head, body, raw };
     if (inspector?.serves(path)) return inspector.handle(req, res, request);
     requestCount++;
-    const matched = findRoute(request);
+    if (matched?.route.media) {
+      const response = matched.route.handle(ctx, request, matched.match);
+      const fault = response.accepted
+        ? faults.decide(request.method, path, body, MEDIA_FAULT_KINDS)
+        : undefined;
+      if (options.latencyMs) await sleep(options.latencyMs);
+      if (!fault) return writeResponse(res, response);
+      faults.record(fault);
+      events.emit({ type: 'fault', kind: fault, path });
+      return writeMediaFault(res, response, fault);
+    }
     const fault = matched?.route.send ? faults.decide(request.method, path, body) : undefined;
-    if (options.latencyMs) await sleep(options.latencyMs);
+    if (options.latencyMs) await sleep(options.latencyMs, stopping.signal);
     const provider = matched?.provider;
     if (provider && (fault === 'rate-limit' || fault === 'unavailable')) {
       faults.record(fault);
@@ -166,7 +214,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         writeResponse(res, provider.fault(500));
         return;
       case 'slow':
-        await sleep(faults.slowMs);
+        await sleep(faults.slowMs, stopping.signal);
         if (!res.destroyed) writeResponse(res, response);
         return;
       case 'reset':
@@ -182,7 +230,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent)
+      if (stopping.signal.aborted) res.destroy();
+      else if (!res.headersSent)
         writeResponse(res, {
           status: 500,
           body: { error: `sandbox failure: ${error instanceof Error ? error.message : String(error)}` },
@@ -203,6 +252,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   const business = (provider: SandboxProvider) => providers[provider].businessNumber(credentials);
   const inspectorUrl = options.ui ? `${url}/_inspector` : undefined;
+  ctx.media.baseUrl = url;
 
   const sandbox: Sandbox = {
     url,
@@ -244,8 +294,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     async inbound(provider, from, content, inboundOptions = {}) {
       const who = inboundCustomer(from);
       const customer = who.phone ?? (who.userId as string);
-      const c: Exclude<InboundContent, string> =
+      let c: Exclude<InboundContent, string> =
         typeof content === 'string' ? { type: 'text', text: content } : content;
+      let media: InboundMedia | undefined;
+      if (c.type === 'image' && c.data !== undefined) {
+        const module = providers[provider];
+        if (!module.inboundMedia) throw new RangeError(`inbound(): ${provider} does not carry media data`);
+        const { data, ...rest } = c;
+        const stored = ctx.media.add(provider, inboundBytes(data), c.mimeType ?? 'image/jpeg');
+        media = { stored, ...module.inboundMedia(ctx, stored) };
+        c = { ...rest, mimeType: stored.mimeType, ...(media.url ? { url: media.url } : {}) };
+      } else if (c.type === 'image' && typeof c.url !== 'string')
+        throw new RangeError('inbound(): an image needs `url` or `data`');
       const now = clock.now();
       const profileName = inboundOptions.profileName ?? 'Sandbox User';
       // One customer, every identifier: a reply to the phone or to the BSUID finds the window open.
@@ -258,6 +318,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         username: who.username,
         referral: inboundOptions.referral,
         content: c,
+        media,
         now,
         profileName,
       });
@@ -297,8 +358,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     async stop() {
       inspector?.close();
       dispatcher.stop();
-      for (const timer of timers) clearTimeout(timer);
-      timers.clear();
+      stopping.abort();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -5,17 +5,26 @@
 import type { SandboxClock } from './clock.js';
 import type { SandboxCredentials } from './credentials.js';
 
-/** Per-provider, per-field replacements for the generated credentials. */
+/**
+ * Per-provider, per-field replacements for the generated credentials.
+ * @inline
+ */
 export type SandboxCredentialOverrides = {
   [P in keyof SandboxCredentials]?:
     | { [K in keyof SandboxCredentials[P]]?: SandboxCredentials[P][K] | undefined }
     | undefined;
 };
 
-/** The providers the sandbox emulates. */
+/**
+ * The providers the sandbox emulates.
+ * @inline
+ */
 export type SandboxProvider = 'nexmo' | 'gupshup' | 'meta' | 'clevertap';
 
-/** Where the sandbox posts one provider's webhooks (inbound messages and statuses), and how it signs them. */
+/**
+ * Where the sandbox posts one provider's webhooks (inbound messages and statuses), and how it signs them.
+ * @inline
+ */
 export interface NexmoWebhookTarget {
   /** The application's Inbound URL (inbound messages), also used for statuses unless `statusUrl` is set. */
   url: string;
@@ -24,18 +33,27 @@ export interface NexmoWebhookTarget {
   /** Payload format, like the Vonage application's `messages.version`. Default `v1`. */
   version?: 'v1' | 'v0.1' | undefined;
 }
-/** Gupshup webhook target; Gupshup does not sign, so extra headers (a shared secret) can be attached. */
+/**
+ * Gupshup webhook target; Gupshup does not sign, so extra headers (a shared secret) can be attached.
+ * @inline
+ */
 export interface GupshupWebhookTarget {
   url: string;
   /** Sent on every callback, like the partner subscription `meta` headers. */
   headers?: Record<string, string> | undefined;
 }
-/** Meta (and CleverTap) webhook target; signed with `X-Hub-Signature-256` using the app secret. */
+/**
+ * Meta (and CleverTap) webhook target; signed with `X-Hub-Signature-256` using the app secret.
+ * @inline
+ */
 export interface MetaWebhookTarget {
   url: string;
 }
 
-/** Webhook targets per provider. A provider without one gets no callbacks. */
+/**
+ * Webhook targets per provider. A provider without one gets no callbacks.
+ * @inline
+ */
 export interface SandboxWebhookTargets {
   nexmo?: NexmoWebhookTarget | undefined;
   gupshup?: GupshupWebhookTarget | undefined;
@@ -43,11 +61,27 @@ export interface SandboxWebhookTargets {
   clevertap?: MetaWebhookTarget | undefined;
 }
 
-/** The kinds of injected faults. */
-export type FaultKind = 'rate-limit' | 'server-error' | 'unavailable' | 'slow' | 'reset' | 'malformed';
+/** The kinds of injected faults on the send endpoints. */
+export type SendFaultKind = 'rate-limit' | 'server-error' | 'unavailable' | 'slow' | 'reset' | 'malformed';
 
 /**
- * Fault injection. Each request to a send endpoint is faulted with probability `rate`; the kind is drawn from
+ * The kinds of injected faults on media downloads (the URL a client fetches the bytes from):
+ * - `media-expired`: 404, as when the URL's life ran out (the Cloud API client fetches the media object again,
+ *   and a second 404 is `MediaExpiredError`).
+ * - `media-truncated`: a 200 with only the first half of the bytes (`MediaIntegrityError` when a size or hash was
+ *   declared).
+ * - `media-hash-mismatch`: a 200 with one byte altered (`MediaIntegrityError` when a hash was declared).
+ * - `media-slow`: the headers and half the bytes, then a pause of `slowMs` before the rest (`TimeoutError` when
+ *   it is longer than the client's timeout).
+ */
+export type MediaFaultKind = 'media-expired' | 'media-truncated' | 'media-hash-mismatch' | 'media-slow';
+
+/** The kinds of injected faults. */
+export type FaultKind = SendFaultKind | MediaFaultKind;
+
+/**
+ * Fault injection. Each request to a send endpoint or a media download is faulted with probability `rate`; the
+ * kind is drawn from
  * `kinds` (relative weights; default all equal). Decisions come from a PRNG seeded with `seed` and the request
  * itself, so the same seed and the same requests give the same faults whatever the arrival order.
  *
@@ -58,6 +92,7 @@ export type FaultKind = 'rate-limit' | 'server-error' | 'unavailable' | 'slow' |
  * - `slow`: the message is accepted, the answer is delayed `slowMs` (beyond the client timeout).
  * - `reset`: the message is accepted, then the connection is destroyed without an answer.
  * - `malformed`: the message is accepted, then a 2xx with a truncated JSON body.
+ * @inline
  */
 export interface FaultOptions {
   /** Fraction of requests faulted, 0..1. */
@@ -66,11 +101,29 @@ export interface FaultOptions {
   kinds?: Partial<Record<FaultKind, number>> | undefined;
   /** The `Retry-After` of injected 429s, in milliseconds (also sent as `retry-after-ms`). Default 1000. */
   retryAfterMs?: number | undefined;
-  /** How long a `slow` answer is held, in milliseconds. Default 2000. */
+  /** How long a `slow` answer (or a `media-slow` body) is held, in milliseconds. Default 2000. */
   slowMs?: number | undefined;
 }
 
-/** Platform limits the sandbox enforces. */
+/**
+ * How the sandbox serves media.
+ * @inline
+ */
+export interface SandboxMediaOptions {
+  /**
+   * How long a media URL lives on the sandbox clock: the Cloud API URL issued by `GET /{media-id}` (404 once
+   * expired, so the client fetches the media object again) and a Gupshup inbound link (its `urlExpiry`).
+   * Default 5 minutes.
+   */
+  urlTtlMs?: number | undefined;
+  /** Vonage's Secure Inbound Media: inbound media URLs need the application's JWT. Default `false`. */
+  secureInbound?: boolean | undefined;
+}
+
+/**
+ * Platform limits the sandbox enforces.
+ * @inline
+ */
 export interface SandboxLimits {
   /** Refuse free-form messages outside the 24 h customer-service window. Default `true`. */
   window?: boolean | undefined;
@@ -82,7 +135,10 @@ export interface SandboxLimits {
   pairRate?: { burst: number; intervalMs: number } | false | undefined;
 }
 
-/** How fast statuses progress after a message is accepted. */
+/**
+ * How fast statuses progress after a message is accepted.
+ * @inline
+ */
 export interface StatusOptions {
   /** Delay between successive status callbacks, in (real) milliseconds. Default 10. */
   delayMs?: number | undefined;
@@ -90,7 +146,10 @@ export interface StatusOptions {
   read?: boolean | undefined;
 }
 
-/** How undelivered webhooks are retried (real services retry on non-2xx for hours; the sandbox scales it down). */
+/**
+ * How undelivered webhooks are retried (real services retry on non-2xx for hours; the sandbox scales it down).
+ * @inline
+ */
 export interface WebhookRetryOptions {
   /** Attempts per callback, including the first. Default 5. */
   attempts?: number | undefined;
@@ -100,7 +159,10 @@ export interface WebhookRetryOptions {
   timeoutMs?: number | undefined;
 }
 
-/** Options of `startSandbox`. */
+/**
+ * Options of `startSandbox`.
+ * @inline
+ */
 export interface SandboxOptions {
   /** Port to listen on; 0 (default) picks a free one. */
   port?: number | undefined;
@@ -132,6 +194,8 @@ export interface SandboxOptions {
   credentials?: SandboxCredentialOverrides | undefined;
   /** The clock the platform rules read; default the wall clock. */
   clock?: SandboxClock | undefined;
+  /** Media emulation: URL life and Vonage's Secure Inbound Media. */
+  media?: SandboxMediaOptions | undefined;
   /**
    * How long a submitted template stays PENDING before review, in real milliseconds. Default 20. `'manual'`:
    * templates stay PENDING until `sandbox.templates.review(id)` is called.
@@ -139,10 +203,16 @@ export interface SandboxOptions {
   reviewDelayMs?: number | 'manual' | undefined;
 }
 
-/** Delivery states of a message in the sandbox. */
+/**
+ * Delivery states of a message in the sandbox.
+ * @inline
+ */
 export type SandboxMessageStatus = 'accepted' | 'sent' | 'delivered' | 'read' | 'failed';
 
-/** One message the sandbox accepted. */
+/**
+ * One message the sandbox accepted.
+ * @inline
+ */
 export interface SandboxMessage {
   /** The id returned to the client (message_uuid, messageId, wamid). */
   id: string;
@@ -170,7 +240,10 @@ export interface SandboxMessage {
   acceptedAt: number;
 }
 
-/** One webhook delivery attempt. */
+/**
+ * One webhook delivery attempt.
+ * @inline
+ */
 export interface WebhookDelivery {
   /** 1-based position in `sandbox.webhookDeliveries`. */
   id: number;
@@ -196,25 +269,43 @@ export interface WebhookDelivery {
   error?: string | undefined;
 }
 
-/** A read receipt a client sent (`markAsRead`); `typing` when it also asked for a typing indicator. */
+/**
+ * A read receipt a client sent (`markAsRead`); `typing` when it also asked for a typing indicator.
+ * @inline
+ */
 export interface SandboxReadReceipt {
   provider: SandboxProvider;
   messageId: string;
   typing?: boolean | undefined;
 }
 
-/** A CleverTap External Trigger call the sandbox received. */
+/**
+ * A CleverTap External Trigger call the sandbox received.
+ * @inline
+ */
 export interface SandboxTrigger {
   campaignId: string;
   identities: string[];
   vars: Record<string, unknown>;
 }
 
-/** Content of an inbound message created with `sandbox.inbound()`. */
+/**
+ * Content of an inbound message created with `sandbox.inbound()`.
+ * @inline
+ */
 export type InboundContent =
   | string
   | { type: 'text'; text: string }
-  | { type: 'image'; url: string; caption?: string | undefined }
+  | {
+      type: 'image';
+      /** A link to the image (the webhook carries it as is; nothing is stored). */
+      url?: string | undefined;
+      /** The image's bytes: stored and served by the sandbox, so the client can download them. */
+      data?: Uint8Array | ArrayBuffer | undefined;
+      /** The type of `data`. Default `image/jpeg`. */
+      mimeType?: string | undefined;
+      caption?: string | undefined;
+    }
   | { type: 'location'; latitude: number; longitude: number; name?: string | undefined }
   | {
       type: 'reply';
@@ -232,6 +323,7 @@ export type InboundContent =
 /**
  * Who writes with `sandbox.inbound()`: a phone number, a business-scoped user id (a customer with a username and no
  * shared number), or both (one customer; the webhook carries both, as Meta sends them).
+ * @inline
  */
 export interface SandboxCustomer {
   /** The customer's number (E.164, `+` optional). */
@@ -242,7 +334,10 @@ export interface SandboxCustomer {
   username?: string | undefined;
 }
 
-/** A click-to-WhatsApp ad or post the inbound message came from (Meta's `referral` fields). */
+/**
+ * A click-to-WhatsApp ad or post the inbound message came from (Meta's `referral` fields).
+ * @inline
+ */
 export interface SandboxReferral {
   sourceUrl: string;
   sourceId: string;
@@ -255,7 +350,10 @@ export interface SandboxReferral {
   ctwaClid?: string | undefined;
 }
 
-/** Options of `sandbox.inbound()`. */
+/**
+ * Options of `sandbox.inbound()`.
+ * @inline
+ */
 export interface InboundOptions {
   /** The customer's WhatsApp profile name. Default `Sandbox User`. */
   profileName?: string | undefined;
@@ -263,7 +361,10 @@ export interface InboundOptions {
   referral?: SandboxReferral | undefined;
 }
 
-/** What `sandbox.inbound()` returns. */
+/**
+ * What `sandbox.inbound()` returns.
+ * @inline
+ */
 export interface InboundResult {
   /** The id of the inbound message, as the provider reports it. */
   id: string;
