@@ -116,3 +116,21 @@ describe('credentialsOf edges', () => {
     expect(credentialsOf('xBearer abc')).toEqual(['xBearer abc']);
   });
 });
+
+describe('scrub cycles of every container kind', () => {
+  it('ends on arrays, errors and Headers that contain themselves, keeping shared copies shared', () => {
+    const list: unknown[] = [SECRET];
+    list.push(list);
+    const cleanList = scrubValue(list, [SECRET]) as unknown[];
+    expect(cleanList[0]).toBe('[redacted]');
+    expect(cleanList[1]).toBe(cleanList);
+    const error = new Error(`loop ${SECRET}`) as Error & { cause?: unknown };
+    error.cause = error;
+    scrubError(error, [SECRET]);
+    expect(error.message).toBe('loop [redacted]');
+    expect(error.cause).toBe(error);
+    const headers = new Headers({ 'x-echo': SECRET });
+    const clean = scrubValue({ a: headers, b: headers }, [SECRET]);
+    expect(clean.a).toBe(clean.b);
+  });
+});
