@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 /**
  * The `waba` binary: runs {@link runCli} on the process's arguments, streams and environment.
  * @module

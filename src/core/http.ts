@@ -168,6 +168,44 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   });
 }
 
+/** The abort signal of one attempt: fires on the caller's abort or when the attempt's deadline passes. */
+interface AttemptDeadline {
+  signal: AbortSignal;
+  /** Whether the deadline (not the caller) ended the attempt. */
+  timedOut(): boolean;
+  /** Stops the timer but keeps forwarding the caller's abort (a streamed body read later by the caller). */
+  stopTimer(): void;
+  /** Stops the timer and the forwarding. */
+  done(): void;
+}
+
+/** The longest delay `setTimeout` honours (a longer one fires at once). */
+const MAX_TIMER_MS = 2_147_483_647;
+
+function attemptDeadline(timeout: number, outer: AbortSignal | undefined): AttemptDeadline {
+  const controller = new AbortController();
+  let expired = false;
+  const onAbort = () => controller.abort(outer?.reason);
+  if (outer?.aborted) onAbort();
+  else outer?.addEventListener('abort', onAbort, { once: true });
+  const timer = setTimeout(
+    () => {
+      expired = true;
+      controller.abort(new DOMException(`The attempt took more than ${timeout} ms`, 'TimeoutError'));
+    },
+    Math.min(timeout, MAX_TIMER_MS),
+  );
+  return {
+    signal: controller.signal,
+    timedOut: () => expired && !outer?.aborted,
+    stopTimer: () => clearTimeout(timer),
+    done: () => {
+      clearTimeout(timer);
+      outer?.removeEventListener('abort', onAbort);
+    },
+  };
+}
+
 const IDEMPOTENT_METHODS = new Set(['GET', 'PUT', 'DELETE']);
 
 /** How many credentials sent a transport remembers for scrubbing (a refreshed JWT replaces the oldest). */
@@ -286,6 +324,9 @@ export class HttpTransport {
       clientRef: req.clientRef,
     });
     const started = Date.now();
+    // One deadline per attempt over the whole response (headers and body): ky's own `timeout` covers only the
+    // wait for headers, and a body that stalls after them would leave `response.text()` pending forever.
+    const deadline = attemptDeadline(timeout, req.signal);
     let response: Response;
     try {
       response = await this.#ky(url, {
@@ -293,15 +334,18 @@ export class HttpTransport {
         headers,
         body: (body ?? null) as BodyInit | null,
         searchParams,
-        timeout,
-        ...(req.redirect ? { redirect: req.redirect } : {}),
-        ...(req.signal ? { signal: req.signal } : {}),
+        timeout: false,
+        redirect: req.redirect ?? 'follow',
+        signal: deadline.signal,
       });
     } catch (e) {
-      throw this.#transportError(e, timeout, req.signal);
+      deadline.done();
+      throw this.#transportError(e, timeout, req.signal, deadline.timedOut());
     }
     const mapError = req.responseError ?? o.responseError;
     if (req.stream) {
+      // A streamed body has its own stall timer (the media download): only the wait for headers is bounded here.
+      // The caller's abort still reaches the stream through the attempt's signal.
       const requestId = this.#requestId(response);
       this.#responded(req, shown, attempt, response, started, requestId);
       if (response.status < 400) {
@@ -317,10 +361,20 @@ export class HttpTransport {
           await response.body?.cancel().catch(() => undefined);
           throw this.scrub(error);
         }
+        deadline.stopTimer();
         return { status: response.status, headers: response.headers, body: undefined, requestId, response };
       }
     }
-    const text = await response.text().catch(() => '');
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (e) {
+      if (deadline.timedOut() || req.signal?.aborted)
+        throw this.#transportError(e, timeout, req.signal, deadline.timedOut());
+      text = '';
+    } finally {
+      deadline.done();
+    }
     const parsed = parseBody(text);
     const requestId = this.#requestId(response);
     if (!req.stream) this.#responded(req, shown, attempt, response, started, requestId);
@@ -361,11 +415,17 @@ export class HttpTransport {
     );
   }
 
-  #transportError(e: unknown, timeout: number, signal: AbortSignal | undefined): WhatsAppError {
+  #transportError(
+    e: unknown,
+    timeout: number,
+    signal: AbortSignal | undefined,
+    timedOut: boolean,
+  ): WhatsAppError {
     const provider = this.#o.provider;
     const name = (e as { name?: unknown })?.name;
-    if (signal?.aborted || name === 'AbortError') return new AbortError(undefined, { provider, cause: e });
-    if (name === 'TimeoutError') {
+    if (signal?.aborted || (name === 'AbortError' && !timedOut))
+      return new AbortError(undefined, { provider, cause: e });
+    if (timedOut || name === 'TimeoutError') {
       return new TimeoutError(
         `The request to ${provider} timed out after ${timeout} ms (per attempt). Raise \`timeout\` in the client config or per call.`,
         {

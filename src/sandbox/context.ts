@@ -6,6 +6,7 @@
 import type { SandboxClock } from './clock.js';
 import type { SandboxCredentials } from './credentials.js';
 import type { SandboxEventLog, SandboxInboundMessage } from './events.js';
+import { SandboxMediaStore } from './media.js';
 import type { ProviderRegistry, StatusUpdate } from './provider.js';
 import type { PlatformRules } from './rules.js';
 import type { TemplateStore } from './templates.js';
@@ -31,6 +32,8 @@ export class SandboxContext {
   readonly profiles = new Map<string, Record<string, unknown>>();
   /** CleverTap External Trigger calls. */
   readonly triggers: SandboxTrigger[] = [];
+  /** Uploaded and inbound media, their issued URLs and upload sessions. */
+  readonly media: SandboxMediaStore;
   readonly #byId = new Map<string, SandboxMessage>();
   /** Arrival order of messages and inbound messages (one sequence for both). */
   readonly #order = new WeakMap<object, number>();
@@ -45,7 +48,9 @@ export class SandboxContext {
     readonly dispatcher: WebhookDispatcher,
     readonly providers: ProviderRegistry,
     readonly events: SandboxEventLog,
-  ) {}
+  ) {
+    this.media = new SandboxMediaStore(clock, options.media?.urlTtlMs);
+  }
 
   /** Records an accepted message. */
   accept(message: Omit<SandboxMessage, 'status' | 'history' | 'acceptedAt'>): SandboxMessage {

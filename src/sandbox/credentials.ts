@@ -37,6 +37,8 @@ export interface MetaSandboxCredentials {
   wabaId: string;
   appSecret: string;
   verifyToken: string;
+  /** The Meta app id the Resumable Upload API (template header samples) runs under. */
+  appId: string;
   /** The business number (digits). */
   displayPhoneNumber: string;
 }
@@ -128,6 +130,7 @@ async function freshCredentials(): Promise<SandboxCredentials> {
       wabaId: '102290129340398',
       appSecret: token(24),
       verifyToken: token(12),
+      appId: '306540352242944',
       displayPhoneNumber: '15550001234',
     },
     clevertap: {
@@ -136,6 +139,7 @@ async function freshCredentials(): Promise<SandboxCredentials> {
       wabaId: '202290129340399',
       appSecret: token(24),
       verifyToken: token(12),
+      appId: '406540352242955',
       displayPhoneNumber: '15550005678',
       accountId: 'TEST-K8Z-9R5-RW7Z',
       passcode: token(12),

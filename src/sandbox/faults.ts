@@ -4,16 +4,24 @@
  * @module
  */
 import { seededRandom } from './prng.js';
-import type { FaultKind, FaultOptions } from './types.js';
+import type { FaultKind, FaultOptions, MediaFaultKind, SendFaultKind } from './types.js';
 
-/** Every fault kind, in a fixed order (the weights are drawn in this order). */
-export const FAULT_KINDS: readonly FaultKind[] = [
+/** Every fault kind of the send endpoints, in a fixed order (the weights are drawn in this order). */
+export const FAULT_KINDS: readonly SendFaultKind[] = [
   'rate-limit',
   'server-error',
   'unavailable',
   'slow',
   'reset',
   'malformed',
+];
+
+/** The fault kinds of media downloads, in a fixed order (drawn like {@link FAULT_KINDS}, on media URLs only). */
+export const MEDIA_FAULT_KINDS: readonly MediaFaultKind[] = [
+  'media-expired',
+  'media-truncated',
+  'media-hash-mismatch',
+  'media-slow',
 ];
 
 /** Decides faults for one sandbox; see the module docs. */
@@ -29,6 +37,10 @@ export class FaultInjector {
     slow: 0,
     reset: 0,
     malformed: 0,
+    'media-expired': 0,
+    'media-truncated': 0,
+    'media-hash-mismatch': 0,
+    'media-slow': 0,
   };
 
   constructor(options: FaultOptions | undefined, seed: number) {
@@ -58,8 +70,16 @@ export class FaultInjector {
     return this.#options?.slowMs ?? 2000;
   }
 
-  /** The fault for this request, or `undefined`. Does not count it (see {@link FaultInjector.record}). */
-  decide(method: string, path: string, body: string): FaultKind | undefined {
+  /**
+   * The fault for this request, drawn from `pool` (the send kinds, or {@link MEDIA_FAULT_KINDS} on a media
+   * download), or `undefined`. Does not count it (see {@link FaultInjector.record}).
+   */
+  decide<K extends FaultKind>(
+    method: string,
+    path: string,
+    body: string,
+    pool: readonly K[] = FAULT_KINDS as readonly K[],
+  ): K | undefined {
     const o = this.#options;
     if (!o || o.rate <= 0) return undefined;
     const key = `${method} ${path}\n${body}`;
@@ -67,15 +87,15 @@ export class FaultInjector {
     this.#seen.set(key, n);
     const random = seededRandom(this.#seed, `${n}\n${key}`);
     if (random() >= o.rate) return undefined;
-    const weights = FAULT_KINDS.map((k) => Math.max(0, o.kinds ? (o.kinds[k] ?? 0) : 1));
+    const weights = pool.map((k) => Math.max(0, o.kinds ? (o.kinds[k] ?? 0) : 1));
     const total = weights.reduce((a, b) => a + b, 0);
     if (total <= 0) return undefined;
     let pick = random() * total;
-    for (let i = 0; i < FAULT_KINDS.length; i++) {
+    for (let i = 0; i < pool.length; i++) {
       pick -= weights[i] as number;
-      if (pick < 0) return FAULT_KINDS[i];
+      if (pick < 0) return pool[i];
     }
-    return FAULT_KINDS[FAULT_KINDS.length - 1];
+    return pool[pool.length - 1];
   }
 
   /** Counts an injected fault. */

@@ -11,20 +11,27 @@ export interface SandboxRequest {
   headers: IncomingMessage['headers'];
   /** The raw body text. */
   body: string;
+  /** The raw body bytes (multipart uploads and upload chunks are binary). */
+  raw?: Buffer | undefined;
 }
 
 /** A computed answer; the server applies faults and latency before writing it. */
 export interface SandboxResponse {
   status: number;
   headers?: Record<string, string> | undefined;
-  /** Serialised as JSON unless a string. */
+  /** Serialised as JSON unless a string or bytes (a media download). */
   body?: unknown;
   /** Set when the request created a message (faults after processing keep it). */
   accepted?: boolean | undefined;
 }
 
 /** Reads a whole request body as UTF-8 text, refusing more than `limit` bytes. */
-export function readBody(req: IncomingMessage, limit = 5 * 1024 * 1024): Promise<string> {
+export async function readBody(req: IncomingMessage, limit = 5 * 1024 * 1024): Promise<string> {
+  return (await readRawBody(req, limit)).toString('utf8');
+}
+
+/** Reads a whole request body as bytes, refusing more than `limit` bytes. */
+export function readRawBody(req: IncomingMessage, limit = 5 * 1024 * 1024): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -37,7 +44,7 @@ export function readBody(req: IncomingMessage, limit = 5 * 1024 * 1024): Promise
       }
       chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
@@ -48,20 +55,28 @@ export function header(req: SandboxRequest, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
+/** The bytes `response.body` is written as. */
+export function responseBytes(response: SandboxResponse): Buffer {
+  const body = response.body;
+  if (body === undefined) return Buffer.alloc(0);
+  if (body instanceof Uint8Array) return Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  return Buffer.from(typeof body === 'string' ? body : JSON.stringify(body), 'utf8');
+}
+
+/** Writes the status and headers of `response` for a body of `length` bytes. */
+export function writeHead(res: ServerResponse, response: SandboxResponse, length: number): void {
+  const headers: Record<string, string> = { ...response.headers };
+  if (length > 0 && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type'))
+    headers['content-type'] = 'application/json';
+  headers['content-length'] = String(length);
+  res.writeHead(response.status, headers);
+}
+
 /** Writes `response` to `res`. */
 export function writeResponse(res: ServerResponse, response: SandboxResponse): void {
-  const text =
-    response.body === undefined
-      ? ''
-      : typeof response.body === 'string'
-        ? response.body
-        : JSON.stringify(response.body);
-  const headers: Record<string, string> = { ...response.headers };
-  if (text.length > 0 && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type'))
-    headers['content-type'] = 'application/json';
-  headers['content-length'] = String(Buffer.byteLength(text));
-  res.writeHead(response.status, headers);
-  res.end(text);
+  const bytes = responseBytes(response);
+  writeHead(res, response, bytes.length);
+  res.end(bytes);
 }
 
 /** A JSON answer. */

@@ -10,6 +10,7 @@ import type { ClientConfig } from '../create-client.js';
 import type { SandboxContext } from './context.js';
 import type { SandboxCredentials } from './credentials.js';
 import type { SandboxRequest, SandboxResponse } from './http.js';
+import type { StoredMedia } from './media.js';
 import type { SandboxTemplate, TemplateStore } from './templates.js';
 import type {
   InboundContent,
@@ -36,8 +37,12 @@ export interface SandboxRoute {
   readonly method?: string | undefined;
   /** Matched against the path (no query string); the match is passed to `handle`. */
   readonly path: RegExp;
-  /** Whether the endpoint sends messages: injected faults apply to these requests only. */
+  /** Whether the endpoint sends messages: injected send faults apply to these requests. */
   readonly send?: boolean | undefined;
+  /** Whether the endpoint serves media bytes: injected media faults apply to these requests. */
+  readonly media?: boolean | undefined;
+  /** The largest body accepted, in bytes (uploads); default 5 MiB. */
+  readonly bodyLimit?: number | undefined;
   /** An extra condition, e.g. that the id in the path is this provider's number. */
   when?(ctx: SandboxContext, req: SandboxRequest, match: RegExpMatchArray): boolean;
   /** Answers the request. */
@@ -74,9 +79,20 @@ export interface InboundInput {
   /** The ad or post the message came from. */
   referral?: SandboxReferral | undefined;
   content: Exclude<InboundContent, string>;
+  /** The stored file, when the inbound message carries media data (`content.url` is then its link). */
+  media?: InboundMedia | undefined;
   /** Sandbox-clock time. */
   now: number;
   profileName: string;
+}
+
+/** Media a customer sent with `sandbox.inbound()`: the stored file and how the provider links to it. */
+export interface InboundMedia {
+  stored: StoredMedia;
+  /** The link the webhook carries, for providers that send links. */
+  url?: string | undefined;
+  /** When the link stops working (sandbox clock), for providers that say so. */
+  expiresAt?: number | undefined;
 }
 
 /** A webhook request, serialised and signed as the provider sends it. */
@@ -109,6 +125,11 @@ export interface EmulatedProvider<P extends SandboxProvider = SandboxProvider> {
   ): Omit<SandboxClientConfig<P>, 'provider' | 'baseUrl'>;
   /** A new inbound message: its id as the provider reports it and the webhook payload. */
   inbound(ctx: SandboxContext, input: InboundInput): { id: string; payload: unknown };
+  /**
+   * How the provider's inbound webhook points at a stored file (its link and expiry), for providers whose
+   * inbound messages carry media the client can download.
+   */
+  inboundMedia?(ctx: SandboxContext, media: StoredMedia): Omit<InboundMedia, 'stored'>;
   /** The status webhook payload announcing `update` for `message`. */
   status(ctx: SandboxContext, message: SandboxMessage, update: StatusUpdate): unknown;
   /** An accepted message as the customer sees it (what the inspector renders), read from its wire body. */

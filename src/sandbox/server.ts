@@ -13,10 +13,18 @@ import { digits, SandboxContext } from './context.js';
 import { generateCredentials } from './credentials.js';
 import { inboundCustomer } from './customer.js';
 import { SandboxEventLog } from './events.js';
-import { FaultInjector } from './faults.js';
-import { readBody, type SandboxRequest, type SandboxResponse, writeResponse } from './http.js';
+import { FaultInjector, MEDIA_FAULT_KINDS } from './faults.js';
+import {
+  readRawBody,
+  responseBytes,
+  type SandboxRequest,
+  type SandboxResponse,
+  writeHead,
+  writeResponse,
+} from './http.js';
 import { Inspector } from './inspector/routes.js';
-import type { EmulatedProvider, SandboxClientConfig, SandboxRoute } from './provider.js';
+import { inboundBytes } from './media.js';
+import type { EmulatedProvider, InboundMedia, SandboxClientConfig, SandboxRoute } from './provider.js';
 import { PROVIDER_REGISTRY, ROUTING_ORDER } from './providers/index.js';
 import { PlatformRules } from './rules.js';
 import type { Sandbox } from './sandbox.js';
@@ -130,18 +138,65 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   let inspector: Inspector | undefined;
 
+  /** Writes a media download with an injected media fault applied. */
+  async function writeMediaFault(
+    res: ServerResponse,
+    response: SandboxResponse,
+    fault: (typeof MEDIA_FAULT_KINDS)[number],
+  ): Promise<void> {
+    const bytes = responseBytes(response);
+    const half = Math.floor(bytes.length / 2);
+    switch (fault) {
+      case 'media-expired':
+        writeResponse(res, {
+          status: 404,
+          body: { error: 'Not Found', detail: 'The media URL has expired.' },
+        });
+        return;
+      case 'media-truncated':
+        writeResponse(res, { ...response, body: bytes.subarray(0, half) });
+        return;
+      case 'media-hash-mismatch': {
+        const altered = Buffer.from(bytes);
+        if (altered.length > 0) altered[altered.length - 1] = (altered[altered.length - 1] as number) ^ 0xff;
+        writeResponse(res, { ...response, body: altered });
+        return;
+      }
+      case 'media-slow':
+        writeHead(res, response, bytes.length);
+        res.write(bytes.subarray(0, half));
+        await sleep(faults.slowMs);
+        if (!res.destroyed) res.end(bytes.subarray(half));
+        return;
+    }
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const body = await readBody(req);
-    const request: SandboxRequest = {
+    const head: SandboxRequest = {
       method: req.method ?? 'GET',
       url: new URL(req.url ?? '/', 'http://127.0.0.1'),
       headers: req.headers,
-      body,
+      body: '',
     };
-    const path = request.url.pathname;
+    const path = head.url.pathname;
+    // Routes are found by method, path and headers; an upload route reads a larger, binary body.
+    const matched = inspector?.serves(path) ? undefined : findRoute(head);
+    const raw = await readRawBody(req, matched?.route.bodyLimit);
+    const body = raw.toString('utf8');
+    const request: SandboxRequest = { ...head, body, raw };
     if (inspector?.serves(path)) return inspector.handle(req, res, request);
     requestCount++;
-    const matched = findRoute(request);
+    if (matched?.route.media) {
+      const response = matched.route.handle(ctx, request, matched.match);
+      const fault = response.accepted
+        ? faults.decide(request.method, path, body, MEDIA_FAULT_KINDS)
+        : undefined;
+      if (options.latencyMs) await sleep(options.latencyMs);
+      if (!fault) return writeResponse(res, response);
+      faults.record(fault);
+      events.emit({ type: 'fault', kind: fault, path });
+      return writeMediaFault(res, response, fault);
+    }
     const fault = matched?.route.send ? faults.decide(request.method, path, body) : undefined;
     if (options.latencyMs) await sleep(options.latencyMs);
     const provider = matched?.provider;
@@ -203,6 +258,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   const business = (provider: SandboxProvider) => providers[provider].businessNumber(credentials);
   const inspectorUrl = options.ui ? `${url}/_inspector` : undefined;
+  ctx.media.baseUrl = url;
 
   const sandbox: Sandbox = {
     url,
@@ -244,8 +300,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     async inbound(provider, from, content, inboundOptions = {}) {
       const who = inboundCustomer(from);
       const customer = who.phone ?? (who.userId as string);
-      const c: Exclude<InboundContent, string> =
+      let c: Exclude<InboundContent, string> =
         typeof content === 'string' ? { type: 'text', text: content } : content;
+      let media: InboundMedia | undefined;
+      if (c.type === 'image' && c.data !== undefined) {
+        const module = providers[provider];
+        if (!module.inboundMedia) throw new RangeError(`inbound(): ${provider} does not carry media data`);
+        const { data, ...rest } = c;
+        const stored = ctx.media.add(provider, inboundBytes(data), c.mimeType ?? 'image/jpeg');
+        media = { stored, ...module.inboundMedia(ctx, stored) };
+        c = { ...rest, mimeType: stored.mimeType, ...(media.url ? { url: media.url } : {}) };
+      } else if (c.type === 'image' && typeof c.url !== 'string')
+        throw new RangeError('inbound(): an image needs `url` or `data`');
       const now = clock.now();
       const profileName = inboundOptions.profileName ?? 'Sandbox User';
       // One customer, every identifier: a reply to the phone or to the BSUID finds the window open.
@@ -258,6 +324,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         username: who.username,
         referral: inboundOptions.referral,
         content: c,
+        media,
         now,
         profileName,
       });

@@ -43,11 +43,27 @@ export interface SandboxWebhookTargets {
   clevertap?: MetaWebhookTarget | undefined;
 }
 
-/** The kinds of injected faults. */
-export type FaultKind = 'rate-limit' | 'server-error' | 'unavailable' | 'slow' | 'reset' | 'malformed';
+/** The kinds of injected faults on the send endpoints. */
+export type SendFaultKind = 'rate-limit' | 'server-error' | 'unavailable' | 'slow' | 'reset' | 'malformed';
 
 /**
- * Fault injection. Each request to a send endpoint is faulted with probability `rate`; the kind is drawn from
+ * The kinds of injected faults on media downloads (the URL a client fetches the bytes from):
+ * - `media-expired`: 404, as when the URL's life ran out (the Cloud API client fetches the media object again,
+ *   and a second 404 is `MediaExpiredError`).
+ * - `media-truncated`: a 200 with only the first half of the bytes (`MediaIntegrityError` when a size or hash was
+ *   declared).
+ * - `media-hash-mismatch`: a 200 with one byte altered (`MediaIntegrityError` when a hash was declared).
+ * - `media-slow`: the headers and half the bytes, then a pause of `slowMs` before the rest (`TimeoutError` when
+ *   it is longer than the client's timeout).
+ */
+export type MediaFaultKind = 'media-expired' | 'media-truncated' | 'media-hash-mismatch' | 'media-slow';
+
+/** The kinds of injected faults. */
+export type FaultKind = SendFaultKind | MediaFaultKind;
+
+/**
+ * Fault injection. Each request to a send endpoint or a media download is faulted with probability `rate`; the
+ * kind is drawn from
  * `kinds` (relative weights; default all equal). Decisions come from a PRNG seeded with `seed` and the request
  * itself, so the same seed and the same requests give the same faults whatever the arrival order.
  *
@@ -66,8 +82,20 @@ export interface FaultOptions {
   kinds?: Partial<Record<FaultKind, number>> | undefined;
   /** The `Retry-After` of injected 429s, in milliseconds (also sent as `retry-after-ms`). Default 1000. */
   retryAfterMs?: number | undefined;
-  /** How long a `slow` answer is held, in milliseconds. Default 2000. */
+  /** How long a `slow` answer (or a `media-slow` body) is held, in milliseconds. Default 2000. */
   slowMs?: number | undefined;
+}
+
+/** How the sandbox serves media. */
+export interface SandboxMediaOptions {
+  /**
+   * How long a media URL lives on the sandbox clock: the Cloud API URL issued by `GET /{media-id}` (404 once
+   * expired, so the client fetches the media object again) and a Gupshup inbound link (its `urlExpiry`).
+   * Default 5 minutes.
+   */
+  urlTtlMs?: number | undefined;
+  /** Vonage's Secure Inbound Media: inbound media URLs need the application's JWT. Default `false`. */
+  secureInbound?: boolean | undefined;
 }
 
 /** Platform limits the sandbox enforces. */
@@ -132,6 +160,8 @@ export interface SandboxOptions {
   credentials?: SandboxCredentialOverrides | undefined;
   /** The clock the platform rules read; default the wall clock. */
   clock?: SandboxClock | undefined;
+  /** Media emulation: URL life and Vonage's Secure Inbound Media. */
+  media?: SandboxMediaOptions | undefined;
   /**
    * How long a submitted template stays PENDING before review, in real milliseconds. Default 20. `'manual'`:
    * templates stay PENDING until `sandbox.templates.review(id)` is called.
@@ -214,7 +244,16 @@ export interface SandboxTrigger {
 export type InboundContent =
   | string
   | { type: 'text'; text: string }
-  | { type: 'image'; url: string; caption?: string | undefined }
+  | {
+      type: 'image';
+      /** A link to the image (the webhook carries it as is; nothing is stored). */
+      url?: string | undefined;
+      /** The image's bytes: stored and served by the sandbox, so the client can download them. */
+      data?: Uint8Array | ArrayBuffer | undefined;
+      /** The type of `data`. Default `image/jpeg`. */
+      mimeType?: string | undefined;
+      caption?: string | undefined;
+    }
   | { type: 'location'; latitude: number; longitude: number; name?: string | undefined }
   | {
       type: 'reply';

@@ -17,7 +17,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { SandboxContext } from '../context.js';
 import { digits } from '../context.js';
 import { header, isObject, type SandboxRequest, type SandboxResponse, tryJson } from '../http.js';
-import type { EmulatedProvider } from '../provider.js';
+import { mediaBody } from '../media.js';
+import type { EmulatedProvider, InboundMedia } from '../provider.js';
 import { type TemplateStore, templateVariableCounts } from '../templates.js';
 import type { InboundContent, SandboxMessage } from '../types.js';
 import { type MessageView, mediaView, templateView } from '../view.js';
@@ -314,6 +315,7 @@ export function gupshupInboundPayload(
   content: Exclude<InboundContent, string>,
   now: number,
   profileName: string,
+  media?: InboundMedia | undefined,
 ): Record<string, unknown> {
   const [type, inner] =
     content.type === 'text'
@@ -323,8 +325,8 @@ export function gupshupInboundPayload(
             'image',
             {
               url: content.url,
-              contentType: 'image/jpeg',
-              urlExpiry: now + 7 * 24 * 3_600_000,
+              contentType: content.mimeType ?? 'image/jpeg',
+              urlExpiry: media?.expiresAt ?? now + 7 * 24 * 3_600_000,
               ...(content.caption ? { caption: content.caption } : {}),
             },
           ]
@@ -487,6 +489,17 @@ export const gupshupProvider: EmulatedProvider<'gupshup'> = {
       handle: (ctx, req) => handleGupshupSend(ctx, req, 'template'),
     },
     {
+      // A filemanager link: no credentials, dead once its `urlExpiry` passed on the sandbox clock (410, chosen:
+      // Gupshup documents the expiry, not the answer; https://docs.gupshup.io/docs/media).
+      method: 'GET',
+      path: /^\/wa\/filemanager\/media\/([A-Za-z0-9_-]{1,64})$/,
+      media: true,
+      handle: (ctx, _req, match) => {
+        const media = ctx.media.redeem('gupshup', match[1] as string);
+        return media ? mediaBody(media) : gupshupError(410, 'The media link has expired');
+      },
+    },
+    {
       method: 'PUT',
       path: /^\/wa\/app\/([^/]+)\/msg\/([^/]+)\/read$/,
       handle: (ctx, req, match) =>
@@ -508,10 +521,14 @@ export const gupshupProvider: EmulatedProvider<'gupshup'> = {
     appId: credentials.gupshup.appId,
     source: `+${credentials.gupshup.source}`,
   }),
+  inboundMedia(ctx, media) {
+    const { token, expiresAt } = ctx.media.issue(media);
+    return { url: new URL(`/wa/filemanager/media/${token}`, ctx.media.baseUrl).href, expiresAt };
+  },
   inbound(ctx, input) {
     const id = whatsappId();
     const { customer, content, now, profileName } = input;
-    const payload = gupshupInboundPayload(ctx, id, customer, content, now, profileName);
+    const payload = gupshupInboundPayload(ctx, id, customer, content, now, profileName, input.media);
     return { id, payload: withGupshupIdentity(payload, input) };
   },
   status(ctx, message, update) {

@@ -16,41 +16,16 @@ import type { SandboxContext } from '../context.js';
 import { digits } from '../context.js';
 import { cloudApiOwner, type SandboxCredentials } from '../credentials.js';
 import { header, isObject, metaJson, type SandboxRequest, type SandboxResponse, tryJson } from '../http.js';
+import type { StoredMedia } from '../media.js';
 import type { EmulatedProvider, SandboxRoute } from '../provider.js';
 import { type SandboxTemplate, TemplateOperationError, templateVariableCounts } from '../templates.js';
 import type { InboundContent, SandboxMessage } from '../types.js';
 import { cloudMessageView } from '../view.js';
+import { type CloudProvider, checkAuth, graphError } from './graph.js';
 import { withCloudIdentity } from './identity.js';
+import { cloudMediaRoutes, knownMediaId } from './meta-media.js';
 
-/** The providers whose numbers run on the Cloud API. */
-export type CloudProvider = 'meta' | 'clevertap';
-
-/** A Graph API error answer. */
-export function graphError(
-  status: number,
-  code: number,
-  message: string,
-  options: { subcode?: number; transient?: boolean; details?: string; headers?: Record<string, string> } = {},
-): SandboxResponse {
-  return {
-    status,
-    headers: {
-      'www-authenticate': status === 401 ? 'OAuth "Facebook Platform" "invalid_token"' : '',
-      ...options.headers,
-    },
-    body: {
-      error: {
-        message: `(#${code}) ${message}`,
-        type: 'OAuthException',
-        code,
-        ...(options.subcode !== undefined ? { error_subcode: options.subcode } : {}),
-        error_data: { messaging_product: 'whatsapp', details: options.details ?? message },
-        is_transient: options.transient ?? false,
-        fbtrace_id: randomBytes(12).toString('base64url'),
-      },
-    },
-  };
-}
+export { type CloudProvider, graphError } from './graph.js';
 
 /** Answers for injected faults, in Graph's form. */
 export function metaFault(status: 429 | 500 | 503, headers: Record<string, string> = {}): SandboxResponse {
@@ -70,18 +45,6 @@ const noObject = (id: string) =>
 
 /** Graph's answer to a body that is not a JSON object. */
 const notJson = () => graphError(400, 100, 'Invalid parameter: the request body is not valid JSON.');
-
-/** Checks the bearer token of `provider`'s number. */
-function checkAuth(
-  ctx: SandboxContext,
-  req: SandboxRequest,
-  provider: CloudProvider,
-): SandboxResponse | undefined {
-  const auth = header(req, 'authorization') ?? '';
-  if (auth !== `Bearer ${ctx.credentials[provider].accessToken}`)
-    return graphError(401, 190, 'Invalid OAuth access token - Cannot parse access token');
-  return undefined;
-}
 
 const MEDIA = new Set(['image', 'video', 'audio', 'document', 'sticker']);
 const TYPES = new Set([...MEDIA, 'text', 'location', 'contacts', 'interactive', 'template', 'reaction']);
@@ -239,6 +202,12 @@ export function handleMetaMessages(
   if (invalid) return invalid;
   const type = String(body.type ?? 'text');
   const object = body[type] as Record<string, unknown>;
+  if (MEDIA.has(type) && typeof object.id === 'string' && !knownMediaId(ctx, provider, object.id))
+    return graphError(
+      400,
+      100,
+      `Invalid parameter: ${type}['id'] is not a media id uploaded to this number.`,
+    );
   if (type === 'template') {
     const refused = checkTemplate(ctx, object);
     if (refused) return refused;
@@ -516,6 +485,7 @@ export function metaInboundPayload(
   content: Exclude<InboundContent, string>,
   now: number,
   profileName: string,
+  media?: StoredMedia | undefined,
 ): Record<string, unknown> {
   const base = { from: customer, id, timestamp: String(Math.floor(now / 1000)) };
   const message =
@@ -525,10 +495,13 @@ export function metaInboundPayload(
         ? {
             ...base,
             type: 'image',
+            // Stored media carry their real id and hash (Meta's webhooks show the hash in base64).
             image: {
-              id: randomUUID(),
-              mime_type: 'image/jpeg',
-              sha256: randomBytes(32).toString('base64'),
+              id: media?.id ?? randomUUID(),
+              mime_type: media?.mimeType ?? 'image/jpeg',
+              sha256: media
+                ? Buffer.from(media.sha256, 'hex').toString('base64')
+                : randomBytes(32).toString('base64'),
               ...(content.caption ? { caption: content.caption } : {}),
             },
           }
@@ -585,6 +558,7 @@ function cloudApiRoutes(provider: CloudProvider): SandboxRoute[] {
   const owner = (ctx: SandboxContext, match: RegExpMatchArray) =>
     cloudApiOwner(ctx.credentials, match[1] as string);
   return [
+    ...cloudMediaRoutes(provider),
     {
       method: 'POST',
       path: /^\/v\d+\.\d+\/(\d+)\/messages\/?$/,
@@ -635,9 +609,20 @@ export function cloudApiProvider<P extends CloudProvider>(
     inbound(ctx, input) {
       const id = wamid();
       const { customer, content, now, profileName } = input;
-      const payload = metaInboundPayload(ctx, provider, id, customer, content, now, profileName);
+      const payload = metaInboundPayload(
+        ctx,
+        provider,
+        id,
+        customer,
+        content,
+        now,
+        profileName,
+        input.media?.stored,
+      );
       return { id, payload: withCloudIdentity(payload, input) };
     },
+    // The webhook carries the media id; the URL comes from `GET /{media-id}`.
+    inboundMedia: () => ({}),
     status: (ctx, message, update) =>
       metaStatusPayload(
         ctx,
@@ -674,6 +659,7 @@ export function cloudApiClientFields(credentials: SandboxCredentials, provider: 
     wabaId: c.wabaId,
     appSecret: c.appSecret,
     verifyToken: c.verifyToken,
+    appId: c.appId,
     apiVersion: 'v23.0',
   };
 }

@@ -23,6 +23,7 @@ import type { SandboxContext } from '../context.js';
 import { digits } from '../context.js';
 import type { SandboxCredentials } from '../credentials.js';
 import { header, isObject, type SandboxRequest, type SandboxResponse, tryJson } from '../http.js';
+import { mediaBody, type StoredMedia } from '../media.js';
 import type { EmulatedProvider, StatusUpdate } from '../provider.js';
 import type { AsyncRefusal } from '../rules.js';
 import type { TemplateStore } from '../templates.js';
@@ -631,13 +632,26 @@ function nexmoView(message: SandboxMessage, templates: TemplateStore): MessageVi
 export const nexmoProvider: EmulatedProvider<'nexmo'> = {
   id: 'nexmo',
   name: 'Vonage',
-  owns: (path) => path.startsWith('/v1/') || path.startsWith('/v0.1/'),
+  owns: (path) => path.startsWith('/v1/') || path.startsWith('/v0.1/') || path.startsWith('/v3/media/'),
   routes: [
     {
       method: 'POST',
       path: /^\/(v1|v0\.1)\/messages$/,
       send: true,
       handle: (ctx, req, match) => handleNexmoSend(ctx, req, match[1] as 'v1' | 'v0.1'),
+    },
+    {
+      // Inbound media on Vonage's media servers (`/v3/media/<uuid>`): open for 48 h, or behind the
+      // application's JWT with Secure Inbound Media on
+      // (https://developer.vonage.com/en/messages/concepts/secure-inbound-media).
+      method: 'GET',
+      path: /^\/v3\/media\/([0-9a-f]{32})$/,
+      media: true,
+      when: (ctx, _req, match) => ctx.media.get('nexmo', match[1] as string) !== undefined,
+      handle: (ctx, req, match) => {
+        const denied = ctx.options.media?.secureInbound ? checkNexmoAuth(ctx, req) : undefined;
+        return denied ?? mediaBody(ctx.media.get('nexmo', match[1] as string) as StoredMedia);
+      },
     },
     {
       method: 'PATCH',
@@ -661,6 +675,7 @@ export const nexmoProvider: EmulatedProvider<'nexmo'> = {
     signatureSecret: credentials.nexmo.signatureSecret,
     from: `+${credentials.nexmo.from}`,
   }),
+  inboundMedia: (ctx, media) => ({ url: new URL(`/v3/media/${media.id}`, ctx.media.baseUrl).href }),
   inbound(ctx, input) {
     const id = randomUUID();
     const version = ctx.options.webhooks?.nexmo?.version ?? 'v1';
