@@ -24,8 +24,8 @@ export type ClientConfig =
 
 type Factory = (config: Record<string, unknown>) => WhatsAppClient;
 
-/** Provider factories, filled in as provider modules are written. */
-const factories: Partial<Record<ProviderId, Factory>> = {
+/** One factory per provider; the `Record` type makes a provider without a factory a compile error. */
+const factories: Record<ProviderId, Factory> = {
   nexmo: (config) => new NexmoClient(config as NexmoConfig),
   gupshup: (config) => new GupshupClient(config as GupshupConfig),
   meta: (config) => new MetaCloudClient(config as MetaConfig),
@@ -56,11 +56,5 @@ export function createClient(config: ClientConfig): WhatsAppClient {
       },
     );
   }
-  const factory = factories[provider];
-  if (!factory) {
-    throw new ConfigError(`The ${provider} client is not available in this version of waba-kit.`, {
-      provider,
-    });
-  }
-  return factory(rest);
+  return factories[provider](rest);
 }

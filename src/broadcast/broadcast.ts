@@ -16,13 +16,14 @@ import type { WhatsAppEventMap } from '../core/events.js';
 import { EMIT_EVENT, type EmitEvent } from '../core/gates.js';
 import { normalizeRecipient } from '../core/identity.js';
 import type { OutboundMessage } from '../core/message.js';
+import { sleep as defaultSleep } from '../core/sleep.js';
 import {
   createTokenBucket,
   DEFAULT_MESSAGES_PER_SECOND,
   type RecipientPacer,
   type TokenBucket,
 } from '../quota/rate-limit.js';
-import { type Clock, sleep as defaultSleep, systemClock } from '../quota/time.js';
+import { type Clock, systemClock } from '../quota/time.js';
 import { type ConsentCheck, hasConsent } from './consent.js';
 import { type ControlGroup, inControlGroup, resolveControlGroup } from './control-group.js';
 import type { BroadcastLedger } from './ledger.js';
@@ -31,7 +32,10 @@ import type { CampaignStats } from './stats.js';
 /** A recipient: a phone number, or an object carrying one in `to` or `phone` (or read by `phoneOf`). */
 export type BroadcastRecipient = string | { to: string } | { phone: string };
 
-/** What to do when the quota tracker refuses a recipient. */
+/**
+ * What to do when the quota tracker refuses a recipient.
+ * @inline
+ */
 export type QuotaPolicy = 'defer' | 'skip';
 
 /** Options of {@link broadcast}. */
@@ -102,10 +106,16 @@ export interface BroadcastOptions<R> {
   sleep?: ((ms: number, signal?: AbortSignal) => Promise<void>) | undefined;
 }
 
-/** A progress update. */
+/**
+ * A progress update.
+ * @inline
+ */
 export type BroadcastProgress = Omit<WhatsAppEventMap['broadcast.progress'], 'provider' | 'timestamp'>;
 
-/** One failed recipient. */
+/**
+ * One failed recipient.
+ * @inline
+ */
 export interface BroadcastError {
   /** The recipient's number (`+E.164` when valid, as given otherwise). */
   recipient: string;
@@ -113,7 +123,10 @@ export interface BroadcastError {
   error: unknown;
 }
 
-/** A send whose outcome is unknown: reconcile it with status webhooks by `clientRef`. */
+/**
+ * A send whose outcome is unknown: reconcile it with status webhooks by `clientRef`.
+ * @inline
+ */
 export interface BroadcastUnknownSend {
   /** The recipient's number (`+E.164`). */
   recipient: string;

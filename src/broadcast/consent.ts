@@ -13,10 +13,16 @@ export interface ConsentStore {
   isOptedIn(phone: string): boolean | Promise<boolean>;
 }
 
-/** A consent predicate, given the normalised phone (`+E.164`) and the recipient as you passed it. */
+/**
+ * A consent predicate, given the normalised phone (`+E.164`) and the recipient as you passed it.
+ * @inline
+ */
 export type ConsentPredicate<R> = (phone: string, recipient: R) => boolean | Promise<boolean>;
 
-/** A predicate or a store. */
+/**
+ * A predicate or a store.
+ * @inline
+ */
 export type ConsentCheck<R> = ConsentPredicate<R> | ConsentStore;
 
 /** Asks a predicate or a store. */
@@ -28,7 +34,10 @@ export function hasConsent<R>(
   return typeof check === 'function' ? check(phone, recipient) : check.isOptedIn(phone);
 }
 
-/** The in-memory store of {@link createConsentStore}. */
+/**
+ * The in-memory store of {@link createConsentStore}.
+ * @inline
+ */
 export interface MemoryConsentStore extends ConsentStore {
   /** Records an opt-in. */
   optIn(phone: string): void;

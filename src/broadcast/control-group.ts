@@ -28,7 +28,10 @@ export function stableFraction(key: string, salt = ''): number {
   return hash32(`${salt}:${key}`) / 0x1_0000_0000;
 }
 
-/** A control group: `fraction` of recipients held out; change `salt` to draw a different group. */
+/**
+ * A control group: `fraction` of recipients held out; change `salt` to draw a different group.
+ * @inline
+ */
 export interface ControlGroup {
   /** Share of recipients held out, from 0 (none) to 1 (everyone). */
   fraction: number;

@@ -10,7 +10,10 @@
  * @module
  */
 
-/** What a run learns when it claims a recipient. */
+/**
+ * What a run learns when it claims a recipient.
+ * @inline
+ */
 export type LedgerClaim =
   /** Send it: this run holds the recipient now. */
   | { status: 'claimed' }
@@ -26,7 +29,10 @@ export type LedgerClaim =
    */
   | { status: 'unknown'; clientRef?: string | undefined };
 
-/** The outcome a run records for a recipient. */
+/**
+ * The outcome a run records for a recipient.
+ * @inline
+ */
 export type LedgerOutcome =
   | { status: 'sent'; messageId: string; clientRef: string }
   /** `retryable`: a later run tries again (nothing was sent, e.g. a refused connection or 429). */
@@ -36,7 +42,10 @@ export type LedgerOutcome =
   /** Claimed but never sent (the run stopped first): back to never attempted. */
   | { status: 'unsent' };
 
-/** Where a campaign stands, across all its runs. `total = sent + failed + skipped + unknown + unsent`. */
+/**
+ * Where a campaign stands, across all its runs. `total = sent + failed + skipped + unknown + unsent`.
+ * @inline
+ */
 export interface BroadcastLedgerReport {
   campaignId: string;
   /** Recipients the campaign's runs have seen. */

@@ -16,7 +16,10 @@ import {
   reportFromCounts,
 } from './ledger.js';
 
-/** Options of {@link createRedisBroadcastLedger}. */
+/**
+ * Options of {@link createRedisBroadcastLedger}.
+ * @inline
+ */
 export interface RedisBroadcastLedgerOptions {
   /** Prefix of every key. Default `'waba-kit:'`. */
   keyPrefix?: string | undefined;

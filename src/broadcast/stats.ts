@@ -10,7 +10,10 @@ import type { SendResult } from '../core/result.js';
 import type { StatusPricing, WebhookEvent } from '../core/webhook-event.js';
 import { recipientKey } from '../quota/recipient.js';
 
-/** The counters. */
+/**
+ * The counters.
+ * @inline
+ */
 export interface CampaignStatsSnapshot {
   /** Messages accepted by the provider. */
   sent: number;
@@ -33,7 +36,10 @@ export interface CampaignStatsSnapshot {
   billable: Record<string, number>;
 }
 
-/** Something whose events the stats can follow: a client. */
+/**
+ * Something whose events the stats can follow: a client.
+ * @inline
+ */
 export interface StatsSource {
   /** Subscribes to delivery statuses. */
   on(event: 'message.status', listener: (payload: WhatsAppEventMap['message.status']) => unknown): unknown;

@@ -93,19 +93,26 @@ export interface BaseConfig {
 /**
  * The request a provider's {@link BaseClient.buildRequest} maps a message to: a pure value, no I/O. The base
  * adds auth, the caller's signal, timeout and retry settings, and the `clientRef` the events carry.
+ * @inline
  */
 export type SendRequest = Pick<HttpRequest, 'path' | 'json' | 'form' | 'headers' | 'searchParams'> & {
   /** Default `POST`. */
   method?: HttpRequest['method'] | undefined;
 };
 
-/** What a provider's {@link BaseClient.readResult} reads from an accepted send answer. */
+/**
+ * What a provider's {@link BaseClient.readResult} reads from an accepted send answer.
+ * @inline
+ */
 export interface SendReceipt {
   /** The provider's message id (status webhooks refer to it); absent: the base refuses the answer. */
   messageId: string | undefined;
 }
 
-/** How a provider's transport reaches its host: what {@link BaseClient.createTransport} needs. */
+/**
+ * How a provider's transport reaches its host: what {@link BaseClient.createTransport} needs.
+ * @inline
+ */
 export interface TransportSpec {
   /** The host, e.g. `https://graph.facebook.com`. */
   baseUrl: string;
@@ -507,7 +514,7 @@ export abstract class BaseClient<C extends BaseConfig = BaseConfig> implements W
   }
 
   /**
-   * The provider's media hosts and download rules; see {@link MediaRules}. The default sends no credentials with
+   * The provider's media hosts and download rules; see `MediaRules`. The default sends no credentials with
    * any download; providers whose media need them name their hosts.
    */
   protected mediaRules(): MediaRules {

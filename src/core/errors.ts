@@ -36,7 +36,10 @@ export type WhatsAppErrorCode =
   | 'webhook_parse_failed'
   | (string & {});
 
-/** Options common to every error constructor. */
+/**
+ * Options common to every error constructor.
+ * @inline
+ */
 export interface WhatsAppErrorOptions {
   /** Machine-readable code; each class has a default. */
   code?: WhatsAppErrorCode;
@@ -46,7 +49,10 @@ export interface WhatsAppErrorOptions {
   cause?: unknown;
 }
 
-/** One problem found in an input, with where it was found. */
+/**
+ * One problem found in an input, with where it was found.
+ * @inline
+ */
 export interface Issue {
   /** Stable code, e.g. `phone.invalid`, `body.too_long`. */
   code: string;
@@ -123,7 +129,10 @@ export class UnsupportedMessageError extends WhatsAppError {
   }
 }
 
-/** Fields an error may carry when it was produced from a provider's HTTP response. */
+/**
+ * Fields an error may carry when it was produced from a provider's HTTP response.
+ * @inline
+ */
 export interface ApiErrorFields {
   /** HTTP status, absent when no response was received. */
   status?: number | undefined;
@@ -409,7 +418,10 @@ export class WebhookParseError extends WhatsAppError {
   }
 }
 
-/** Options for {@link createApiError}. */
+/**
+ * Options for {@link createApiError}.
+ * @inline
+ */
 export interface CreateApiErrorOptions extends ApiErrorFields {
   provider: ProviderId;
   message: string;

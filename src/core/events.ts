@@ -11,7 +11,10 @@ import type { ProviderId } from './provider.js';
 import type { SendResult } from './result.js';
 import type { MessageEvent, StatusEvent, TemplateStatusEvent } from './webhook-event.js';
 
-/** Fields on every event payload. */
+/**
+ * Fields on every event payload.
+ * @inline
+ */
 export interface EventBase {
   /** The provider of the client that emitted the event (absent for provider-neutral emitters). */
   provider: ProviderId | undefined;

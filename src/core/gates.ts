@@ -13,7 +13,10 @@ import type { ProviderId } from './provider.js';
 import { maskPhone } from './redact.js';
 import type { MessageEvent } from './webhook-event.js';
 
-/** Options of {@link QuotaGate.acquire} (and of `QuotaTracker.acquire` in `waba-kit/quota`). */
+/**
+ * Options of {@link QuotaGate.acquire} (and of `QuotaTracker.acquire` in `waba-kit/quota`).
+ * @inline
+ */
 export interface AcquireOptions {
   /** Decision time. Default: now. */
   at?: Date | number | undefined;
@@ -40,7 +43,10 @@ export interface QuotaDecision {
   retryAt?: Date | undefined;
 }
 
-/** A quota tracker as the client sees it: `createQuotaTracker()` returns one. */
+/**
+ * A quota tracker as the client sees it: `createQuotaTracker()` returns one.
+ * @inline
+ */
 export interface QuotaGate {
   /** Decides whether a business-initiated message to `recipient` fits the budget, counting it when it does. */
   acquire(recipient: string, options?: AcquireOptions): Promise<QuotaDecision>;
@@ -52,7 +58,10 @@ export interface QuotaGate {
   on?(event: 'warning', listener: (payload: WhatsAppEventMap['warning']) => unknown): unknown;
 }
 
-/** A conversation-window tracker as the client sees it: `createConversationWindowTracker()` returns one. */
+/**
+ * A conversation-window tracker as the client sees it: `createConversationWindowTracker()` returns one.
+ * @inline
+ */
 export interface WindowGate {
   /** Records a message from `user`, opening (or refreshing) the customer-service window. */
   recordInbound(
@@ -137,8 +146,8 @@ export interface SendGuardContext {
 /**
  * A check run before every send, after validation, normalisation and the wire mapping, and before any request.
  * It throws to refuse (the error is the send's error, and `message.failed` is emitted with it) and may wait (a
- * shared rate limiter). The client's own guards (the `quota` and `window` config keys, see
- * {@link conversationGuard}) are guards like any other; they run after the ones added with `addSendGuard`, so
+ * shared rate limiter). The client's own guards (the `quota` and `window` config keys, checked by one internal
+ * guard) are guards like any other; they run after the ones added with `addSendGuard`, so
  * a refusal by another guard never uses up a quota slot.
  */
 export type SendGuard = (message: PreparedMessage, context: SendGuardContext) => void | Promise<void>;

@@ -19,8 +19,12 @@ import type { ProviderId } from './provider.js';
 import { redactText, SECRET_HEADERS, secretSpellings } from './redact.js';
 import { isRetryable, parseRetryAfter, type ResolvedRetryPolicy, retryDelay } from './retry.js';
 import { credentialsOf, scrubError, scrubValue } from './scrub.js';
+import { sleep } from './sleep.js';
 
-/** What a provider's error mapper receives. */
+/**
+ * What a provider's error mapper receives.
+ * @inline
+ */
 export interface ResponseContext {
   status: number;
   headers: Headers;
@@ -62,7 +66,10 @@ export interface HttpTransportOptions {
   random?: (() => number) | undefined;
 }
 
-/** One request. */
+/**
+ * One request.
+ * @inline
+ */
 export interface HttpRequest {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Path under `baseUrl`, or an absolute URL. */
@@ -81,7 +88,7 @@ export interface HttpRequest {
   signal?: AbortSignal | undefined;
   timeout?: number | undefined;
   maxRetries?: number | undefined;
-  /** Per-request override of {@link RetryPolicy.unsafe}. */
+  /** Per-request override of `RetryPolicy.unsafe` (the `retry.unsafe` config key). */
   unsafe?: boolean | undefined;
   clientRef?: string | undefined;
   /**
@@ -101,7 +108,10 @@ export interface HttpRequest {
   displayUrl?: string | undefined;
 }
 
-/** A successful response. */
+/**
+ * A successful response.
+ * @inline
+ */
 export interface HttpResponse {
   status: number;
   headers: Headers;
@@ -151,21 +161,6 @@ function parseBody(text: string): unknown {
     }
   }
   return text;
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new AbortError());
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(new AbortError());
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 /** The abort signal of one attempt: fires on the caller's abort or when the attempt's deadline passes. */

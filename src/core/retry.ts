@@ -16,7 +16,7 @@ import {
   type WhatsAppError,
 } from './errors.js';
 
-/** How retries are spaced and which ambiguous failures are retried. */
+/** How retries are spaced and which ambiguous failures are retried (the `retry` config key). */
 export interface RetryPolicy {
   /**
    * Also retry sends after a 5xx answer or a timeout, where the message may already have been delivered.

@@ -5,10 +5,16 @@
  */
 import type { ProviderId } from './provider.js';
 
-/** Normalised delivery status. Anything a provider sends that is not recognised becomes `unknown`. */
+/**
+ * Normalised delivery status. Anything a provider sends that is not recognised becomes `unknown`.
+ * @inline
+ */
 export type DeliveryStatus = 'accepted' | 'sent' | 'delivered' | 'read' | 'failed' | 'deleted' | 'unknown';
 
-/** Content types of an inbound message. */
+/**
+ * Content types of an inbound message.
+ * @inline
+ */
 export type InboundMessageType =
   | 'text'
   | 'image'
@@ -112,7 +118,10 @@ export interface Referral {
   ctwaClid?: string | undefined;
 }
 
-/** The cart of an inbound `order` message. Prices are numbers. */
+/**
+ * The cart of an inbound `order` message. Prices are numbers.
+ * @inline
+ */
 export interface OrderDetails {
   catalogId?: string | undefined;
   /** The user's note, when any. */

@@ -1,5 +1,15 @@
 /**
- * `waba-kit/jwt` entry point.
+ * `waba-kit/jwt`: Vonage application JWT signing (RS256, cached) and signed-webhook verification (HS256), on Web
+ * Crypto through jose.
+ *
+ * This file is the entry's public export list, recorded in `api/jwt.api.md` (`npm run api:report`).
  * @module waba-kit/jwt
  */
-export * from '../jwt/index.js';
+export {
+  type ApplicationJwtSigner,
+  createApplicationJwtSigner,
+  readPrivateKeyPem,
+  signApplicationJwt,
+  verifyVonageSignature,
+  wrapPkcs1InPkcs8,
+} from '../jwt/index.js';

@@ -1,5 +1,15 @@
 /**
- * `waba-kit/meta` entry point.
+ * `waba-kit/meta`: `MetaCloudClient` (Meta's WhatsApp Cloud API, directly), its config, template management
+ * types and the Graph error catalogue.
+ *
+ * This file is the entry's public export list, recorded in `api/meta.api.md` (`npm run api:report`).
  * @module waba-kit/meta
  */
-export * from '../providers/meta/index.js';
+export {
+  DEFAULT_GRAPH_API_VERSION,
+  GRAPH_ERROR_CATALOGUE,
+  lookupGraphError,
+  type MessageTemplate,
+  MetaCloudClient,
+  type MetaConfig,
+} from '../providers/meta/index.js';

@@ -1,5 +1,7 @@
 /**
  * `waba-kit/node`: Node-only helpers (node:http, Express and Fastify adapters for the webhook handler).
+ *
+ * This file is the entry's public export list, recorded in `api/node.api.md` (`npm run api:report`).
  * @module waba-kit/node
  */
-export * from '../webhooks/node-adapter.js';
+export { type NodeWebhookListener, toNodeListener } from '../webhooks/node-adapter.js';

@@ -9,5 +9,23 @@ export {
   readPrivateKeyPem,
   wrapPkcs1InPkcs8,
 } from './keys.js';
-export * from './sign.js';
-export * from './verify.js';
+export {
+  type ApplicationJwtClaims,
+  type ApplicationJwtOptions,
+  type ApplicationJwtSigner,
+  type ApplicationJwtSignerOptions,
+  createApplicationJwtSigner,
+  DEFAULT_JWT_TTL_SECONDS,
+  DEFAULT_REFRESH_MARGIN_SECONDS,
+  type JwtAcl,
+  type JwtClock,
+  MAX_JWT_TTL_SECONDS,
+  MIN_JWT_TTL_SECONDS,
+  signApplicationJwt,
+} from './sign.js';
+export {
+  type VerifyVonageSignatureOptions,
+  type VonageSignatureClaims,
+  type VonageSignatureResult,
+  verifyVonageSignature,
+} from './verify.js';

@@ -12,10 +12,16 @@
 import { importPKCS8 } from 'jose';
 import { ConfigError } from '../core/errors.js';
 
-/** The key formats {@link readPrivateKeyPem} recognises. */
+/**
+ * The key formats {@link readPrivateKeyPem} recognises.
+ * @inline
+ */
 export type PrivateKeyFormat = 'pkcs8' | 'pkcs1';
 
-/** A PEM private key reduced to its DER bytes, already in PKCS#8 form. */
+/**
+ * A PEM private key reduced to its DER bytes, already in PKCS#8 form.
+ * @inline
+ */
 export interface ParsedPrivateKey {
   /** The format the key was given in. */
   format: PrivateKeyFormat;

@@ -29,20 +29,27 @@ export const MIN_JWT_TTL_SECONDS = 1;
 /** Default time before `exp` at which a cached token is replaced. */
 export const DEFAULT_REFRESH_MARGIN_SECONDS = 60;
 
-/** A clock: a fixed instant, epoch milliseconds, or a function returning either. */
+/**
+ * A clock: a fixed instant, epoch milliseconds, or a function returning either.
+ * @inline
+ */
 export type JwtClock = Date | number | (() => Date | number);
 
 /**
  * Vonage access-control list: which API paths the token may call, e.g.
  * `{ paths: { '/v1/users/**': {}, '/v1/conversations/**': {} } }` (Vonage's docs write the version segment as
  * a wildcard). Only Client SDK tokens need one.
+ * @inline
  */
 export interface JwtAcl {
   paths: Record<string, Record<string, unknown>>;
   [key: string]: unknown;
 }
 
-/** Options of {@link signApplicationJwt}. */
+/**
+ * Options of {@link signApplicationJwt}.
+ * @inline
+ */
 export interface ApplicationJwtOptions {
   /** The Vonage application id (a UUID from the dashboard). */
   applicationId: string;
@@ -64,7 +71,10 @@ export interface ApplicationJwtOptions {
   now?: JwtClock | undefined;
 }
 
-/** Options of {@link createApplicationJwtSigner}. */
+/**
+ * Options of {@link createApplicationJwtSigner}.
+ * @inline
+ */
 export interface ApplicationJwtSignerOptions extends ApplicationJwtOptions {
   /**
    * Replace the cached token this many seconds before its `exp`. Default 60 (or half the ttl when the ttl is

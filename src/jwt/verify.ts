@@ -9,24 +9,12 @@
  */
 import { decodeProtectedHeader, errors as joseErrors, jwtVerify } from 'jose';
 import { sha256Hex, timingSafeEqualString, toBytes } from '../webhooks/crypto.js';
+import type { WebhookVerificationReason } from '../webhooks/types.js';
 
-/** Why a Vonage signature was refused. */
-export type VonageSignatureFailure =
-  | 'missing_token'
-  | 'malformed_token'
-  | 'missing_secret'
-  | 'algorithm_not_allowed'
-  | 'signature_mismatch'
-  | 'issuer_mismatch'
-  | 'missing_iat'
-  | 'iat_too_old'
-  | 'iat_in_future'
-  | 'token_expired'
-  | 'token_not_yet_valid'
-  | 'payload_hash_missing'
-  | 'payload_hash_mismatch';
-
-/** The claims Vonage puts in a signed-webhook token. Unknown claims are kept. */
+/**
+ * The claims Vonage puts in a signed-webhook token. Unknown claims are kept.
+ * @inline
+ */
 export interface VonageSignatureClaims {
   /** Always `Vonage`. */
   iss: string;
@@ -40,7 +28,10 @@ export interface VonageSignatureClaims {
   [claim: string]: unknown;
 }
 
-/** Options of {@link verifyVonageSignature}. Give `authorization` (the header value) or `token`. */
+/**
+ * Options of {@link verifyVonageSignature}. Give `authorization` (the header value) or `token`.
+ * @inline
+ */
 export interface VerifyVonageSignatureOptions {
   /** The `Authorization` header value, `Bearer <jwt>`. */
   authorization?: string | null | undefined;
@@ -56,10 +47,14 @@ export interface VerifyVonageSignatureOptions {
   now?: Date | number | undefined;
 }
 
-/** Result of {@link verifyVonageSignature}. `reason` says which check failed; it never contains the secret. */
+/**
+ * Result of {@link verifyVonageSignature}. `reason` says which check failed (one of the reasons `verifyWebhook`
+ * reports, so both read alike in logs); it never contains the secret.
+ * @inline
+ */
 export type VonageSignatureResult =
   | { valid: true; claims: VonageSignatureClaims }
-  | { valid: false; reason: VonageSignatureFailure };
+  | { valid: false; reason: WebhookVerificationReason };
 
 /** Clock skew tolerated between Vonage and this host, for `iat`, `exp` and `nbf` alike. */
 const SKEW_SECONDS = 60;

@@ -11,10 +11,14 @@ import type { Logger } from '../core/logger.js';
  * The events a tracker emits: `quota.warning` (usage crossed 80 % or 95 %), `quota.exceeded` (a recipient was
  * refused), `warning` (the store failed and `failOpen` let the message through), `error` (a listener threw).
  * Payloads are the client's, so a client re-emits them as its own.
+ * @inline
  */
 export type QuotaEventMap = Pick<WhatsAppEventMap, 'quota.warning' | 'quota.exceeded' | 'warning' | 'error'>;
 
-/** Anything events can be forwarded to: a Node `EventEmitter`, an eventemitter3 instance, a client. */
+/**
+ * Anything events can be forwarded to: a Node `EventEmitter`, an eventemitter3 instance, a client.
+ * @inline
+ */
 export interface EventSink {
   /** Emits `event` with `payload` (a client's or your own emitter). */
   emit(event: string, payload: unknown): unknown;

@@ -41,7 +41,7 @@ export {
   tierLimit,
   tierName,
 } from './tiers.js';
-export { type Clock, DAY_MS, sleep } from './time.js';
+export { type Clock, DAY_MS } from './time.js';
 export {
   type AcquireOptions,
   createQuotaTracker,

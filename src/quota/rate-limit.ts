@@ -9,8 +9,9 @@
  * @module
  */
 import { ConfigError } from '../core/errors.js';
+import { sleep } from '../core/sleep.js';
 import { recipientKey } from './recipient.js';
-import { type Clock, sleep, systemClock, throwIfAborted } from './time.js';
+import { type Clock, systemClock, throwIfAborted } from './time.js';
 
 /** Default per-number throughput, messages per second. */
 export const DEFAULT_MESSAGES_PER_SECOND = 80;
@@ -25,7 +26,10 @@ interface LimiterTiming {
   sleep?: ((ms: number, signal?: AbortSignal) => Promise<void>) | undefined;
 }
 
-/** Options of {@link createTokenBucket}. */
+/**
+ * Options of {@link createTokenBucket}.
+ * @inline
+ */
 export interface TokenBucketOptions extends LimiterTiming {
   /** Sustained rate. Default 80 (use 20 for coexistence numbers, 1000 for upgraded ones). */
   ratePerSecond?: number | undefined;
@@ -46,7 +50,10 @@ export interface TokenBucket {
   tryTake(): boolean | Promise<boolean>;
 }
 
-/** Options of {@link createRecipientPacer}. */
+/**
+ * Options of {@link createRecipientPacer}.
+ * @inline
+ */
 export interface RecipientPacerOptions extends LimiterTiming {
   /** Minimum spacing between messages to one user once the burst is used. Default 6 000 ms. */
   intervalMs?: number | undefined;

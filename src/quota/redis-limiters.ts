@@ -20,9 +20,10 @@ import {
   redisRunner,
   redisScript,
 } from '../core/redis.js';
+import { sleep as defaultSleep } from '../core/sleep.js';
 import { DEFAULT_PAIR_INTERVAL_MS, positive, type RecipientPacer, type TokenBucket } from './rate-limit.js';
 import { recipientKey } from './recipient.js';
-import { sleep as defaultSleep, throwIfAborted } from './time.js';
+import { throwIfAborted } from './time.js';
 
 /**
  * One GCRA step on the server's clock. KEYS[1]: the theoretical arrival time (ms, a string). ARGV: interval ms,
@@ -55,7 +56,10 @@ interface RedisLimiterOptions {
   sleep?: ((ms: number, signal?: AbortSignal) => Promise<void>) | undefined;
 }
 
-/** Options of {@link createRedisRateLimiter}. */
+/**
+ * Options of {@link createRedisRateLimiter}.
+ * @inline
+ */
 export interface RedisRateLimiterOptions extends RedisLimiterOptions {
   /** Sustained rate shared by all processes, per second (Meta: 80 by default, 20 coexistence, 1000 upgraded). */
   ratePerSecond: number;
@@ -63,7 +67,10 @@ export interface RedisRateLimiterOptions extends RedisLimiterOptions {
   burst?: number | undefined;
 }
 
-/** Options of {@link createRedisRecipientPacer}. */
+/**
+ * Options of {@link createRedisRecipientPacer}.
+ * @inline
+ */
 export interface RedisRecipientPacerOptions extends RedisLimiterOptions {
   /** Minimum spacing between messages to one user once the burst is used. Default 6 000 ms. */
   intervalMs?: number | undefined;

@@ -5,7 +5,10 @@
  * @module
  */
 
-/** One quota decision asked of a store. */
+/**
+ * One quota decision asked of a store.
+ * @inline
+ */
 export interface StoreAcquireRequest {
   /** The budget: a business portfolio id, a phone number, or any name. */
   scope: string;
@@ -19,7 +22,10 @@ export interface StoreAcquireRequest {
   limit: number;
 }
 
-/** A store's answer to {@link StoreAcquireRequest}. */
+/**
+ * A store's answer to {@link StoreAcquireRequest}.
+ * @inline
+ */
 export interface StoreDecision {
   /** The recipient fits: already counted in the window, or counted now. */
   allowed: boolean;
@@ -33,7 +39,10 @@ export interface StoreDecision {
   limit?: number | undefined;
 }
 
-/** Usage of one budget. */
+/**
+ * Usage of one budget.
+ * @inline
+ */
 export interface StoreUsage {
   /** Unique recipients in the window now. */
   used: number;

@@ -22,7 +22,10 @@ export const MESSAGING_TIERS = {
 /** A tier name as Meta's API reports it (`whatsapp_business_manager_messaging_limit`). */
 export type MessagingTierName = keyof typeof MESSAGING_TIERS;
 
-/** A tier by name, or a plain limit (a positive integer, or `Infinity` for unlimited). */
+/**
+ * A tier by name, or a plain limit (a positive integer, or `Infinity` for unlimited).
+ * @inline
+ */
 export type MessagingTier = MessagingTierName | number;
 
 /** The tier a business moves to from each tier under Meta's current model (`TIER_1K` is the legacy name). */
@@ -74,10 +77,16 @@ export function tierName(tier: MessagingTier): MessagingTierName | undefined {
   );
 }
 
-/** A phone number's quality rating as Meta reports it (`NA` and `UNKNOWN` both mean "no rating yet"). */
+/**
+ * A phone number's quality rating as Meta reports it (`NA` and `UNKNOWN` both mean "no rating yet").
+ * @inline
+ */
 export type QualityRating = 'GREEN' | 'YELLOW' | 'RED' | 'NA' | 'UNKNOWN';
 
-/** What {@link nextTier} needs to know. */
+/**
+ * What {@link nextTier} needs to know.
+ * @inline
+ */
 export interface NextTierInput {
   /** The current tier. */
   tier: MessagingTier;
@@ -87,7 +96,10 @@ export interface NextTierInput {
   quality: QualityRating;
 }
 
-/** The advice of {@link nextTier}. */
+/**
+ * The advice of {@link nextTier}.
+ * @inline
+ */
 export interface NextTierAdvice {
   /** The business qualifies for an automatic upgrade now. */
   eligible: boolean;

@@ -1,10 +1,14 @@
 /**
- * Time helpers shared by the trackers and limiters: an injectable clock and an abortable sleep.
+ * Time helpers shared by the trackers and limiters: an injectable clock and abort checks (the abortable delay
+ * is `sleep` in core).
  * @module
  */
 import { AbortError, ValidationError } from '../core/errors.js';
 
-/** Milliseconds since the epoch. Inject a fake one in tests; the default is `Date.now`. */
+/**
+ * Milliseconds since the epoch. Inject a fake one in tests; the default is `Date.now`.
+ * @inline
+ */
 export type Clock = () => number;
 
 /** The default clock. */
@@ -30,26 +34,4 @@ export function toMillis(at: Date | number | undefined, clock: Clock, path = 'at
 /** Throws {@link AbortError} when `signal` is aborted. */
 export function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new AbortError(undefined, { cause: signal.reason });
-}
-
-/** Resolves after `ms` milliseconds; rejects with {@link AbortError} as soon as `signal` aborts. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(new AbortError(undefined, { cause: signal.reason }));
-      return;
-    }
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(new AbortError(undefined, { cause: signal?.reason }));
-    };
-    const timer = setTimeout(
-      () => {
-        signal?.removeEventListener('abort', onAbort);
-        resolve();
-      },
-      Math.max(0, ms),
-    );
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }

@@ -19,7 +19,10 @@ const MEMORY_ACQUIRE = MemoryQuotaStore.prototype.acquire;
 /** Usage thresholds, as fractions of the limit, at which `quota.warning` is emitted. */
 export const QUOTA_WARNING_THRESHOLDS = [0.8, 0.95] as const;
 
-/** Options of {@link createQuotaTracker}. */
+/**
+ * Options of {@link createQuotaTracker}.
+ * @inline
+ */
 export interface QuotaTrackerOptions {
   /** The messaging tier (`'TIER_1K'`, ...) or a plain limit; `'TIER_UNLIMITED'` / `Infinity` never refuses. */
   tier: MessagingTier;
@@ -46,7 +49,10 @@ export interface QuotaTrackerOptions {
 
 export type { AcquireOptions, QuotaDecision };
 
-/** Usage of a budget, from {@link QuotaTracker.usage}. */
+/**
+ * Usage of a budget, from {@link QuotaTracker.usage}.
+ * @inline
+ */
 export interface QuotaUsage {
   used: number;
   limit: number;

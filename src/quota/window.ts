@@ -18,7 +18,10 @@ export const SERVICE_WINDOW_MS = DAY_MS;
 /** The free-entry-point window: 72 h. */
 export const FREE_ENTRY_POINT_WINDOW_MS = 3 * DAY_MS;
 
-/** Options of {@link createConversationWindowTracker}. */
+/**
+ * Options of {@link createConversationWindowTracker}.
+ * @inline
+ */
 export interface ConversationWindowTrackerOptions {
   /** Where windows live. Default: a new {@link MemoryQuotaStore}; the Redis store shares them across processes. */
   store?: QuotaStore | undefined;
@@ -30,7 +33,10 @@ export interface ConversationWindowTrackerOptions {
   storeTimeoutMs?: number | undefined;
 }
 
-/** Options of {@link ConversationWindowTracker.recordInbound}. */
+/**
+ * Options of {@link ConversationWindowTracker.recordInbound}.
+ * @inline
+ */
 export interface RecordInboundOptions {
   /** The user came from a free entry point (Click-to-WhatsApp ad, Page CTA): the window lasts 72 h. */
   freeEntryPoint?: boolean | undefined;

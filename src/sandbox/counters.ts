@@ -6,7 +6,10 @@
  */
 import type { SyncRefusal } from './rules.js';
 
-/** The sandbox's counts; see {@link SandboxCounters}. */
+/**
+ * The sandbox's counts; see {@link SandboxCounters}.
+ * @inline
+ */
 export interface SandboxCounts {
   /** Messages accepted per recipient (digits only). */
   readonly perRecipient: ReadonlyMap<string, number>;

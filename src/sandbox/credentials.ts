@@ -6,7 +6,10 @@
 import { createPublicKey, generateKeyPair, randomBytes, randomUUID } from 'node:crypto';
 import type { SandboxCredentialOverrides, SandboxProvider } from './types.js';
 
-/** Vonage application credentials: the sandbox verifies JWTs with `publicKey`, Basic auth with key/secret. */
+/**
+ * Vonage application credentials: the sandbox verifies JWTs with `publicKey`, Basic auth with key/secret.
+ * @inline
+ */
 export interface NexmoSandboxCredentials {
   applicationId: string;
   /** PKCS8 PEM private key the client signs its application JWTs with. */
@@ -21,7 +24,10 @@ export interface NexmoSandboxCredentials {
   from: string;
 }
 
-/** Gupshup app credentials. */
+/**
+ * Gupshup app credentials.
+ * @inline
+ */
 export interface GupshupSandboxCredentials {
   apiKey: string;
   appName: string;
@@ -30,7 +36,10 @@ export interface GupshupSandboxCredentials {
   source: string;
 }
 
-/** Meta Cloud API credentials (CleverTap numbers run on the Cloud API too). */
+/**
+ * Meta Cloud API credentials (CleverTap numbers run on the Cloud API too).
+ * @inline
+ */
 export interface MetaSandboxCredentials {
   accessToken: string;
   phoneNumberId: string;
@@ -43,13 +52,19 @@ export interface MetaSandboxCredentials {
   displayPhoneNumber: string;
 }
 
-/** CleverTap credentials: the account headers plus the Cloud API number behind CleverTap as BSP. */
+/**
+ * CleverTap credentials: the account headers plus the Cloud API number behind CleverTap as BSP.
+ * @inline
+ */
 export interface CleverTapSandboxCredentials extends MetaSandboxCredentials {
   accountId: string;
   passcode: string;
 }
 
-/** Everything a sandbox instance accepts. */
+/**
+ * Everything a sandbox instance accepts.
+ * @inline
+ */
 export interface SandboxCredentials {
   nexmo: NexmoSandboxCredentials;
   gupshup: GupshupSandboxCredentials;

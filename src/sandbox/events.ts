@@ -18,7 +18,10 @@ import type {
 /** How many events the log keeps (older ones are dropped first). */
 export const EVENT_LOG_CAP = 2000;
 
-/** A message a customer sent to the business with `sandbox.inbound()`. */
+/**
+ * A message a customer sent to the business with `sandbox.inbound()`.
+ * @inline
+ */
 export interface SandboxInboundMessage {
   provider: SandboxProvider;
   /** The id as the provider reports it. */

@@ -93,11 +93,6 @@ export function tryJson(text: string): unknown {
   }
 }
 
-/** Whether `value` is a plain object. */
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /**
  * Serialises `value` the way Meta does before signing: JSON with every non-ASCII character escaped as a
  * lowercase `\uXXXX` sequence (https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/create-webhook-endpoint).

@@ -15,7 +15,10 @@ import type { SandboxLimits } from './types.js';
 /** 24 hours in milliseconds. */
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** A refusal answered synchronously (the send request fails). */
+/**
+ * A refusal answered synchronously (the send request fails).
+ * @inline
+ */
 export type SyncRefusal = 'throughput' | 'pair-rate';
 
 /** A refusal reported asynchronously (the send is accepted, a failed status follows). */

@@ -8,6 +8,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { INSPECT } from '../core/redact.js';
+import { sleep } from '../core/sleep.js';
 import { systemClock } from './clock.js';
 import { digits, SandboxContext } from './context.js';
 import { generateCredentials } from './credentials.js';
@@ -101,7 +102,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     events,
   );
   const faults = new FaultInjector(options.faults, options.seed ?? 1);
-  const timers = new Set<NodeJS.Timeout>();
+  // Aborted by stop(): simulated latency and slow faults end at once instead of outliving the server.
+  const stopping = new AbortController();
   let requestCount = 0;
 
   templates.onStatus = (template) => {
@@ -109,15 +111,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const payload = providers[template.owner].templateStatus?.(ctx, template);
     if (payload !== undefined) void dispatcher.post(template.owner, 'template-status', payload);
   };
-
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        resolve();
-      }, ms);
-      timers.add(timer);
-    });
 
   function findRoute(req: SandboxRequest): Matched | undefined {
     const path = req.url.pathname;
@@ -198,7 +191,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return writeMediaFault(res, response, fault);
     }
     const fault = matched?.route.send ? faults.decide(request.method, path, body) : undefined;
-    if (options.latencyMs) await sleep(options.latencyMs);
+    if (options.latencyMs) await sleep(options.latencyMs, stopping.signal);
     const provider = matched?.provider;
     if (provider && (fault === 'rate-limit' || fault === 'unavailable')) {
       faults.record(fault);
@@ -221,7 +214,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         writeResponse(res, provider.fault(500));
         return;
       case 'slow':
-        await sleep(faults.slowMs);
+        await sleep(faults.slowMs, stopping.signal);
         if (!res.destroyed) writeResponse(res, response);
         return;
       case 'reset':
@@ -237,7 +230,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent)
+      if (stopping.signal.aborted) res.destroy();
+      else if (!res.headersSent)
         writeResponse(res, {
           status: 500,
           body: { error: `sandbox failure: ${error instanceof Error ? error.message : String(error)}` },
@@ -364,8 +358,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     async stop() {
       inspector?.close();
       dispatcher.stop();
-      for (const timer of timers) clearTimeout(timer);
-      timers.clear();
+      stopping.abort();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -5,17 +5,26 @@
 import type { SandboxClock } from './clock.js';
 import type { SandboxCredentials } from './credentials.js';
 
-/** Per-provider, per-field replacements for the generated credentials. */
+/**
+ * Per-provider, per-field replacements for the generated credentials.
+ * @inline
+ */
 export type SandboxCredentialOverrides = {
   [P in keyof SandboxCredentials]?:
     | { [K in keyof SandboxCredentials[P]]?: SandboxCredentials[P][K] | undefined }
     | undefined;
 };
 
-/** The providers the sandbox emulates. */
+/**
+ * The providers the sandbox emulates.
+ * @inline
+ */
 export type SandboxProvider = 'nexmo' | 'gupshup' | 'meta' | 'clevertap';
 
-/** Where the sandbox posts one provider's webhooks (inbound messages and statuses), and how it signs them. */
+/**
+ * Where the sandbox posts one provider's webhooks (inbound messages and statuses), and how it signs them.
+ * @inline
+ */
 export interface NexmoWebhookTarget {
   /** The application's Inbound URL (inbound messages), also used for statuses unless `statusUrl` is set. */
   url: string;
@@ -24,18 +33,27 @@ export interface NexmoWebhookTarget {
   /** Payload format, like the Vonage application's `messages.version`. Default `v1`. */
   version?: 'v1' | 'v0.1' | undefined;
 }
-/** Gupshup webhook target; Gupshup does not sign, so extra headers (a shared secret) can be attached. */
+/**
+ * Gupshup webhook target; Gupshup does not sign, so extra headers (a shared secret) can be attached.
+ * @inline
+ */
 export interface GupshupWebhookTarget {
   url: string;
   /** Sent on every callback, like the partner subscription `meta` headers. */
   headers?: Record<string, string> | undefined;
 }
-/** Meta (and CleverTap) webhook target; signed with `X-Hub-Signature-256` using the app secret. */
+/**
+ * Meta (and CleverTap) webhook target; signed with `X-Hub-Signature-256` using the app secret.
+ * @inline
+ */
 export interface MetaWebhookTarget {
   url: string;
 }
 
-/** Webhook targets per provider. A provider without one gets no callbacks. */
+/**
+ * Webhook targets per provider. A provider without one gets no callbacks.
+ * @inline
+ */
 export interface SandboxWebhookTargets {
   nexmo?: NexmoWebhookTarget | undefined;
   gupshup?: GupshupWebhookTarget | undefined;
@@ -74,6 +92,7 @@ export type FaultKind = SendFaultKind | MediaFaultKind;
  * - `slow`: the message is accepted, the answer is delayed `slowMs` (beyond the client timeout).
  * - `reset`: the message is accepted, then the connection is destroyed without an answer.
  * - `malformed`: the message is accepted, then a 2xx with a truncated JSON body.
+ * @inline
  */
 export interface FaultOptions {
   /** Fraction of requests faulted, 0..1. */
@@ -86,7 +105,10 @@ export interface FaultOptions {
   slowMs?: number | undefined;
 }
 
-/** How the sandbox serves media. */
+/**
+ * How the sandbox serves media.
+ * @inline
+ */
 export interface SandboxMediaOptions {
   /**
    * How long a media URL lives on the sandbox clock: the Cloud API URL issued by `GET /{media-id}` (404 once
@@ -98,7 +120,10 @@ export interface SandboxMediaOptions {
   secureInbound?: boolean | undefined;
 }
 
-/** Platform limits the sandbox enforces. */
+/**
+ * Platform limits the sandbox enforces.
+ * @inline
+ */
 export interface SandboxLimits {
   /** Refuse free-form messages outside the 24 h customer-service window. Default `true`. */
   window?: boolean | undefined;
@@ -110,7 +135,10 @@ export interface SandboxLimits {
   pairRate?: { burst: number; intervalMs: number } | false | undefined;
 }
 
-/** How fast statuses progress after a message is accepted. */
+/**
+ * How fast statuses progress after a message is accepted.
+ * @inline
+ */
 export interface StatusOptions {
   /** Delay between successive status callbacks, in (real) milliseconds. Default 10. */
   delayMs?: number | undefined;
@@ -118,7 +146,10 @@ export interface StatusOptions {
   read?: boolean | undefined;
 }
 
-/** How undelivered webhooks are retried (real services retry on non-2xx for hours; the sandbox scales it down). */
+/**
+ * How undelivered webhooks are retried (real services retry on non-2xx for hours; the sandbox scales it down).
+ * @inline
+ */
 export interface WebhookRetryOptions {
   /** Attempts per callback, including the first. Default 5. */
   attempts?: number | undefined;
@@ -128,7 +159,10 @@ export interface WebhookRetryOptions {
   timeoutMs?: number | undefined;
 }
 
-/** Options of `startSandbox`. */
+/**
+ * Options of `startSandbox`.
+ * @inline
+ */
 export interface SandboxOptions {
   /** Port to listen on; 0 (default) picks a free one. */
   port?: number | undefined;
@@ -169,10 +203,16 @@ export interface SandboxOptions {
   reviewDelayMs?: number | 'manual' | undefined;
 }
 
-/** Delivery states of a message in the sandbox. */
+/**
+ * Delivery states of a message in the sandbox.
+ * @inline
+ */
 export type SandboxMessageStatus = 'accepted' | 'sent' | 'delivered' | 'read' | 'failed';
 
-/** One message the sandbox accepted. */
+/**
+ * One message the sandbox accepted.
+ * @inline
+ */
 export interface SandboxMessage {
   /** The id returned to the client (message_uuid, messageId, wamid). */
   id: string;
@@ -200,7 +240,10 @@ export interface SandboxMessage {
   acceptedAt: number;
 }
 
-/** One webhook delivery attempt. */
+/**
+ * One webhook delivery attempt.
+ * @inline
+ */
 export interface WebhookDelivery {
   /** 1-based position in `sandbox.webhookDeliveries`. */
   id: number;
@@ -226,21 +269,30 @@ export interface WebhookDelivery {
   error?: string | undefined;
 }
 
-/** A read receipt a client sent (`markAsRead`); `typing` when it also asked for a typing indicator. */
+/**
+ * A read receipt a client sent (`markAsRead`); `typing` when it also asked for a typing indicator.
+ * @inline
+ */
 export interface SandboxReadReceipt {
   provider: SandboxProvider;
   messageId: string;
   typing?: boolean | undefined;
 }
 
-/** A CleverTap External Trigger call the sandbox received. */
+/**
+ * A CleverTap External Trigger call the sandbox received.
+ * @inline
+ */
 export interface SandboxTrigger {
   campaignId: string;
   identities: string[];
   vars: Record<string, unknown>;
 }
 
-/** Content of an inbound message created with `sandbox.inbound()`. */
+/**
+ * Content of an inbound message created with `sandbox.inbound()`.
+ * @inline
+ */
 export type InboundContent =
   | string
   | { type: 'text'; text: string }
@@ -271,6 +323,7 @@ export type InboundContent =
 /**
  * Who writes with `sandbox.inbound()`: a phone number, a business-scoped user id (a customer with a username and no
  * shared number), or both (one customer; the webhook carries both, as Meta sends them).
+ * @inline
  */
 export interface SandboxCustomer {
   /** The customer's number (E.164, `+` optional). */
@@ -281,7 +334,10 @@ export interface SandboxCustomer {
   username?: string | undefined;
 }
 
-/** A click-to-WhatsApp ad or post the inbound message came from (Meta's `referral` fields). */
+/**
+ * A click-to-WhatsApp ad or post the inbound message came from (Meta's `referral` fields).
+ * @inline
+ */
 export interface SandboxReferral {
   sourceUrl: string;
   sourceId: string;
@@ -294,7 +350,10 @@ export interface SandboxReferral {
   ctwaClid?: string | undefined;
 }
 
-/** Options of `sandbox.inbound()`. */
+/**
+ * Options of `sandbox.inbound()`.
+ * @inline
+ */
 export interface InboundOptions {
   /** The customer's WhatsApp profile name. Default `Sandbox User`. */
   profileName?: string | undefined;
@@ -302,7 +361,10 @@ export interface InboundOptions {
   referral?: SandboxReferral | undefined;
 }
 
-/** What `sandbox.inbound()` returns. */
+/**
+ * What `sandbox.inbound()` returns.
+ * @inline
+ */
 export interface InboundResult {
   /** The id of the inbound message, as the provider reports it. */
   id: string;

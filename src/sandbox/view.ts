@@ -8,7 +8,7 @@
  * Tolerant by design: an unknown or partial body gives `{ kind: 'other' }` with what could be read.
  * @module
  */
-import { isObject } from './http.js';
+import { isRecord } from '../core/record.js';
 import type { SandboxTemplate, TemplateStore } from './templates.js';
 
 /** A button under a message. `reply` buttons (and template quick replies) can be tapped in the inspector. */
@@ -82,14 +82,14 @@ const num = (value: unknown): number | undefined => {
   return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
 };
 const records = (value: unknown): Record<string, unknown>[] =>
-  Array.isArray(value) ? value.filter(isObject) : [];
+  Array.isArray(value) ? value.filter(isRecord) : [];
 
 /** The media kinds of the WhatsApp message object. */
 const MEDIA = new Set(['image', 'video', 'audio', 'document', 'sticker', 'file']);
 
 /** A media object (`link` on the Cloud API, `url` on Vonage and in views). */
 export function mediaView(type: string, media: unknown): MessageView {
-  const m = isObject(media) ? media : {};
+  const m = isRecord(media) ? media : {};
   return {
     kind: 'media',
     media: {
@@ -104,8 +104,8 @@ export function mediaView(type: string, media: unknown): MessageView {
 
 /** The text a send-time parameter shows (text, currency or date fallback, payload). */
 function parameterText(p: Record<string, unknown>): string {
-  const currency = isObject(p.currency) ? str(p.currency.fallback_value) : undefined;
-  const date = isObject(p.date_time) ? str(p.date_time.fallback_value) : undefined;
+  const currency = isRecord(p.currency) ? str(p.currency.fallback_value) : undefined;
+  const date = isRecord(p.date_time) ? str(p.date_time.fallback_value) : undefined;
   return str(p.text) ?? currency ?? date ?? str(p.payload) ?? '';
 }
 
@@ -193,7 +193,7 @@ function fillComponents(
         str(c.text) ?? (typeof minutes === 'number' ? `This code expires in ${minutes} minutes.` : undefined);
     } else if (type === 'BUTTONS') view.buttons = buttonViews(c, values);
     else if (type === 'LIMITED_TIME_OFFER') {
-      const offer = isObject(c.limited_time_offer) ? c.limited_time_offer : {};
+      const offer = isRecord(c.limited_time_offer) ? c.limited_time_offer : {};
       view.offer = {
         text: str(offer.text),
         expiresAt:
@@ -241,7 +241,7 @@ function cloudTemplateFill(components: unknown): TemplateFill {
       const p = params[0];
       const kind = str(p?.type);
       if (p && kind === 'text') result.headerText = params.map(parameterText);
-      else if (p && kind === 'location' && isObject(p.location))
+      else if (p && kind === 'location' && isRecord(p.location))
         result.header = {
           type: 'location',
           latitude: num(p.location.latitude),
@@ -249,14 +249,14 @@ function cloudTemplateFill(components: unknown): TemplateFill {
           name: str(p.location.name),
         };
       else if (p && (kind === 'image' || kind === 'video' || kind === 'document')) {
-        const media = isObject(p[kind]) ? (p[kind] as Record<string, unknown>) : {};
+        const media = isRecord(p[kind]) ? (p[kind] as Record<string, unknown>) : {};
         result.header = { type: kind, url: str(media.link), id: str(media.id) };
       }
     } else if (type === 'button' && str(c.sub_type)?.toLowerCase() === 'quick_reply') {
       const payload = params[0] ? str(params[0].payload) : undefined;
       if (payload !== undefined && result.payloads) result.payloads[Number(c.index)] = payload;
     } else if (type === 'limited_time_offer') {
-      const offer = params[0] && isObject(params[0].limited_time_offer) ? params[0].limited_time_offer : {};
+      const offer = params[0] && isRecord(params[0].limited_time_offer) ? params[0].limited_time_offer : {};
       result.offerExpiresMs = num(offer.expiration_time_ms);
     } else if (type === 'carousel') {
       result.cards = records(c.cards).map((card) => cloudTemplateFill(card.components));
@@ -267,7 +267,7 @@ function cloudTemplateFill(components: unknown): TemplateFill {
 
 /** An interactive object (buttons, list, CTA URL). */
 function interactiveView(o: Record<string, unknown>): MessageView {
-  const h = isObject(o.header) ? o.header : undefined;
+  const h = isRecord(o.header) ? o.header : undefined;
   const headerType = str(h?.type);
   const header: MessageView['header'] =
     headerType === 'text'
@@ -282,14 +282,14 @@ function interactiveView(o: Record<string, unknown>): MessageView {
   const view: MessageView = {
     kind: 'interactive',
     header,
-    text: isObject(o.body) ? str(o.body.text) : undefined,
-    footer: isObject(o.footer) ? str(o.footer.text) : undefined,
+    text: isRecord(o.body) ? str(o.body.text) : undefined,
+    footer: isRecord(o.footer) ? str(o.footer.text) : undefined,
   };
-  const action = isObject(o.action) ? o.action : {};
+  const action = isRecord(o.action) ? o.action : {};
   const type = str(o.type);
   if (type === 'button')
     view.buttons = records(action.buttons).map((b) => {
-      const reply = isObject(b.reply) ? b.reply : {};
+      const reply = isRecord(b.reply) ? b.reply : {};
       return { type: 'reply', id: str(reply.id), title: str(reply.title) ?? '' };
     });
   else if (type === 'list')
@@ -304,12 +304,12 @@ function interactiveView(o: Record<string, unknown>): MessageView {
         })),
       })),
     };
-  else if (type === 'cta_url' && isObject(action.parameters))
+  else if (type === 'cta_url' && isRecord(action.parameters))
     view.buttons = [
       { type: 'url', title: str(action.parameters.display_text) ?? '', value: str(action.parameters.url) },
     ];
   else if (type === 'location_request_message') view.buttons = [{ type: 'location', title: 'Send location' }];
-  else if (type === 'flow' && isObject(action.parameters))
+  else if (type === 'flow' && isRecord(action.parameters))
     view.buttons = [
       {
         type: 'flow',
@@ -331,7 +331,7 @@ function interactiveView(o: Record<string, unknown>): MessageView {
       })),
     };
   else if (type === 'catalog_message') {
-    const thumbnail = isObject(action.parameters)
+    const thumbnail = isRecord(action.parameters)
       ? str(action.parameters.thumbnail_product_retailer_id)
       : undefined;
     view.buttons = [{ type: 'catalog', title: 'View catalog', value: thumbnail }];
@@ -341,10 +341,10 @@ function interactiveView(o: Record<string, unknown>): MessageView {
 
 /** A WhatsApp message object (`{type, text|image|...|template}`) as the customer sees it. */
 export function cloudMessageView(body: unknown, templates: TemplateStore): MessageView {
-  if (!isObject(body)) return { kind: 'other' };
+  if (!isRecord(body)) return { kind: 'other' };
   const type = str(body.type) ?? 'text';
   const object = body[type];
-  const o = isObject(object) ? object : {};
+  const o = isRecord(object) ? object : {};
   if (type === 'text') return { kind: 'text', text: str(o.body) ?? str(object) };
   if (MEDIA.has(type)) return mediaView(type, o);
   if (type === 'location')
@@ -362,7 +362,7 @@ export function cloudMessageView(body: unknown, templates: TemplateStore): Messa
   if (type === 'contacts') return { kind: 'contacts', text: `${records(object).length} contact card(s)` };
   if (type === 'template') {
     const name = str(o.name) ?? '';
-    const language = isObject(o.language) ? str(o.language.code) : undefined;
+    const language = isRecord(o.language) ? str(o.language.code) : undefined;
     return templateView(name, templates.find(name, language), cloudTemplateFill(o.components));
   }
   return { kind: 'other', text: type };

@@ -25,5 +25,25 @@ export {
 export { codePointLength, type Placeholder, type PlaceholderKind, scanPlaceholders } from './placeholders.js';
 export { TEMPLATE_PROFILES, type TemplateProfileName, type TemplateRules } from './profiles.js';
 export { type RenderedButton, type RenderedTemplate, renderTemplate, type TemplateParams } from './render.js';
-export type * from './types.js';
+export type {
+  CopyCodeButtonDefinition,
+  NamedParamExample,
+  OtherButtonDefinition,
+  PhoneNumberButtonDefinition,
+  QuickReplyButtonDefinition,
+  TemplateBodyComponent,
+  TemplateButtonDefinition,
+  TemplateButtonsComponent,
+  TemplateCategory,
+  TemplateComponent,
+  TemplateDefinition,
+  TemplateFooterComponent,
+  TemplateHeaderComponent,
+  TemplateIssue,
+  TemplateIssueCode,
+  TemplateIssueSeverity,
+  TemplateParameterFormat,
+  TemplateValidationResult,
+  UrlButtonDefinition,
+} from './types.js';
 export { assertValidTemplate, type ValidateTemplateOptions, validateTemplate } from './validate.js';

@@ -9,18 +9,27 @@
 import { ValidationError } from '../core/errors.js';
 import type { TemplateIssue } from './types.js';
 
-/** A namespace:name pair, split at the last colon. */
+/**
+ * A namespace:name pair, split at the last colon.
+ * @inline
+ */
 export interface LegacyTemplateName {
   namespace: string;
   name: string;
 }
 
-/** The issue {@link parseLegacyTemplateName} reports: code `namespace.format`. */
+/**
+ * The issue {@link parseLegacyTemplateName} reports: code `namespace.format`.
+ * @inline
+ */
 export interface NamespaceIssue extends Omit<TemplateIssue, 'code'> {
   code: 'namespace.format';
 }
 
-/** Result of {@link parseLegacyTemplateName}. */
+/**
+ * Result of {@link parseLegacyTemplateName}.
+ * @inline
+ */
 export type LegacyTemplateNameResult =
   | ({ valid: true } & LegacyTemplateName)
   | { valid: false; issues: NamespaceIssue[] };

@@ -5,8 +5,10 @@
  * @internal
  * @module
  */
+
+import { isRecord } from '../core/record.js';
 import { variablesOf } from './placeholders.js';
-import { buttonsOf, isRecord, str, upper } from './shape.js';
+import { asString, buttonsOf, upper } from './shape.js';
 
 /** Reports one send-time issue (`checkTemplateParams`' sink). */
 export type AddParamIssue = (
@@ -26,7 +28,7 @@ export type AddParamIssue = (
  * text has one variable, the code.
  */
 export function effectiveBodyText(template: unknown, body: Record<string, unknown> | undefined): string {
-  const text = str(body?.text);
+  const text = asString(body?.text);
   if (text !== undefined) return text;
   return isRecord(template) && upper(template.category) === 'AUTHENTICATION'
     ? '{{1}} is your verification code.'
@@ -94,7 +96,7 @@ function checkCard(def: Record<string, unknown>, card: unknown, i: number, add: 
       `Card ${i}'s header is ${format}; pass header: { type: '${expected}', ... }.`,
     );
   }
-  const bodyText = str(firstOf(components, 'BODY')?.text) ?? '';
+  const bodyText = asString(firstOf(components, 'BODY')?.text) ?? '';
   const needed = countVariables(bodyText);
   const body = isRecord(card) ? card.body : undefined;
   const count = Array.isArray(body) ? body.length : isRecord(body) ? Object.keys(body).length : 0;
@@ -116,7 +118,7 @@ function checkCard(def: Record<string, unknown>, card: unknown, i: number, add: 
   const urlParams = new Set<unknown>();
   for (const bp of params) if (isRecord(bp) && bp.type === 'url') urlParams.add(bp.index);
   defined.forEach((b, index) => {
-    if (b?.type !== 'URL' || variablesOf(str(b.value.url) ?? '').length === 0) return;
+    if (b?.type !== 'URL' || variablesOf(asString(b.value.url) ?? '').length === 0) return;
     if (!urlParams.has(index)) {
       add(
         'params.button_missing',

@@ -4,6 +4,8 @@
  * (https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes).
  * @module
  */
+
+import { isRecord } from '../core/record.js';
 import {
   buttonParamFits,
   checkComponentParams,
@@ -13,7 +15,7 @@ import {
 } from './params-components.js';
 import { filledLength, type Placeholder, variablesOf } from './placeholders.js';
 import { lookupParam, type TemplateParams } from './render.js';
-import { buttonsOf, componentsOf, describe, isRecord, listSome, quote, str, upper } from './shape.js';
+import { asString, buttonsOf, componentsOf, describe, listSome, quote, upper } from './shape.js';
 
 /**
  * Stable codes of {@link checkTemplateParams}, each tied to the Meta error it prevents:
@@ -29,6 +31,7 @@ import { buttonsOf, componentsOf, describe, isRecord, listSome, quote, str, uppe
  * | `params.header_mismatch` | 132012 | the header parameter's type does not match the header format |
  * | `params.card_mismatch` | 132000 | carousel cards given for a template without a carousel, or not one per card |
  * | `params.offer_mismatch` | 131008 | a limited-time offer showing its expiry without `limitedTimeOffer`, or one given for a template without an offer |
+ * @inline
  */
 export type TemplateParamIssueCode =
   | 'params.count_mismatch'
@@ -41,7 +44,10 @@ export type TemplateParamIssueCode =
   | 'params.card_mismatch'
   | 'params.offer_mismatch';
 
-/** One send-time problem, with the Meta error code it would cause. */
+/**
+ * One send-time problem, with the Meta error code it would cause.
+ * @inline
+ */
 export interface TemplateParamIssue {
   code: TemplateParamIssueCode;
   /** The Meta Cloud API error code this problem produces when sent. */
@@ -52,7 +58,10 @@ export interface TemplateParamIssue {
   severity: 'error';
 }
 
-/** Result of {@link checkTemplateParams}. */
+/**
+ * Result of {@link checkTemplateParams}.
+ * @inline
+ */
 export interface TemplateParamsCheckResult {
   valid: boolean;
   issues: TemplateParamIssue[];
@@ -126,9 +135,9 @@ export function checkTemplateParams(
   // Header
   const header = c.HEADER?.value;
   const format = header ? (upper(header.format) ?? 'TEXT') : undefined;
-  const headerVars = format === 'TEXT' ? variablesOf(str(header?.text) ?? '') : [];
+  const headerVars = format === 'TEXT' ? variablesOf(asString(header?.text) ?? '') : [];
   const given = isRecord(p.header) ? (p.header as NonNullable<TemplateParams['header']>) : p.header;
-  const givenType = isRecord(given) ? (str(given.type) ?? describe(given.type)) : describe(given);
+  const givenType = isRecord(given) ? (asString(given.type) ?? describe(given.type)) : describe(given);
   if (format === undefined || (format === 'TEXT' && headerVars.length === 0)) {
     if (given !== undefined) {
       add(
@@ -232,7 +241,7 @@ export function checkTemplateParams(
   buttonParams.forEach((bp, i) => {
     const index = isRecord(bp) && typeof bp.index === 'number' ? bp.index : -1;
     const def = defined[index];
-    const dynamicUrl = def?.type === 'URL' && variablesOf(str(def.value.url) ?? '').length > 0;
+    const dynamicUrl = def?.type === 'URL' && variablesOf(asString(def.value.url) ?? '').length > 0;
     const fits = def !== undefined && buttonParamFits(def.type, dynamicUrl, bp.type);
     if (!def || !fits || used.has(index)) {
       add(
@@ -242,7 +251,7 @@ export function checkTemplateParams(
           ? `There is no button at index ${index}; button indexes count from 0 in the template's order.`
           : used.has(index)
             ? `Button ${index} has more than one parameter.`
-            : `Button ${index} is ${def.type}${def.type === 'URL' && !dynamicUrl ? ' with a fixed URL (no parameter needed)' : ''}; a '${str(bp.type) ?? describe(bp.type)}' parameter does not fit it.`,
+            : `Button ${index} is ${def.type}${def.type === 'URL' && !dynamicUrl ? ' with a fixed URL (no parameter needed)' : ''}; a '${asString(bp.type) ?? describe(bp.type)}' parameter does not fit it.`,
       );
       return;
     }
@@ -251,7 +260,11 @@ export function checkTemplateParams(
   });
   defined.forEach((def, index) => {
     if (!def || used.has(index)) return;
-    const needed = requiredButtonParam(def.type, variablesOf(str(def.value.url) ?? '').length > 0, index);
+    const needed = requiredButtonParam(
+      def.type,
+      variablesOf(asString(def.value.url) ?? '').length > 0,
+      index,
+    );
     if (needed !== undefined) {
       add(
         'params.button_missing',

@@ -14,10 +14,16 @@
  * @module
  */
 
-/** The names of the built-in profiles. */
+/**
+ * The names of the built-in profiles.
+ * @inline
+ */
 export type TemplateProfileName = 'strict' | 'meta';
 
-/** The limits one profile enforces. Pass a modified copy as `profile` to `validateTemplate` to tune them. */
+/**
+ * The limits one profile enforces. Pass a modified copy as `profile` to `validateTemplate` to tune them.
+ * @inline
+ */
 export interface TemplateRules {
   /** Profile name, echoed in messages. */
   name: string;

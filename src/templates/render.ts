@@ -3,9 +3,10 @@
  * @module
  */
 import type { TemplateMessage } from '../core/message.js';
+import { isRecord } from '../core/record.js';
 import { effectiveBodyText, valueText } from './params-components.js';
 import { CappedText, fillPlaceholders, type Placeholder, RENDERED_TEXT_CAP } from './placeholders.js';
-import { buttonsOf, componentsOf, isRecord, str, upper } from './shape.js';
+import { asString, buttonsOf, componentsOf, upper } from './shape.js';
 
 /**
  * Send-time parameters, shaped like the core `TemplateMessage` (`header`, `body` as an array for `{{1}}..` or a
@@ -13,7 +14,10 @@ import { buttonsOf, componentsOf, isRecord, str, upper } from './shape.js';
  */
 export type TemplateParams = Partial<TemplateMessage>;
 
-/** One rendered button. */
+/**
+ * One rendered button.
+ * @inline
+ */
 export interface RenderedButton {
   /** The definition's button type, e.g. `QUICK_REPLY`, `URL`, `PHONE_NUMBER`, `COPY_CODE`. */
   type: string;
@@ -32,6 +36,7 @@ export interface RenderedButton {
 /**
  * What a recipient would see. Variables without a value stay as written (`{{2}}`). Each rendered text (header,
  * body, URL, `text`) is cut at 65 536 UTF-16 units; `truncated` says when that happened.
+ * @inline
  */
 export interface RenderedTemplate {
   /** The header text, for TEXT headers. */
@@ -67,7 +72,7 @@ export function lookupParam(body: TemplateParams['body'], v: Placeholder): strin
 
 function headerText(params: TemplateParams | undefined): string | undefined {
   const header: unknown = isRecord(params) ? params.header : undefined;
-  return isRecord(header) && header.type === 'text' ? str(header.text) : undefined;
+  return isRecord(header) && header.type === 'text' ? asString(header.text) : undefined;
 }
 
 /**
@@ -95,7 +100,7 @@ export function renderTemplate(template: unknown, params: TemplateParams = {}): 
   const header = c.HEADER?.value;
   if (header) {
     const format = upper(header.format) ?? 'TEXT';
-    const text = str(header.text);
+    const text = asString(header.text);
     if (format === 'TEXT' && text !== undefined) {
       const value = headerText(params);
       out.header = fill(text, () => value);
@@ -105,7 +110,7 @@ export function renderTemplate(template: unknown, params: TemplateParams = {}): 
   // An AUTHENTICATION template's body is Meta's fixed text around the code.
   const body = c.BODY ? effectiveBodyText(template, c.BODY.value) : undefined;
   if (body) out.body = fill(body, (v) => lookupParam(p.body, v));
-  const footer = str(c.FOOTER?.value.text);
+  const footer = asString(c.FOOTER?.value.text);
   if (footer !== undefined) out.footer = capped(footer, () => (truncated = true));
   // The first parameter given for each button index (one pass, not one search per button).
   const given = new Map<number, Record<string, unknown>>();
@@ -117,13 +122,13 @@ export function renderTemplate(template: unknown, params: TemplateParams = {}): 
   buttonsOf(c.BUTTONS).forEach((b, index) => {
     if (!b) return;
     const param = given.get(index);
-    const rendered: RenderedButton = { type: b.type, text: str(b.value.text) ?? '' };
+    const rendered: RenderedButton = { type: b.type, text: asString(b.value.text) ?? '' };
     if (b.type === 'URL') {
-      const url = str(b.value.url);
-      const suffix = param?.type === 'url' ? str(param.text) : undefined;
+      const url = asString(b.value.url);
+      const suffix = param?.type === 'url' ? asString(param.text) : undefined;
       if (url !== undefined) rendered.url = fill(url, () => suffix);
     } else if (b.type === 'PHONE_NUMBER') {
-      const phone = str(b.value.phone_number);
+      const phone = asString(b.value.phone_number);
       if (phone !== undefined) rendered.phoneNumber = phone;
     } else if (
       b.type === 'QUICK_REPLY' &&

@@ -3,14 +3,10 @@
  * the validator, the renderer and the send-time checks. @internal
  * @module
  */
+import { isRecord } from '../core/record.js';
 
-/** A plain object (not null, not an array). */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** `value` when it is a string, otherwise undefined. */
-export function str(value: unknown): string | undefined {
+/** `value` when it is a string (the empty string included), otherwise undefined. */
+export function asString(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
@@ -35,6 +31,11 @@ export function hasHeaderHandle(example: unknown): boolean {
 /** The component types this module reads. */
 export type KnownComponent = 'HEADER' | 'BODY' | 'FOOTER' | 'BUTTONS';
 
+/** Whether an upper-cased component `type` is one this module reads. */
+export function isKnownComponent(type: string | undefined): type is KnownComponent {
+  return type === 'HEADER' || type === 'BODY' || type === 'FOOTER' || type === 'BUTTONS';
+}
+
 /** One component found in the definition, with its position in `components`. */
 export interface Located {
   index: number;
@@ -48,7 +49,7 @@ export function componentsOf(template: unknown): Partial<Record<KnownComponent, 
   template.components.forEach((c: unknown, index) => {
     if (!isRecord(c)) return;
     const type = upper(c.type);
-    if ((type === 'HEADER' || type === 'BODY' || type === 'FOOTER' || type === 'BUTTONS') && !out[type]) {
+    if (isKnownComponent(type) && !out[type]) {
       out[type] = { index, value: c };
     }
   });

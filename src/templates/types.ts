@@ -4,19 +4,31 @@
  */
 import type { Issue } from '../core/errors.js';
 
-/** Template category. Meta may re-categorise a template on review. */
+/**
+ * Template category. Meta may re-categorise a template on review.
+ * @inline
+ */
 export type TemplateCategory = 'MARKETING' | 'UTILITY' | 'AUTHENTICATION';
 
-/** How variables are written: `{{1}}` (positional, the default) or `{{first_name}}` (named). */
+/**
+ * How variables are written: `{{1}}` (positional, the default) or `{{first_name}}` (named).
+ * @inline
+ */
 export type TemplateParameterFormat = 'POSITIONAL' | 'NAMED' | 'positional' | 'named';
 
-/** One named-parameter example, as in `body_text_named_params` / `header_text_named_params`. */
+/**
+ * One named-parameter example, as in `body_text_named_params` / `header_text_named_params`.
+ * @inline
+ */
 export interface NamedParamExample {
   param_name: string;
   example: string;
 }
 
-/** The header: text (at most one variable) or a media / location placeholder. */
+/**
+ * The header: text (at most one variable) or a media / location placeholder.
+ * @inline
+ */
 export interface TemplateHeaderComponent {
   type: 'HEADER';
   format: 'TEXT' | 'IMAGE' | 'VIDEO' | 'GIF' | 'DOCUMENT' | 'LOCATION';
@@ -32,7 +44,10 @@ export interface TemplateHeaderComponent {
   };
 }
 
-/** The body: required; the only component that may carry many variables. */
+/**
+ * The body: required; the only component that may carry many variables.
+ * @inline
+ */
 export interface TemplateBodyComponent {
   type: 'BODY';
   text: string;
@@ -44,19 +59,28 @@ export interface TemplateBodyComponent {
   };
 }
 
-/** The footer: short plain text without variables. */
+/**
+ * The footer: short plain text without variables.
+ * @inline
+ */
 export interface TemplateFooterComponent {
   type: 'FOOTER';
   text: string;
 }
 
-/** A quick-reply button: the tap sends its text (and the payload given at send time) back. */
+/**
+ * A quick-reply button: the tap sends its text (and the payload given at send time) back.
+ * @inline
+ */
 export interface QuickReplyButtonDefinition {
   type: 'QUICK_REPLY';
   text: string;
 }
 
-/** A "visit website" button; the URL may end with one variable filled at send time. */
+/**
+ * A "visit website" button; the URL may end with one variable filled at send time.
+ * @inline
+ */
 export interface UrlButtonDefinition {
   type: 'URL';
   text: string;
@@ -65,7 +89,10 @@ export interface UrlButtonDefinition {
   example?: string[];
 }
 
-/** A "call phone number" button. */
+/**
+ * A "call phone number" button.
+ * @inline
+ */
 export interface PhoneNumberButtonDefinition {
   type: 'PHONE_NUMBER';
   text: string;
@@ -73,7 +100,10 @@ export interface PhoneNumberButtonDefinition {
   phone_number: string;
 }
 
-/** A "copy offer code" button; the code is given at send time. */
+/**
+ * A "copy offer code" button; the code is given at send time.
+ * @inline
+ */
 export interface CopyCodeButtonDefinition {
   type: 'COPY_CODE';
   /** An example code, at most 15 characters. */
@@ -81,14 +111,20 @@ export interface CopyCodeButtonDefinition {
   text?: string;
 }
 
-/** Other button types Meta defines (FLOW, OTP, MPM, CATALOG, ...): checked for text only. */
+/**
+ * Other button types Meta defines (FLOW, OTP, MPM, CATALOG, ...): checked for text only.
+ * @inline
+ */
 export interface OtherButtonDefinition {
   type: 'FLOW' | 'OTP' | 'MPM' | 'CATALOG' | 'VOICE_CALL' | (string & {});
   text?: string;
   [key: string]: unknown;
 }
 
-/** Any template button. */
+/**
+ * Any template button.
+ * @inline
+ */
 export type TemplateButtonDefinition =
   | QuickReplyButtonDefinition
   | UrlButtonDefinition
@@ -96,13 +132,19 @@ export type TemplateButtonDefinition =
   | CopyCodeButtonDefinition
   | OtherButtonDefinition;
 
-/** The buttons of a template, in display order (send-time `index` counts from 0 in this order). */
+/**
+ * The buttons of a template, in display order (send-time `index` counts from 0 in this order).
+ * @inline
+ */
 export interface TemplateButtonsComponent {
   type: 'BUTTONS';
   buttons: TemplateButtonDefinition[];
 }
 
-/** Any component of a template definition. */
+/**
+ * Any component of a template definition.
+ * @inline
+ */
 export type TemplateComponent =
   | TemplateHeaderComponent
   | TemplateBodyComponent
@@ -137,7 +179,10 @@ export interface TemplateDefinition {
   components: TemplateComponent[];
 }
 
-/** How bad an issue is: `error` makes the template invalid; `warning` is advice (likely rejection). */
+/**
+ * How bad an issue is: `error` makes the template invalid; `warning` is advice (likely rejection).
+ * @inline
+ */
 export type TemplateIssueSeverity = 'error' | 'warning';
 
 /**
@@ -267,7 +312,10 @@ export interface TemplateIssue extends Issue {
   severity: TemplateIssueSeverity;
 }
 
-/** The result of {@link validateTemplate}: `valid` is true iff no issue has severity `error`. */
+/**
+ * The result of {@link validateTemplate}: `valid` is true iff no issue has severity `error`.
+ * @inline
+ */
 export interface TemplateValidationResult {
   valid: boolean;
   issues: TemplateIssue[];

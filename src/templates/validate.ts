@@ -5,6 +5,7 @@
  */
 import { ConfigError, type Issue, TemplateError } from '../core/errors.js';
 import type { ProviderId } from '../core/provider.js';
+import { isRecord } from '../core/record.js';
 import { TEMPLATE_LANGUAGES } from './languages.js';
 import { codePointLength, forEachBraceGroup, type Placeholder, scanPlaceholders } from './placeholders.js';
 import { TEMPLATE_PROFILES, type TemplateProfileName, type TemplateRules } from './profiles.js';
@@ -16,7 +17,17 @@ import {
   findComponents,
   type RuleContext,
 } from './rules/index.js';
-import { describe, hasHeaderHandle, isRecord, type Located, listSome, quote, str, upper } from './shape.js';
+import {
+  asString,
+  componentsOf,
+  describe,
+  hasHeaderHandle,
+  isKnownComponent,
+  type Located,
+  listSome,
+  quote,
+  upper,
+} from './shape.js';
 import type {
   TemplateDefinition,
   TemplateIssue,
@@ -25,7 +36,10 @@ import type {
   TemplateValidationResult,
 } from './types.js';
 
-/** Options of {@link validateTemplate}. */
+/**
+ * Options of {@link validateTemplate}.
+ * @inline
+ */
 export interface ValidateTemplateOptions {
   /** `strict` (default, the CleverTap BSP rules), `meta` (Meta's current numbers), or your own rules. */
   profile?: TemplateProfileName | TemplateRules | undefined;
@@ -158,7 +172,7 @@ function checkNamedExamples(
   const given = new Map<string, unknown>();
   const known = new Set(names);
   list.forEach((entry: unknown, i) => {
-    const name = isRecord(entry) ? str(entry.param_name) : undefined;
+    const name = isRecord(entry) ? asString(entry.param_name) : undefined;
     if (name === undefined || !known.has(name) || given.has(name)) {
       out.add(
         'example.count_mismatch',
@@ -257,7 +271,7 @@ function checkHeader(
     }
     return [];
   }
-  const text = str(h.text);
+  const text = asString(h.text);
   const path: Path = [...base, 'text'];
   if (text === undefined || text.trim() === '') {
     out.add('header.format', path, 'HEADER: a TEXT header needs non-empty text (or drop the header).');
@@ -332,7 +346,7 @@ function checkBody(body: Located | undefined, rules: TemplateRules, out: Collect
   }
   const base: Path = ['components', body.index];
   const path: Path = [...base, 'text'];
-  const text = str(body.value.text);
+  const text = asString(body.value.text);
   if (text === undefined || text.trim() === '') {
     out.add('body.required', path, 'BODY text is required and cannot be empty.');
     return [];
@@ -405,7 +419,7 @@ function checkBody(body: Located | undefined, rules: TemplateRules, out: Collect
 
 function checkFooter(footer: Located, rules: TemplateRules, out: Collector): void {
   const path: Path = ['components', footer.index, 'text'];
-  const text = str(footer.value.text);
+  const text = asString(footer.value.text);
   if (text === undefined || text.trim() === '') {
     out.add('template.malformed', path, 'FOOTER text is required; give it text or remove the footer.');
     return;
@@ -446,7 +460,7 @@ function withoutGroups(url: string): string {
 }
 
 function checkUrlButton(b: Record<string, unknown>, path: Path, rules: TemplateRules, out: Collector): void {
-  const url = str(b.url);
+  const url = asString(b.url);
   if (url === undefined || url.trim() === '') {
     out.add(
       'button.url_invalid',
@@ -553,7 +567,7 @@ function checkButtons(buttons: Located, rules: TemplateRules, out: Collector): v
     }
     const type = upper(b.type) ?? '';
     kinds.push(type);
-    const text = str(b.text);
+    const text = asString(b.text);
     if (text === undefined || text.trim() === '') {
       if (!TEXT_OPTIONAL_BUTTONS.includes(type)) {
         out.add(
@@ -574,7 +588,7 @@ function checkButtons(buttons: Located, rules: TemplateRules, out: Collector): v
     }
     if (type === 'URL') checkUrlButton(b, path, rules, out);
     if (type === 'PHONE_NUMBER') {
-      const phone = str(b.phone_number);
+      const phone = asString(b.phone_number);
       if (phone === undefined || !E164.test(phone) || codePointLength(phone) > rules.phoneMaxLength) {
         out.add(
           'button.phone_invalid',
@@ -660,7 +674,7 @@ export function validateTemplate(
     return { valid: false, issues: out.issues };
   }
 
-  const name = str(template.name);
+  const name = asString(template.name);
   if (name === undefined || name === '') {
     out.add(
       'name.required',
@@ -725,7 +739,8 @@ export function validateTemplate(
     return { valid: false, issues: out.issues };
   }
 
-  const seen: Partial<Record<string, Located>> = {};
+  // The components every check reads are the first of each type (componentsOf); later ones are reported here.
+  const seen = componentsOf(template);
   components.forEach((c: unknown, index) => {
     if (!isRecord(c)) {
       out.add(
@@ -736,14 +751,14 @@ export function validateTemplate(
       return;
     }
     const type = upper(c.type);
-    if (type === 'HEADER' || type === 'BODY' || type === 'FOOTER' || type === 'BUTTONS') {
-      if (seen[type]) {
+    if (isKnownComponent(type)) {
+      if (seen[type]?.index !== index) {
         out.add(
           'template.malformed',
           ['components', index],
           `More than one ${type} component; a template has at most one.`,
         );
-      } else seen[type] = { index, value: c };
+      }
     } else if (type === undefined || !OTHER_META_COMPONENTS.includes(type)) {
       out.add(
         'template.malformed',

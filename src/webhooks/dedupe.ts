@@ -30,7 +30,10 @@ export interface WebhookDedupeStore {
   complete?(key: string, ttlMs: number): void | Promise<void>;
 }
 
-/** Options of {@link createMemoryDedupeStore}. */
+/**
+ * Options of {@link createMemoryDedupeStore}.
+ * @inline
+ */
 export interface MemoryDedupeStoreOptions {
   /** Most keys kept; the oldest are evicted first. Default 10 000. */
   maxEntries?: number | undefined;

@@ -6,7 +6,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { ConfigError } from '../core/errors.js';
 
-/** A Fetch handler, as returned by `createWebhookHandler`. */
+/**
+ * A Fetch handler, as returned by `createWebhookHandler`.
+ * @inline
+ */
 export type FetchHandler = (request: Request) => Promise<Response>;
 
 /** A request as seen by the adapter: node's, Express's (with `originalUrl`, `body`) or one with `rawBody`. */
@@ -16,7 +19,10 @@ export type NodeRequestLike = IncomingMessage & {
   rawBody?: unknown;
 };
 
-/** The parts of a Fastify request the adapter reads. */
+/**
+ * The parts of a Fastify request the adapter reads.
+ * @inline
+ */
 export interface FastifyRequestLike {
   raw: IncomingMessage;
   url: string;
@@ -24,7 +30,10 @@ export interface FastifyRequestLike {
   rawBody?: unknown;
 }
 
-/** The parts of a Fastify reply the adapter uses. */
+/**
+ * The parts of a Fastify reply the adapter uses.
+ * @inline
+ */
 export interface FastifyReplyLike {
   raw: ServerResponse;
   /** Sets the status code. */
@@ -35,7 +44,10 @@ export interface FastifyReplyLike {
   send(payload?: unknown): FastifyReplyLike;
 }
 
-/** Options of {@link toNodeListener}. */
+/**
+ * Options of {@link toNodeListener}.
+ * @inline
+ */
 export interface NodeListenerOptions {
   /** Called with errors the adapter answers itself (raw body gone, handler threw) on node:http. */
   onError?: ((error: unknown) => void) | undefined;

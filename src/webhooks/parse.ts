@@ -14,7 +14,10 @@ import { isVonageV1Format, parseVonageV1Payload } from './parsers/vonage-v1.js';
 import { bodyText } from './request.js';
 import type { WebhookFormat } from './types.js';
 
-/** Options of {@link parseWebhook}. */
+/**
+ * Options of {@link parseWebhook}.
+ * @inline
+ */
 export interface ParseWebhookOptions {
   /** Skip detection and read the body as this format. */
   format?: WebhookFormat | undefined;

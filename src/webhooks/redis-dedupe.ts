@@ -12,7 +12,10 @@
 import { evalScript, failClosed, redisKeyPrefix, redisRunner, redisScript } from '../core/redis.js';
 import type { WebhookDedupeStore } from './dedupe.js';
 
-/** Options of {@link createRedisDedupeStore}. */
+/**
+ * Options of {@link createRedisDedupeStore}.
+ * @inline
+ */
 export interface RedisDedupeStoreOptions {
   /** Prefix of every key. Default `'waba-kit:'`. */
   keyPrefix?: string | undefined;

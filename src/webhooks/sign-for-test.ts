@@ -7,7 +7,10 @@ import type { ProviderId } from '../core/provider.js';
 import { hmacSha256Hex, sha256Hex, toBytes } from './crypto.js';
 import { DEFAULT_SHARED_SECRET_HEADER, META_SIGNATURE_HEADER } from './verify.js';
 
-/** Options of {@link signWebhookForTest}. */
+/**
+ * Options of {@link signWebhookForTest}.
+ * @inline
+ */
 export interface SignWebhookForTestOptions {
   /** Vonage: the token's `iat`. Default now. */
   now?: Date | number | undefined;

@@ -12,6 +12,7 @@
  *
  * When the secret a provider needs is not configured, deliveries are parsed **unverified** (unless `verify` is
  * `true`, which makes a missing secret a `ConfigError`). Configure the secret in production.
+ * @inline
  */
 export interface WebhookSecrets {
   /** Vonage signature secret (dashboard, account settings). */
@@ -35,7 +36,10 @@ export interface WebhookSecrets {
   verify?: boolean | undefined;
 }
 
-/** Options of `verifyWebhook`. Header names are matched case-insensitively. */
+/**
+ * Options of `verifyWebhook`. Header names are matched case-insensitively.
+ * @inline
+ */
 export interface VerifyWebhookOptions extends WebhookSecrets {
   /** The raw request body, exactly as received. */
   rawBody: string | Uint8Array;
@@ -71,5 +75,8 @@ export type WebhookVerificationResult =
   | { valid: true }
   | { valid: false; reason: WebhookVerificationReason; message: string };
 
-/** The wire formats `parseWebhook` understands. */
+/**
+ * The wire formats `parseWebhook` understands.
+ * @inline
+ */
 export type WebhookFormat = 'vonage-v0.1' | 'vonage-v1' | 'gupshup-v2' | 'meta';

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isValidationError, isValidPhone, maskPhone, normalizePhone, phoneDigits } from '../../src/index.js';
+import { isValidationError } from '../../src/core/errors.js';
+import { isValidPhone, normalizePhone, phoneDigits } from '../../src/core/phone.js';
+import { maskPhone } from '../../src/core/redact.js';
 
 describe('normalizePhone', () => {
   it.each([

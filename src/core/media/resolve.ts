@@ -7,7 +7,10 @@ import type { ProviderId } from '../provider.js';
 import { normalizeSha256 } from './sha256.js';
 import type { MediaRef } from './types.js';
 
-/** A media reference with what is known about the file. */
+/**
+ * A media reference with what is known about the file.
+ * @inline
+ */
 export interface ResolvedMedia {
   id?: string | undefined;
   url?: string | undefined;

@@ -9,7 +9,10 @@ import { defaultResponseError, type ResponseContext } from '../http.js';
 import type { ProviderId } from '../provider.js';
 import { MediaExpiredError } from './expired-error.js';
 
-/** A provider's media rules; see the module docs. */
+/**
+ * A provider's media rules; see the module docs.
+ * @inline
+ */
 export interface MediaRules {
   /** The provider's documented media hosts (exact names, https); the client's `baseUrl` origin is added. */
   hosts: readonly string[];
@@ -17,7 +20,7 @@ export interface MediaRules {
   sendCredentials: boolean;
   /** Refuse a `{ url }` outside the hosts with `ValidationError` (the provider's media need credentials). */
   requireTrusted: boolean;
-  /** Maps a refused download (non-2xx, non-3xx) to an error; default {@link expiringMediaError}. */
+  /** Maps a refused download (non-2xx, non-3xx) to an error; default `expiringMediaError` (404 and 410 become `MediaExpiredError`). */
   responseError?: ((ctx: ResponseContext, provider: ProviderId) => WhatsAppError | undefined) | undefined;
 }
 

@@ -8,13 +8,17 @@ import type { MessageEvent } from '../webhook-event.js';
  * What `downloadMedia` accepts: an inbound {@link MessageEvent} carrying media, a provider media id (`{ id }`,
  * Cloud API providers), or a URL (`{ url }`). Credentials are sent only to the provider's own media hosts; a URL
  * anywhere else is fetched without them.
+ * @inline
  */
 export type MediaRef =
   | Pick<MessageEvent, 'media'>
   | { id: string; url?: undefined }
   | { url: string; id?: undefined; expiresAt?: Date | undefined };
 
-/** Options of `downloadMedia`. */
+/**
+ * Options of `downloadMedia`.
+ * @inline
+ */
 export interface DownloadMediaOptions {
   /** Largest accepted download, in bytes (default 100 MiB, Meta's document limit); see `MediaTooLargeError`. */
   maxBytes?: number | undefined;
@@ -46,10 +50,16 @@ export interface MediaDownload {
   bytes(): Promise<Uint8Array>;
 }
 
-/** What an upload accepts. A stream is read into memory first (its size must be known for the checks). */
+/**
+ * What an upload accepts. A stream is read into memory first (its size must be known for the checks).
+ * @inline
+ */
 export type MediaFile = Blob | Uint8Array | ArrayBuffer | ReadableStream<Uint8Array>;
 
-/** Options of `uploadMedia`. */
+/**
+ * Options of `uploadMedia`.
+ * @inline
+ */
 export interface UploadMediaOptions {
   /** The file's MIME type, checked against Meta's supported-media table before any request. */
   mimeType: string;
@@ -59,13 +69,19 @@ export interface UploadMediaOptions {
   signal?: AbortSignal | undefined;
 }
 
-/** What `uploadMedia` resolves with. */
+/**
+ * What `uploadMedia` resolves with.
+ * @inline
+ */
 export interface UploadMediaResult {
   /** Send it as `{ type: 'image', mediaId }` (and friends). */
   mediaId: string;
 }
 
-/** Metadata of a stored media object (`getMediaInfo`). */
+/**
+ * Metadata of a stored media object (`getMediaInfo`).
+ * @inline
+ */
 export interface MediaInfo {
   /** A short-lived download URL (Cloud API: about 5 minutes); needs the client's credentials. */
   url: string;
@@ -76,7 +92,10 @@ export interface MediaInfo {
   sha256: string | undefined;
 }
 
-/** Options of `uploadTemplateSample`. */
+/**
+ * Options of `uploadTemplateSample`.
+ * @inline
+ */
 export interface TemplateSampleOptions {
   /** One of `application/pdf`, `image/jpeg`, `image/png`, `video/mp4`. */
   mimeType: string;
@@ -85,7 +104,10 @@ export interface TemplateSampleOptions {
   signal?: AbortSignal | undefined;
 }
 
-/** What `uploadTemplateSample` resolves with. */
+/**
+ * What `uploadTemplateSample` resolves with.
+ * @inline
+ */
 export interface TemplateSampleResult {
   /** The `header_handle` to put in a media-header template's `example`. */
   headerHandle: string;

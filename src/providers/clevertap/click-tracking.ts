@@ -13,7 +13,10 @@ export function clickTrackingUrl(region: CleverTapRegion): string {
   return `https://${CLICK_TRACKING_DOMAINS[region]}/{{1}}`;
 }
 
-/** A template `URL` button (as submitted to Meta) whose clicks CleverTap tracks. */
+/**
+ * A template `URL` button (as submitted to Meta) whose clicks CleverTap tracks.
+ * @inline
+ */
 export interface ClickTrackingButton {
   type: 'URL';
   text: string;

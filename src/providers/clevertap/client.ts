@@ -34,9 +34,13 @@ import {
   parseUploadResponse,
 } from './wire.js';
 
+/** The config after validation and defaults. */
 type ParsedCleverTapConfig = ReturnType<typeof parseCleverTapConfig>;
 
-/** What `setWhatsAppOptIn` resolves with, summed over every batch. */
+/**
+ * What `setWhatsAppOptIn` resolves with, summed over every batch.
+ * @inline
+ */
 export interface OptInResult {
   /** Profiles CleverTap processed. */
   processed: number;
@@ -46,7 +50,10 @@ export interface OptInResult {
   batches: number;
 }
 
-/** What `triggerCampaign` resolves with. */
+/**
+ * What `triggerCampaign` resolves with.
+ * @inline
+ */
 export interface TriggerResult {
   /** Number of External Trigger calls made. */
   batches: number;

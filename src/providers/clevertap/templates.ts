@@ -6,6 +6,7 @@
  */
 
 import type { Issue } from '../../core/errors.js';
+import { isRecord } from '../../core/record.js';
 import type { MessageTemplate } from '../meta/templates.js';
 import { checkClickTrackingUrl } from './click-tracking.js';
 import type { CleverTapRegion } from './regions.js';
@@ -13,15 +14,12 @@ import type { CleverTapRegion } from './regions.js';
 /** Categories CleverTap BSP does not support (authentication templates). */
 export const CLEVERTAP_UNSUPPORTED_CATEGORIES: readonly string[] = ['AUTHENTICATION'];
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null;
-
 /**
  * CleverTap-specific problems of a template definition: an `AUTHENTICATION` category (not supported on
  * CleverTap BSP), and URL buttons on a click-tracking domain that is not the account region's.
  */
 export function cleverTapTemplateIssues(definition: unknown, region: CleverTapRegion): Issue[] {
-  if (!isObj(definition)) return [];
+  if (!isRecord(definition)) return [];
   const issues: Issue[] = [];
   const category = typeof definition.category === 'string' ? definition.category.toUpperCase() : undefined;
   if (category && CLEVERTAP_UNSUPPORTED_CATEGORIES.includes(category)) {
@@ -33,9 +31,9 @@ export function cleverTapTemplateIssues(definition: unknown, region: CleverTapRe
   }
   const components = Array.isArray(definition.components) ? definition.components : [];
   components.forEach((component, c) => {
-    if (!isObj(component) || !Array.isArray(component.buttons)) return;
+    if (!isRecord(component) || !Array.isArray(component.buttons)) return;
     component.buttons.forEach((button, b) => {
-      if (isObj(button) && typeof button.url === 'string') {
+      if (isRecord(button) && typeof button.url === 'string') {
         issues.push(...checkClickTrackingUrl(button.url, region, ['components', c, 'buttons', b, 'url']));
       }
     });
@@ -43,16 +41,25 @@ export function cleverTapTemplateIssues(definition: unknown, region: CleverTapRe
   return issues;
 }
 
-/** How imported templates meet the ones already held: `replace` drops them all, `add` keeps them. */
+/**
+ * How imported templates meet the ones already held: `replace` drops them all, `add` keeps them.
+ * @inline
+ */
 export type TemplateImportMode = 'replace' | 'add';
 
-/** A template left out of an import, and why. */
+/**
+ * A template left out of an import, and why.
+ * @inline
+ */
 export interface SkippedTemplate {
   template: MessageTemplate;
   reason: 'not_approved' | 'authentication_unsupported' | 'already_present';
 }
 
-/** What an import produced. */
+/**
+ * What an import produced.
+ * @inline
+ */
 export interface TemplateImportResult {
   mode: TemplateImportMode;
   /** The templates held after the import. */

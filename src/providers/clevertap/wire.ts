@@ -50,7 +50,10 @@ export function externalTriggerBody(
   };
 }
 
-/** One record CleverTap did not process, as it reports it. */
+/**
+ * One record CleverTap did not process, as it reports it.
+ * @inline
+ */
 export interface CleverTapUnprocessed {
   /** The record's index within its batch, when reported. */
   index?: number | undefined;

@@ -22,7 +22,10 @@ import {
 } from '../../core/errors.js';
 import type { ResponseContext } from '../../core/http.js';
 
-/** How a caller should react to a Gupshup failure code. */
+/**
+ * How a caller should react to a Gupshup failure code.
+ * @inline
+ */
 export type GupshupErrorCategory =
   /** The recipient cannot receive the message (not on WhatsApp, opted out). */
   | 'recipient'
@@ -37,7 +40,10 @@ export type GupshupErrorCategory =
   /** Slow down or retry later. */
   | 'transient';
 
-/** One row of {@link GUPSHUP_ERROR_CODES}. */
+/**
+ * One row of {@link GUPSHUP_ERROR_CODES}.
+ * @inline
+ */
 export interface GupshupErrorCode {
   /** Gupshup's name for the code. */
   name: string;
@@ -128,7 +134,10 @@ export const GUPSHUP_ERROR_CODES: Readonly<Record<number, GupshupErrorCode>> = O
   4005: row('Paused Template', 'template', false, 'The template is paused by Meta for low quality.'),
 });
 
-/** Fields for {@link gupshupErrorFromCode}. */
+/**
+ * Fields for {@link gupshupErrorFromCode}.
+ * @inline
+ */
 export interface GupshupErrorContext {
   /** The `reason` text of the failed event. */
   reason?: string | undefined;

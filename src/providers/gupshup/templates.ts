@@ -9,7 +9,10 @@
  */
 import { ApiError } from '../../core/errors.js';
 
-/** A Gupshup template. */
+/**
+ * A Gupshup template.
+ * @inline
+ */
 export interface GupshupTemplate {
   /** Gupshup's template id: the `name` to use in `sendTemplate`. */
   id: string;

@@ -46,9 +46,12 @@ export const GUPSHUP_SUPPORTS: ReadonlySet<OutboundMessageType> = new Set(
   OUTBOUND_MESSAGE_TYPES.filter((type) => type !== 'reaction'),
 );
 
-/** A Gupshup request: the path and the form fields, JSON-valued fields already serialised. */
+/**
+ * A Gupshup request: the path and the form fields, JSON-valued fields already serialised.
+ * @inline
+ */
 export interface GupshupRequest {
-  /** {@link GUPSHUP_MSG_PATH} or {@link GUPSHUP_TEMPLATE_PATH}. */
+  /** `GUPSHUP_MSG_PATH` (session messages) or `GUPSHUP_TEMPLATE_PATH` (templates). */
   path: typeof GUPSHUP_MSG_PATH | typeof GUPSHUP_TEMPLATE_PATH;
   /** The form fields, `message` / `template` / `postbackTexts` as JSON strings. */
   form: Record<string, string>;

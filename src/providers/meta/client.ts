@@ -6,6 +6,7 @@ import { CloudApiClient, type CloudApiClientOptions } from './cloud-api-client.j
 import { META_SECRET_KEYS, type MetaConfig, parseMetaConfig } from './config.js';
 import { metaResponseError } from './errors.js';
 
+/** The config after validation and defaults. */
 type ParsedMetaConfig = ReturnType<typeof parseMetaConfig>;
 
 /**

@@ -84,7 +84,10 @@ export const CLOUD_API_MESSAGE_TYPES: ReadonlySet<OutboundMessageType> = new Set
 /** A validated Cloud API client config. */
 export type CloudApiConfig = BaseConfig & CloudApiConfigFields;
 
-/** Options of a Cloud API client that are not config (not serialisable). */
+/**
+ * Options of a Cloud API client that are not config (not serialisable).
+ * @inline
+ */
 export interface CloudApiClientOptions {
   /** Clock for the template edit history, in epoch milliseconds. Default `Date.now`. */
   now?: (() => number) | undefined;

@@ -22,7 +22,10 @@ import {
 import type { ResponseContext } from '../../core/http.js';
 import type { ProviderId } from '../../core/provider.js';
 
-/** The error class a Graph code maps to (by `name`). Codes without one map by HTTP status. */
+/**
+ * The error class a Graph code maps to (by `name`). Codes without one map by HTTP status.
+ * @inline
+ */
 export type GraphErrorClass =
   | 'AuthenticationError'
   | 'PermissionDeniedError'
@@ -32,7 +35,10 @@ export type GraphErrorClass =
   | 'BadRequestError'
   | 'InternalServerError';
 
-/** One row of {@link GRAPH_ERROR_CATALOGUE}. */
+/**
+ * One row of {@link GRAPH_ERROR_CATALOGUE}.
+ * @inline
+ */
 export interface GraphErrorInfo {
   /** Meta's meaning, abbreviated. */
   meaning: string;

@@ -26,13 +26,22 @@ export const TEMPLATE_STATUSES = [
   'REINSTATED',
 ] as const;
 
-/** A template status; unknown future values are kept as strings. */
+/**
+ * A template status; unknown future values are kept as strings.
+ * @inline
+ */
 export type TemplateStatus = (typeof TEMPLATE_STATUSES)[number] | (string & {});
 
-/** Template categories. */
+/**
+ * Template categories.
+ * @inline
+ */
 export type TemplateCategory = 'AUTHENTICATION' | 'MARKETING' | 'UTILITY' | (string & {});
 
-/** Template quality score (`quality_score.score`). */
+/**
+ * Template quality score (`quality_score.score`).
+ * @inline
+ */
 export type TemplateQualityScore = 'GREEN' | 'YELLOW' | 'RED' | 'UNKNOWN';
 
 /** A template as read from `GET /{wabaId}/message_templates` or `GET /{templateId}`. */
@@ -58,7 +67,10 @@ export interface MessageTemplate {
 export const TEMPLATE_FIELDS =
   'id,name,language,status,category,components,parameter_format,quality_score,rejected_reason';
 
-/** What `createTemplate` resolves with. */
+/**
+ * What `createTemplate` resolves with.
+ * @inline
+ */
 export interface TemplateCreateResult {
   id: string;
   status: TemplateStatus;
@@ -66,7 +78,10 @@ export interface TemplateCreateResult {
   raw: unknown;
 }
 
-/** Filters for listing templates (Graph query parameters). */
+/**
+ * Filters for listing templates (Graph query parameters).
+ * @inline
+ */
 export interface TemplateListQuery {
   status?: TemplateStatus | undefined;
   category?: TemplateCategory | undefined;
@@ -77,14 +92,20 @@ export interface TemplateListQuery {
   limit?: number | undefined;
 }
 
-/** What an edit may change: components are replaced wholesale; name and language never change. */
+/**
+ * What an edit may change: components are replaced wholesale; name and language never change.
+ * @inline
+ */
 export interface TemplateEdit {
   components?: Record<string, unknown>[] | undefined;
   category?: TemplateCategory | undefined;
   messageSendTtlSeconds?: number | undefined;
 }
 
-/** Which templates to delete: every language of a name, or one template by id and name. */
+/**
+ * Which templates to delete: every language of a name, or one template by id and name.
+ * @inline
+ */
 export type TemplateDeleteTarget = { name: string } | { id: string; name: string };
 
 const str = (v: unknown) => (typeof v === 'string' && v.length > 0 ? v : undefined);

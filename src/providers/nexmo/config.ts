@@ -28,10 +28,13 @@ export const NEXMO_HOSTS = Object.freeze({
   ap: 'https://api-ap.vonage.com',
 });
 
-/** A key of {@link NEXMO_HOSTS}. */
+/** A key of `NEXMO_HOSTS`: `production`, `sandbox`, `eu`, `us` or `ap`. */
 export type NexmoHost = keyof typeof NEXMO_HOSTS;
 
-/** Messages API versions: `v1` (current, default) and `v0.1` (legacy; the version older integrations configure). */
+/**
+ * Messages API versions: `v1` (current, default) and `v0.1` (legacy; the version older integrations configure).
+ * @inline
+ */
 export type NexmoApiVersion = 'v1' | 'v0.1';
 
 const PEM = /-----BEGIN (RSA |ENCRYPTED )?PRIVATE KEY-----[\s\S]+-----END (RSA |ENCRYPTED )?PRIVATE KEY-----/;
@@ -53,7 +56,10 @@ const secretString = (what: string) => z.string().min(1, `${what} must not be em
 export const NexmoConfigSchema = z
   .strictObject({
     ...commonConfigShape,
-    /** A {@link NEXMO_HOSTS} key or an http(s) URL. Default `production` (`https://api.nexmo.com`). */
+    /**
+     * A Vonage host, `production`, `sandbox` (the Messages API sandbox), `eu`, `us` or `ap`, or an http(s) URL.
+     * Default `production` (`https://api.nexmo.com`).
+     */
     baseUrl: z
       .union([
         z.enum(Object.keys(NEXMO_HOSTS) as [NexmoHost, ...NexmoHost[]]),

@@ -20,7 +20,10 @@ import {
 } from '../../core/errors.js';
 import type { ResponseContext } from '../../core/http.js';
 
-/** How a caller should react to a Vonage error code. */
+/**
+ * How a caller should react to a Vonage error code.
+ * @inline
+ */
 export type NexmoErrorCategory =
   /** Slow down and retry later. */
   | 'throttled'
@@ -39,7 +42,10 @@ export type NexmoErrorCategory =
   /** Vonage or the network failed; retrying later may work. */
   | 'transient';
 
-/** One row of {@link NEXMO_ERROR_CODES}. */
+/**
+ * One row of {@link NEXMO_ERROR_CODES}.
+ * @inline
+ */
 export interface NexmoErrorCode {
   /** Vonage's title for the code. */
   title: string;
@@ -208,7 +214,10 @@ export function parseNexmoProblem(body: unknown): NexmoProblem {
 const WINDOW_TITLE = /outside (of )?(the )?allowed window/i;
 const THROTTLE_TITLE = /throttled|rate limit/i;
 
-/** Fields for {@link nexmoErrorFromCode}. */
+/**
+ * Fields for {@link nexmoErrorFromCode}.
+ * @inline
+ */
 export interface NexmoErrorContext {
   /** HTTP status, when the code came with a response (absent for status webhooks). */
   status?: number | undefined;

@@ -26,7 +26,10 @@ import { ACQUIRE_SCRIPT, OPEN_WINDOW_SCRIPT, USAGE_SCRIPT } from './redis-script
 
 export type { IoRedisLike, NodeRedisLike };
 
-/** Options of {@link createRedisQuotaStore}. */
+/**
+ * Options of {@link createRedisQuotaStore}.
+ * @inline
+ */
 export interface RedisQuotaStoreOptions {
   /** Prefix of every key. Default `'waba-kit:'`. */
   keyPrefix?: string | undefined;

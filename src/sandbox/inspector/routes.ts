@@ -17,12 +17,14 @@
  * never answered).
  * @module
  */
+
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isRecord } from '../../core/record.js';
 import type { SandboxContext } from '../context.js';
 import type { SandboxEvent } from '../events.js';
 import { FAULT_KINDS, type FaultInjector } from '../faults.js';
-import { isObject, type SandboxRequest, tryJson, writeResponse } from '../http.js';
+import { type SandboxRequest, tryJson, writeResponse } from '../http.js';
 import type { ProviderRegistry } from '../provider.js';
 import type { SandboxTemplateStatus } from '../templates.js';
 import type { FaultKind, InboundContent, InboundResult, SandboxProvider } from '../types.js';
@@ -103,7 +105,7 @@ export class Inspector {
     if (!String(req.headers['content-type'] ?? '').startsWith('application/json'))
       return fail(415, 'send application/json');
     const body = tryJson(request.body);
-    if (!isObject(body)) return fail(400, 'the body must be a JSON object');
+    if (!isRecord(body)) return fail(400, 'the body must be a JSON object');
     try {
       const answer = await this.#post(path, body);
       if (answer === undefined) return fail(404, `${path} is not part of the inspector`);
@@ -120,7 +122,7 @@ export class Inspector {
       if (typeof provider !== 'string' || !(provider in providers))
         throw new RangeError(`provider must be one of ${Object.keys(providers).join(', ')}`);
       if (typeof body.from !== 'string') throw new RangeError('from must be a phone number or a BSUID');
-      if (!isObject(body.content) && typeof body.content !== 'string')
+      if (!isRecord(body.content) && typeof body.content !== 'string')
         throw new RangeError('content must be a string or an inbound content object');
       return this.#deps.inbound(provider as SandboxProvider, body.from, body.content as InboundContent);
     }
@@ -143,7 +145,7 @@ export class Inspector {
     }
     if (path === `${INSPECTOR_PATH}/api/faults`) {
       const rate = Number(body.rate);
-      const kinds = isObject(body.kinds) ? body.kinds : undefined;
+      const kinds = isRecord(body.kinds) ? body.kinds : undefined;
       const weights = kinds
         ? Object.fromEntries(
             FAULT_KINDS.filter((k) => k in kinds).map((k): [FaultKind, number] => [k, Number(kinds[k]) || 0]),

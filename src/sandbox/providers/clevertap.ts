@@ -9,8 +9,10 @@
  * success body are not all public, so the sandbox answers in that documented shape with its own wording.
  * @module
  */
+
+import { isRecord } from '../../core/record.js';
 import type { SandboxContext } from '../context.js';
-import { header, isObject, type SandboxRequest, type SandboxResponse, tryJson } from '../http.js';
+import { header, type SandboxRequest, type SandboxResponse, tryJson } from '../http.js';
 import type { EmulatedProvider } from '../provider.js';
 import type { SandboxTrigger } from '../types.js';
 import { cloudApiClientFields, cloudApiProvider } from './meta.js';
@@ -36,16 +38,16 @@ export function handleCleverTapUpload(ctx: SandboxContext, req: SandboxRequest):
   const denied = checkAuth(ctx, req);
   if (denied) return denied;
   const body = tryJson(req.body);
-  if (!isObject(body) || !Array.isArray(body.d)) return fail(400, 'Invalid payload: expected {"d": [...]}');
+  if (!isRecord(body) || !Array.isArray(body.d)) return fail(400, 'Invalid payload: expected {"d": [...]}');
   if (body.d.length > 1000) return fail(400, 'Too many records: at most 1000 per request');
   let processed = 0;
   const unprocessed: unknown[] = [];
   body.d.forEach((record, index) => {
     if (
-      !isObject(record) ||
+      !isRecord(record) ||
       typeof record.identity !== 'string' ||
       record.type !== 'profile' ||
-      !isObject(record.profileData)
+      !isRecord(record.profileData)
     ) {
       unprocessed.push({
         status: 'fail',
@@ -68,15 +70,15 @@ export function handleCleverTapTrigger(ctx: SandboxContext, req: SandboxRequest)
   const denied = checkAuth(ctx, req);
   if (denied) return denied;
   const body = tryJson(req.body);
-  const to = isObject(body) && isObject(body.to) ? body.to : undefined;
+  const to = isRecord(body) && isRecord(body.to) ? body.to : undefined;
   const identities = Array.isArray(to?.identity)
     ? to.identity.filter((x): x is string => typeof x === 'string')
     : [];
-  if (!isObject(body) || identities.length === 0)
+  if (!isRecord(body) || identities.length === 0)
     return fail(400, 'Invalid payload: to.identity must list at least one identity');
   if (typeof body.campaign_id !== 'string' && typeof body.campaign_id !== 'number')
     return fail(400, 'Invalid payload: campaign_id is required');
-  const vars = isObject(body.ExternalTrigger) ? body.ExternalTrigger : {};
+  const vars = isRecord(body.ExternalTrigger) ? body.ExternalTrigger : {};
   if (Object.values(vars).some((v) => typeof v !== 'string'))
     return fail(400, 'Invalid payload: ExternalTrigger values must be strings');
   triggers.push({ campaignId: String(body.campaign_id), identities, vars });

@@ -13,10 +13,12 @@
  * tier or pair-rate refusal (Meta's 131049 / 131056 passed through, as Gupshup does for other Meta codes).
  * @module
  */
+
 import { randomBytes, randomUUID } from 'node:crypto';
+import { isRecord } from '../../core/record.js';
 import type { SandboxContext } from '../context.js';
 import { digits } from '../context.js';
-import { header, isObject, type SandboxRequest, type SandboxResponse, tryJson } from '../http.js';
+import { header, type SandboxRequest, type SandboxResponse, tryJson } from '../http.js';
 import { mediaBody } from '../media.js';
 import type { EmulatedProvider, InboundMedia } from '../provider.js';
 import { type TemplateStore, templateVariableCounts } from '../templates.js';
@@ -109,7 +111,7 @@ export function handleGupshupSend(
   let template: { id: string; params: unknown[] } | undefined;
   if (kind === 'session') {
     const message = tryJson(form.get('message') ?? '');
-    if (!isObject(message) || typeof message.type !== 'string' || !SESSION_TYPES.has(message.type))
+    if (!isRecord(message) || typeof message.type !== 'string' || !SESSION_TYPES.has(message.type))
       return gupshupError(
         400,
         `Invalid Message: message must be a JSON object whose type is one of ${[...SESSION_TYPES].join(', ')}`,
@@ -121,7 +123,7 @@ export function handleGupshupSend(
     type = message.type;
   } else {
     const t = tryJson(form.get('template') ?? '');
-    if (!isObject(t) || typeof t.id !== 'string' || t.id.length === 0)
+    if (!isRecord(t) || typeof t.id !== 'string' || t.id.length === 0)
       return gupshupError(
         400,
         'Invalid Template: template must be a JSON object with the Gupshup template id',
@@ -355,22 +357,22 @@ export const gupshupInboundId = whatsappId;
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 const objects = (value: unknown): Record<string, unknown>[] =>
-  Array.isArray(value) ? value.filter(isObject) : [];
+  Array.isArray(value) ? value.filter(isRecord) : [];
 
 /** A Gupshup session `message` or `template` form as the customer sees it. */
 function gupshupView(message: SandboxMessage, templates: TemplateStore): MessageView {
-  const form = isObject(message.body) ? message.body : {};
+  const form = isRecord(message.body) ? message.body : {};
   const m = tryJson(text(form.message));
-  const o = isObject(m) ? m : {};
+  const o = isRecord(m) ? m : {};
   const t = tryJson(text(form.template));
-  if (isObject(t)) {
+  if (isRecord(t)) {
     const stored = templates.get(text(t.id));
     const params = Array.isArray(t.params) ? t.params.map(String) : [];
     const counts = stored ? templateVariableCounts(stored) : { header: 0, body: params.length };
     const payloads: Record<number, string> = {};
     for (const p of objects(tryJson(text(form.postbackTexts)))) payloads[Number(p.index)] = text(p.text);
     const type = text(o.type);
-    const media = isObject(o[type]) ? (o[type] as Record<string, unknown>) : {};
+    const media = isRecord(o[type]) ? (o[type] as Record<string, unknown>) : {};
     const header: MessageView['header'] =
       type === 'image' || type === 'video' || type === 'document'
         ? { type, url: text(media.link) || undefined, id: text(media.id) || undefined }
@@ -397,7 +399,7 @@ function gupshupView(message: SandboxMessage, templates: TemplateStore): Message
         },
       };
     case 'quick_reply': {
-      const c = isObject(o.content) ? o.content : {};
+      const c = isRecord(o.content) ? o.content : {};
       const contentType = text(c.type);
       const media = contentType === 'image' || contentType === 'video' || contentType === 'file';
       return {
@@ -435,7 +437,7 @@ function gupshupView(message: SandboxMessage, templates: TemplateStore): Message
         },
       };
     case 'product_details': {
-      const textOf = (v: unknown) => (isObject(v) ? text(v.text) || undefined : undefined);
+      const textOf = (v: unknown) => (isRecord(v) ? text(v.text) || undefined : undefined);
       const base: MessageView = {
         kind: 'interactive',
         header: textOf(o.header) ? { type: 'text', text: textOf(o.header) ?? '' } : undefined,

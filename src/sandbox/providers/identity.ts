@@ -11,7 +11,8 @@
  * - Gupshup v2: `sender.userId` (https://partner-docs.gupshup.io/docs/bsuid).
  * @module
  */
-import { isObject } from '../http.js';
+
+import { isRecord } from '../../core/record.js';
 import type { InboundInput } from '../provider.js';
 import type { SandboxReferral } from '../types.js';
 
@@ -37,11 +38,11 @@ export function withCloudIdentity(
   input: InboundInput,
 ): Record<string, unknown> {
   const entry = Array.isArray(payload.entry) ? payload.entry[0] : undefined;
-  const change = isObject(entry) && Array.isArray(entry.changes) ? entry.changes[0] : undefined;
-  const value = isObject(change) && isObject(change.value) ? change.value : undefined;
+  const change = isRecord(entry) && Array.isArray(entry.changes) ? entry.changes[0] : undefined;
+  const value = isRecord(change) && isRecord(change.value) ? change.value : undefined;
   const message = value && Array.isArray(value.messages) ? value.messages[0] : undefined;
   const contact = value && Array.isArray(value.contacts) ? value.contacts[0] : undefined;
-  if (!isObject(message) || !isObject(contact)) return payload;
+  if (!isRecord(message) || !isRecord(contact)) return payload;
   if (input.phone === undefined) {
     delete message.from;
     delete contact.wa_id;
@@ -50,7 +51,7 @@ export function withCloudIdentity(
     message.from_user_id = input.userId;
     contact.user_id = input.userId;
   }
-  if (input.username !== undefined && isObject(contact.profile)) contact.profile.username = input.username;
+  if (input.username !== undefined && isRecord(contact.profile)) contact.profile.username = input.username;
   if (input.referral !== undefined) message.referral = metaReferral(input.referral);
   return payload;
 }
@@ -69,7 +70,7 @@ export function withVonageIdentity(
     return payload;
   }
   if (input.phone === undefined && input.userId !== undefined) payload.from = input.userId;
-  if (input.username !== undefined && isObject(payload.profile)) payload.profile.username = input.username;
+  if (input.username !== undefined && isRecord(payload.profile)) payload.profile.username = input.username;
   if (input.referral !== undefined) payload.whatsapp = { referral: metaReferral(input.referral) };
   return payload;
 }
@@ -79,8 +80,8 @@ export function withGupshupIdentity(
   payload: Record<string, unknown>,
   input: InboundInput,
 ): Record<string, unknown> {
-  const inner = isObject(payload.payload) ? payload.payload : undefined;
-  const sender = inner && isObject(inner.sender) ? inner.sender : undefined;
+  const inner = isRecord(payload.payload) ? payload.payload : undefined;
+  const sender = inner && isRecord(inner.sender) ? inner.sender : undefined;
   if (!inner || !sender) return payload;
   if (input.userId !== undefined) sender.userId = input.userId;
   if (input.phone === undefined) {

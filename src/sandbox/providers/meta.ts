@@ -10,12 +10,14 @@
  * here where Meta documents no code: a tier refusal is reported as 131049.
  * @module
  */
+
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { isBsuid } from '../../core/identity.js';
+import { isRecord } from '../../core/record.js';
 import type { SandboxContext } from '../context.js';
 import { digits } from '../context.js';
 import { cloudApiOwner, type SandboxCredentials } from '../credentials.js';
-import { header, isObject, metaJson, type SandboxRequest, type SandboxResponse, tryJson } from '../http.js';
+import { header, metaJson, type SandboxRequest, type SandboxResponse, tryJson } from '../http.js';
 import type { StoredMedia } from '../media.js';
 import type { EmulatedProvider, SandboxRoute } from '../provider.js';
 import { type SandboxTemplate, TemplateOperationError, templateVariableCounts } from '../templates.js';
@@ -71,12 +73,12 @@ function missingInteractiveParameter(o: Record<string, unknown>): string | undef
   const type = String(o.type);
   if (!INTERACTIVE_TYPES.has(type)) return "['type']";
   const action = o.action as Record<string, unknown>;
-  const text = (v: unknown) => isObject(v) && typeof v.text === 'string' && v.text.length > 0;
+  const text = (v: unknown) => isRecord(v) && typeof v.text === 'string' && v.text.length > 0;
   if (type !== 'product' && !text(o.body)) return "['body']['text']";
   if (type === 'location_request_message' && action.name !== 'send_location') return "['action']['name']";
   if (type === 'catalog_message' && action.name !== 'catalog_message') return "['action']['name']";
   if (type === 'flow') {
-    const p = isObject(action.parameters) ? action.parameters : undefined;
+    const p = isRecord(action.parameters) ? action.parameters : undefined;
     if (action.name !== 'flow' || !p) return "['action']['parameters']";
     if (typeof p.flow_message_version !== 'string') return "['action']['parameters']['flow_message_version']";
     if (typeof p.flow_cta !== 'string') return "['action']['parameters']['flow_cta']";
@@ -89,7 +91,7 @@ function missingInteractiveParameter(o: Record<string, unknown>): string | undef
     return "['action']['product_retailer_id']";
   if (type === 'product_list') {
     if (!Array.isArray(action.sections) || action.sections.length === 0) return "['action']['sections']";
-    if (!isObject(o.header) || o.header.type !== 'text') return "['header']";
+    if (!isRecord(o.header) || o.header.type !== 'text') return "['header']";
   }
   return undefined;
 }
@@ -105,7 +107,7 @@ function validateSend(body: Record<string, unknown>): SandboxResponse | undefine
   if (typeof type !== 'string' || !TYPES.has(type))
     return invalid(`Param type must be one of {${[...TYPES].join(', ')}}.`);
   const object = body[type];
-  if (type === 'contacts' ? !Array.isArray(object) : !isObject(object))
+  if (type === 'contacts' ? !Array.isArray(object) : !isRecord(object))
     return graphError(400, 131008, `Required parameter is missing: ${type}`);
   const o = object as Record<string, unknown>;
   if (type === 'text') {
@@ -119,7 +121,7 @@ function validateSend(body: Record<string, unknown>): SandboxResponse | undefine
     return invalid('Param location requires numeric latitude and longitude.');
   if (type === 'reaction' && typeof o.message_id !== 'string')
     return graphError(400, 131008, "Required parameter is missing: reaction['message_id']");
-  if (type === 'interactive' && (typeof o.type !== 'string' || !isObject(o.action)))
+  if (type === 'interactive' && (typeof o.type !== 'string' || !isRecord(o.action)))
     return graphError(400, 131008, "Required parameter is missing: interactive['action']");
   if (type === 'interactive') {
     const missing = missingInteractiveParameter(o);
@@ -128,7 +130,7 @@ function validateSend(body: Record<string, unknown>): SandboxResponse | undefine
   if (type === 'template') {
     if (typeof o.name !== 'string' || o.name.length === 0)
       return graphError(400, 131008, "Required parameter is missing: template['name']");
-    if (!isObject(o.language) || typeof o.language.code !== 'string')
+    if (!isRecord(o.language) || typeof o.language.code !== 'string')
       return graphError(400, 131008, "Required parameter is missing: template['language']['code']");
   }
   return undefined;
@@ -143,7 +145,7 @@ function checkTemplate(ctx: SandboxContext, o: Record<string, unknown>): Sandbox
     return graphError(404, 132001, `Template name does not exist in the translation: ${name} (${language})`);
   if (template.status === 'PAUSED') return graphError(400, 132015, `Template is paused: ${name}`);
   if (template.status === 'DISABLED') return graphError(400, 132016, `Template is disabled: ${name}`);
-  const components = Array.isArray(o.components) ? o.components.filter(isObject) : [];
+  const components = Array.isArray(o.components) ? o.components.filter(isRecord) : [];
   const given = (kind: string) => {
     const c = components.find((x) => String(x.type).toLowerCase() === kind);
     return Array.isArray(c?.parameters) ? c.parameters.length : 0;
@@ -182,7 +184,7 @@ export function handleMetaMessages(
   const denied = checkAuth(ctx, req, provider);
   if (denied) return denied;
   const body = tryJson(req.body);
-  if (!isObject(body)) return notJson();
+  if (!isRecord(body)) return notJson();
   if (body.status === 'read') {
     if (body.messaging_product !== 'whatsapp')
       return graphError(400, 100, 'The parameter messaging_product is required.');
@@ -193,7 +195,7 @@ export function handleMetaMessages(
         'Invalid parameter: message_id does not name a message received by this number.',
       );
     const typing = body.typing_indicator;
-    if (typing !== undefined && (!isObject(typing) || typing.type !== 'text'))
+    if (typing !== undefined && (!isRecord(typing) || typing.type !== 'text'))
       return graphError(400, 100, "Invalid parameter: typing_indicator['type'] must be text.");
     ctx.readReceipts.push({ provider, messageId: body.message_id, ...(typing ? { typing: true } : {}) });
     return { status: 200, body: { success: true } };
@@ -318,7 +320,7 @@ export function handleTemplateCollection(
   }
   if (req.method === 'POST') {
     const body = tryJson(req.body);
-    if (!isObject(body)) return notJson();
+    if (!isRecord(body)) return notJson();
     try {
       const template = store.create(body as never, provider);
       scheduleReview(ctx, template);
@@ -354,7 +356,7 @@ export function handleTemplateNode(
   if (req.method === 'GET') return { status: 200, body: ctx.templates.toGraph(template) };
   if (req.method === 'POST') {
     const body = tryJson(req.body);
-    if (!isObject(body)) return notJson();
+    if (!isRecord(body)) return notJson();
     if (body.name !== undefined && body.name !== template.name)
       return graphError(400, 100, 'The name of a template cannot be changed.');
     if (body.language !== undefined && body.language !== template.language)

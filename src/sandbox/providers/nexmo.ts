@@ -10,6 +10,7 @@
  * the code of a tier refusal (not documented; 1070 "Partner quota exceeded" here).
  * @module
  */
+
 import {
   createHash,
   createHmac,
@@ -19,10 +20,11 @@ import {
   verify as verifySignature,
 } from 'node:crypto';
 import { isBsuid } from '../../core/identity.js';
+import { isRecord } from '../../core/record.js';
 import type { SandboxContext } from '../context.js';
 import { digits } from '../context.js';
 import type { SandboxCredentials } from '../credentials.js';
-import { header, isObject, type SandboxRequest, type SandboxResponse, tryJson } from '../http.js';
+import { header, type SandboxRequest, type SandboxResponse, tryJson } from '../http.js';
 import { mediaBody, type StoredMedia } from '../media.js';
 import type { EmulatedProvider, StatusUpdate } from '../provider.js';
 import type { AsyncRefusal } from '../rules.js';
@@ -114,7 +116,7 @@ export function checkNexmoAuth(ctx: SandboxContext, req: SandboxRequest): Sandbo
   const [h, p, s] = parts as [string, string, string];
   const head = tryJson(Buffer.from(h, 'base64url').toString('utf8'));
   const claims = tryJson(Buffer.from(p, 'base64url').toString('utf8'));
-  if (!isObject(head) || head.alg !== 'RS256' || !isObject(claims)) return unauthorized();
+  if (!isRecord(head) || head.alg !== 'RS256' || !isRecord(claims)) return unauthorized();
   const ok = verifySignature(
     'RSA-SHA256',
     Buffer.from(`${h}.${p}`),
@@ -154,7 +156,7 @@ interface Parsed {
 type Invalid = { name: string; reason: string }[];
 
 function mediaIssues(prefix: string, media: unknown, allowId: boolean): Invalid {
-  if (!isObject(media)) return [{ name: prefix, reason: 'is required.' }];
+  if (!isRecord(media)) return [{ name: prefix, reason: 'is required.' }];
   if (typeof media.url === 'string' && media.url.length > 0) return [];
   if (allowId && typeof media.id === 'string' && media.id.length > 0) return [];
   return [{ name: `${prefix}.url`, reason: 'is required.' }];
@@ -224,28 +226,28 @@ export function parseV1(body: Record<string, unknown>): Parsed | { error: Sandbo
       break;
     case 'reaction': {
       const r = body.reaction;
-      if (!isObject(r) || (r.action !== 'react' && r.action !== 'unreact'))
+      if (!isRecord(r) || (r.action !== 'react' && r.action !== 'unreact'))
         invalid.push({ name: 'reaction.action', reason: 'must be react or unreact.' });
-      if (!isObject(body.context) || typeof body.context.message_uuid !== 'string')
+      if (!isRecord(body.context) || typeof body.context.message_uuid !== 'string')
         invalid.push({ name: 'context.message_uuid', reason: 'is required.' });
       break;
     }
     case 'template': {
       const t = body.template;
       const w = body.whatsapp;
-      if (!isObject(t) || typeof t.name !== 'string' || t.name.length === 0)
+      if (!isRecord(t) || typeof t.name !== 'string' || t.name.length === 0)
         invalid.push({ name: 'template.name', reason: 'is required.' });
       if (
-        isObject(t) &&
+        isRecord(t) &&
         t.parameters !== undefined &&
         (!Array.isArray(t.parameters) || t.parameters.some((x) => typeof x !== 'string'))
       )
         invalid.push({ name: 'template.parameters', reason: 'must be an array of strings.' });
-      if (!isObject(w) || typeof w.locale !== 'string' || w.locale.length === 0)
+      if (!isRecord(w) || typeof w.locale !== 'string' || w.locale.length === 0)
         invalid.push({ name: 'whatsapp.locale', reason: 'is required.' });
-      if (isObject(w) && w.policy !== undefined && w.policy !== 'deterministic')
+      if (isRecord(w) && w.policy !== undefined && w.policy !== 'deterministic')
         invalid.push({ name: 'whatsapp.policy', reason: 'must be deterministic.' });
-      if (invalid.length === 0 && isObject(t) && isObject(w))
+      if (invalid.length === 0 && isRecord(t) && isRecord(w))
         template = {
           name: String(t.name),
           locale: String(w.locale),
@@ -254,7 +256,7 @@ export function parseV1(body: Record<string, unknown>): Parsed | { error: Sandbo
       break;
     }
     case 'custom':
-      if (!isObject(body.custom) || typeof body.custom.type !== 'string')
+      if (!isRecord(body.custom) || typeof body.custom.type !== 'string')
         invalid.push({ name: 'custom.type', reason: 'is required.' });
       else template = customTemplate(body.custom);
       break;
@@ -270,26 +272,26 @@ export function parseV1(body: Record<string, unknown>): Parsed | { error: Sandbo
 
 /** A `custom` template (Meta's template object passed through). */
 function customTemplate(custom: Record<string, unknown>): Parsed['template'] {
-  if (custom.type !== 'template' || !isObject(custom.template)) return undefined;
+  if (custom.type !== 'template' || !isRecord(custom.template)) return undefined;
   const t = custom.template;
-  const language = isObject(t.language) ? String(t.language.code ?? '') : '';
+  const language = isRecord(t.language) ? String(t.language.code ?? '') : '';
   const body = Array.isArray(t.components)
-    ? t.components.find((c) => isObject(c) && String(c.type).toLowerCase() === 'body')
+    ? t.components.find((c) => isRecord(c) && String(c.type).toLowerCase() === 'body')
     : undefined;
-  const parameters = isObject(body) && Array.isArray(body.parameters) ? body.parameters.length : 0;
+  const parameters = isRecord(body) && Array.isArray(body.parameters) ? body.parameters.length : 0;
   return { name: String(t.name ?? ''), locale: language, parameters };
 }
 
 /** Validates a v0.1 body. */
 export function parseV01(body: Record<string, unknown>): Parsed | { error: SandboxResponse } {
-  const to = isObject(body.to) ? body.to : undefined;
-  const from = isObject(body.from) ? body.from : undefined;
+  const to = isRecord(body.to) ? body.to : undefined;
+  const from = isRecord(body.from) ? body.from : undefined;
   if (to?.type !== 'whatsapp' || typeof to.number !== 'string' || !/^\d{7,15}$/.test(to.number))
     return { error: problemV01('to must be {"type":"whatsapp","number":"<7 to 15 digits>"}.') };
   if (from?.type !== 'whatsapp' || typeof from.number !== 'string')
     return { error: problemV01('from must be {"type":"whatsapp","number":"<digits>"}.') };
-  const message = isObject(body.message) ? body.message : undefined;
-  const content = message && isObject(message.content) ? message.content : undefined;
+  const message = isRecord(body.message) ? body.message : undefined;
+  const content = message && isRecord(message.content) ? message.content : undefined;
   const type = content?.type;
   if (!content || typeof type !== 'string' || !V01_TYPES.has(type))
     return { error: problemV01(`message.content.type must be one of ${[...V01_TYPES].join(', ')}.`) };
@@ -307,13 +309,13 @@ export function parseV01(body: Record<string, unknown>): Parsed | { error: Sandb
   )
     return { error: problemV01(`message.content.${type}.url is required.`) };
   if (type === 'custom') {
-    if (!isObject(content.custom)) return { error: problemV01('message.content.custom is required.') };
+    if (!isRecord(content.custom)) return { error: problemV01('message.content.custom is required.') };
     template = customTemplate(content.custom);
   }
   if (type === 'template') {
     const t = content.template;
-    const w = isObject(message?.whatsapp) ? message.whatsapp : undefined;
-    if (!isObject(t) || typeof t.name !== 'string')
+    const w = isRecord(message?.whatsapp) ? message.whatsapp : undefined;
+    if (!isRecord(t) || typeof t.name !== 'string')
       return { error: problemV01('message.content.template.name is required.') };
     if (!w || typeof w.locale !== 'string')
       return { error: problemV01('message.whatsapp.locale is required.') };
@@ -362,7 +364,7 @@ export function handleNexmoSend(
   const denied = checkNexmoAuth(ctx, req);
   if (denied) return denied;
   const body = tryJson(req.body);
-  if (!isObject(body))
+  if (!isRecord(body))
     return version === 'v1'
       ? problem(422, '1150', 'Invalid JSON', 'The request body did not contain valid JSON.')
       : problemV01('The request body did not contain valid JSON.');
@@ -421,7 +423,7 @@ export function handleNexmoUpdate(ctx: SandboxContext, req: SandboxRequest, id: 
   const denied = checkNexmoAuth(ctx, req);
   if (denied) return denied;
   const body = tryJson(req.body);
-  if (!isObject(body) || (body.status !== 'read' && body.status !== 'revoked'))
+  if (!isRecord(body) || (body.status !== 'read' && body.status !== 'revoked'))
     return problem(422, '1150', 'Invalid params', 'The value of one or more parameters is invalid.', {
       invalid_parameters: [{ name: 'status', reason: 'must be read or revoked.' }],
     });
@@ -430,11 +432,11 @@ export function handleNexmoUpdate(ctx: SandboxContext, req: SandboxRequest, id: 
   // `replying_indicator: { show: true, type: "text" }` also shows a typing indicator:
   // https://developer.vonage.com/en/messages/code-snippets/whatsapp/send-replying-indicator
   const indicator = body.replying_indicator;
-  if (indicator !== undefined && (!isObject(indicator) || typeof indicator.show !== 'boolean'))
+  if (indicator !== undefined && (!isRecord(indicator) || typeof indicator.show !== 'boolean'))
     return problem(422, '1150', 'Invalid params', 'The value of one or more parameters is invalid.', {
       invalid_parameters: [{ name: 'replying_indicator.show', reason: 'must be a boolean.' }],
     });
-  const typing = isObject(indicator) && indicator.show === true;
+  const typing = isRecord(indicator) && indicator.show === true;
   ctx.readReceipts.push({ provider: 'nexmo', messageId: id, ...(typing ? { typing: true } : {}) });
   return { status: 202 };
 }
@@ -605,23 +607,23 @@ function nativeStatus(update: StatusUpdate): 'submitted' | 'delivered' | 'read' 
 
 /** A Vonage v1 or v0.1 body as the customer sees it. */
 function nexmoView(message: SandboxMessage, templates: TemplateStore): MessageView {
-  const body = isObject(message.body) ? message.body : {};
-  const v01 = isObject(body.message) ? body.message : undefined;
-  const content = v01 && isObject(v01.content) ? v01.content : body;
+  const body = isRecord(message.body) ? message.body : {};
+  const v01 = isRecord(body.message) ? body.message : undefined;
+  const content = v01 && isRecord(v01.content) ? v01.content : body;
   const type = String((v01 ? content.type : body.message_type) ?? '');
   if (type === 'text') return { kind: 'text', text: typeof content.text === 'string' ? content.text : '' };
   if (type === 'custom') return cloudMessageView(content.custom, templates);
   if (type === 'template') {
-    const t = isObject(content.template) ? content.template : {};
+    const t = isRecord(content.template) ? content.template : {};
     const w = v01 ? v01.whatsapp : body.whatsapp;
-    const locale = isObject(w) && typeof w.locale === 'string' ? w.locale : undefined;
+    const locale = isRecord(w) && typeof w.locale === 'string' ? w.locale : undefined;
     // A legacy `namespace:name` names the template after the colon.
     const name = String(t.name ?? '').replace(/^[^:]*:/, '');
     const parameters = Array.isArray(t.parameters) ? t.parameters.map(String) : [];
     return templateView(name, templates.find(name, locale), { body: parameters });
   }
   if (type === 'reaction') {
-    const r = isObject(content.reaction) ? content.reaction : {};
+    const r = isRecord(content.reaction) ? content.reaction : {};
     return { kind: 'reaction', emoji: typeof r.emoji === 'string' ? r.emoji : undefined };
   }
   if (type in content) return mediaView(type, content[type]);

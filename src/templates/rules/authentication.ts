@@ -16,8 +16,10 @@
  * @internal
  * @module
  */
+
+import { isRecord } from '../../core/record.js';
 import { codePointLength } from '../placeholders.js';
-import { describe, isRecord, str, upper } from '../shape.js';
+import { asString, describe, upper } from '../shape.js';
 import { type FoundComponent, first, type RuleContext } from './context.js';
 
 /** The OTP button types Meta defines. */
@@ -31,8 +33,8 @@ const PACKAGE_NAME = /^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)+$/;
 const SIGNATURE_HASH = /^[A-Za-z0-9+/=]{11}$/;
 
 function checkApp(app: Record<string, unknown>, path: (string | number)[], ctx: RuleContext): void {
-  const pkg = str(app.package_name);
-  const hash = str(app.signature_hash);
+  const pkg = asString(app.package_name);
+  const hash = asString(app.signature_hash);
   if (pkg === undefined || !PACKAGE_NAME.test(pkg) || pkg.length > 224) {
     ctx.add(
       'authentication.app_required',
@@ -118,7 +120,7 @@ function checkButtons(buttons: FoundComponent | undefined, ctx: RuleContext): vo
       path,
       !Array.isArray(list) || list.length === 0
         ? 'An AUTHENTICATION template needs a BUTTONS component with one OTP button: { type: "BUTTONS", buttons: [{ type: "OTP", otp_type: "COPY_CODE" }] }.'
-        : `An AUTHENTICATION template has exactly one button, of type OTP; got ${list.map((b) => (isRecord(b) ? (str(b.type) ?? '?') : describe(b))).join(', ')}.`,
+        : `An AUTHENTICATION template has exactly one button, of type OTP; got ${list.map((b) => (isRecord(b) ? (asString(b.type) ?? '?') : describe(b))).join(', ')}.`,
     );
   }
   if (Array.isArray(list)) {

@@ -10,8 +10,10 @@
  * @internal
  * @module
  */
+
+import { isRecord } from '../../core/record.js';
 import { codePointLength, scanPlaceholders } from '../placeholders.js';
-import { describe, hasHeaderHandle, isRecord, str, upper } from '../shape.js';
+import { asString, describe, hasHeaderHandle, upper } from '../shape.js';
 import { type FoundComponent, findComponents, first, type Path, type RuleContext } from './context.js';
 
 /** Cards a carousel holds. */
@@ -33,7 +35,7 @@ interface CardShape {
 }
 
 function checkCardBody(body: FoundComponent, path: Path, ctx: RuleContext): void {
-  const text = str(body.value.text);
+  const text = asString(body.value.text);
   if (text === undefined || text.trim() === '') {
     ctx.add('template.malformed', [...path, 'text'], 'A card BODY needs text (or leave the card body out).');
     return;
@@ -115,7 +117,7 @@ function checkCardButtons(
         `A ${format === 'PRODUCT' ? 'product' : 'media'} card button is ${allowed.join(', ')}; got ${type || describe(b)}.`,
       );
     }
-    const text = isRecord(b) ? str(b.text) : undefined;
+    const text = isRecord(b) ? asString(b.text) : undefined;
     if (text === undefined || text.trim() === '') {
       ctx.add('button.text_required', [...base, i, 'text'], `Card button ${i} needs a text label.`);
     } else if (codePointLength(text) > ctx.rules.buttonTextMaxLength) {
@@ -125,7 +127,10 @@ function checkCardButtons(
         `Card button ${i} text is ${codePointLength(text)} characters; the limit is ${ctx.rules.buttonTextMaxLength}.`,
       );
     }
-    if (type === 'URL' && !/^https:\/\/[^\s/]+\.[^\s/]+/.test(str(isRecord(b) ? b.url : undefined) ?? '')) {
+    if (
+      type === 'URL' &&
+      !/^https:\/\/[^\s/]+\.[^\s/]+/.test(asString(isRecord(b) ? b.url : undefined) ?? '')
+    ) {
       ctx.add(
         'button.url_invalid',
         [...base, i, 'url'],

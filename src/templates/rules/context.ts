@@ -4,8 +4,10 @@
  * @internal
  * @module
  */
+
+import { isRecord } from '../../core/record.js';
 import type { TemplateRules } from '../profiles.js';
-import { isRecord, upper } from '../shape.js';
+import { upper } from '../shape.js';
 import type { TemplateIssueCode, TemplateIssueSeverity } from '../types.js';
 
 /** A path into the definition, e.g. `['components', 2, 'cards', 0]`. */

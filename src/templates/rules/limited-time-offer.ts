@@ -9,8 +9,10 @@
  * @internal
  * @module
  */
+
+import { isRecord } from '../../core/record.js';
 import { codePointLength } from '../placeholders.js';
-import { describe, isRecord, str, upper } from '../shape.js';
+import { asString, describe, upper } from '../shape.js';
 import { first, type RuleContext } from './context.js';
 
 /** Meta's limit for the offer text. */
@@ -32,7 +34,7 @@ export function checkLimitedTimeOffer(ctx: RuleContext): void {
       `LIMITED_TIME_OFFER needs limited_time_offer: { text, has_expiration? }, got ${describe(lto)}.`,
     );
   } else {
-    const text = str(lto.text);
+    const text = asString(lto.text);
     if (text === undefined || text.trim() === '') {
       ctx.add(
         'offer.text_required',
@@ -77,7 +79,7 @@ export function checkLimitedTimeOffer(ctx: RuleContext): void {
       }
     }
     if (c.type === 'BODY') {
-      const text = str(c.value.text);
+      const text = asString(c.value.text);
       if (text !== undefined && codePointLength(text) > OFFER_BODY_MAX_LENGTH) {
         ctx.add(
           'offer.body_too_long',

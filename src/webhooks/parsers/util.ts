@@ -4,13 +4,12 @@
  * @module
  */
 import * as z from 'zod';
+import { isRecord } from '../../core/record.js';
 import type { DeliveryStatus, OrderDetails } from '../../core/webhook-event.js';
 
 /** A plain JSON object, or undefined. */
 export function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : undefined;
+  return isRecord(value) ? value : undefined;
 }
 
 /** An array, or an empty array. */

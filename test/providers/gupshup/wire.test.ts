@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isUnsupportedMessageError, isValidationError, type PreparedMessage } from '../../../src/index.js';
+import { isUnsupportedMessageError, isValidationError } from '../../../src/core/errors.js';
+import type { PreparedMessage } from '../../../src/core/message.js';
 import {
   fileNameFromUrl,
   GUPSHUP_MSG_PATH,
