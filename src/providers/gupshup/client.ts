@@ -5,11 +5,12 @@
 
 import { BaseClient, type SendReceipt, type SendRequest } from '../../core/base-client.js';
 import type { MarkAsReadOptions, WebhookInput } from '../../core/client.js';
-import { ApiError, ConfigError, ValidationError } from '../../core/errors.js';
+import { ApiError, ConfigError } from '../../core/errors.js';
 import type { HttpResponse } from '../../core/http.js';
 import type { MediaRules } from '../../core/media/rules.js';
 import type { MediaFile, UploadMediaOptions, UploadMediaResult } from '../../core/media/types.js';
 import type { OutboundMessage, PreparedMessage } from '../../core/message.js';
+import { pathSegment } from '../../core/path-segment.js';
 import { UnsupportedOperationError } from '../../core/unsupported-operation-error.js';
 import type { MessageEvent, WebhookEvent } from '../../core/webhook-event.js';
 import { parseWebhookRequest } from '../../webhooks/index.js';
@@ -102,7 +103,7 @@ export class GupshupClient extends BaseClient<ResolvedGupshupConfig> {
     return this.request(
       {
         method: 'GET',
-        path: `/wa/app/${encodeURIComponent(this.#appId('listTemplates'))}/template`,
+        path: `/wa/app/${pathSegment(this.#appId('listTemplates'), 'app id', 'gupshup')}/template`,
         signal: options.signal,
       },
       (response) => parseGupshupTemplateList(response.body, response.status),
@@ -111,14 +112,7 @@ export class GupshupClient extends BaseClient<ResolvedGupshupConfig> {
 
   /** Reads one template by Gupshup id (`GET /wa/app/{appId}/template/{templateId}`; needs `appId`). */
   async getTemplate(templateId: string, options: { signal?: AbortSignal } = {}): Promise<GupshupTemplate> {
-    if (typeof templateId !== 'string' || templateId.length === 0)
-      throw new ValidationError('getTemplate needs a Gupshup template id.', {
-        provider: 'gupshup',
-        issues: [
-          { code: 'gupshup.template_id_missing', path: ['templateId'], message: 'give a template id' },
-        ],
-      });
-    const path = `/wa/app/${encodeURIComponent(this.#appId('getTemplate'))}/template/${encodeURIComponent(templateId)}`;
+    const path = `/wa/app/${pathSegment(this.#appId('getTemplate'), 'app id', 'gupshup')}/template/${pathSegment(templateId, 'template id', 'gupshup')}`;
     return this.request({ method: 'GET', path, signal: options.signal }, (response) => {
       const body = response.body as { template?: unknown } | undefined;
       const template = parseGupshupTemplate(body?.template ?? body);
@@ -145,15 +139,10 @@ export class GupshupClient extends BaseClient<ResolvedGupshupConfig> {
         "Gupshup's self-serve API has no typing indicator; call markAsRead(id) without { typing: true } for the read receipt alone.",
         { provider: 'gupshup', operation: 'markAsRead' },
       );
-    const id = typeof message === 'string' ? message : message.id;
-    if (typeof id !== 'string' || id.length === 0)
-      throw new ValidationError('markAsRead needs a message id or the inbound message event.', {
-        provider: 'gupshup',
-        issues: [{ code: 'gupshup.message_id_missing', path: ['messageId'], message: 'give a message id' }],
-      });
+    const id = pathSegment(typeof message === 'string' ? message : message.id, 'message id', 'gupshup');
     await this.request({
       method: 'PUT',
-      path: `/wa/app/${encodeURIComponent(this.#appId('markAsRead'))}/msg/${encodeURIComponent(id)}/read`,
+      path: `/wa/app/${pathSegment(this.#appId('markAsRead'), 'app id', 'gupshup')}/msg/${id}/read`,
       headers: { 'content-type': 'application/json' },
     });
   }

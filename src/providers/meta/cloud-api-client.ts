@@ -34,6 +34,7 @@ import {
   type PreparedMessage,
   type TemplateMessage,
 } from '../../core/message.js';
+import { pathSegment } from '../../core/path-segment.js';
 import type { ProviderId } from '../../core/provider.js';
 import type { WebhookEvent } from '../../core/webhook-event.js';
 import { assertValidTemplate, type TemplateDefinition } from '../../templates/index.js';
@@ -141,9 +142,9 @@ export abstract class CloudApiClient<C extends CloudApiConfig = CloudApiConfig> 
     return this.config.apiVersion ?? DEFAULT_GRAPH_API_VERSION;
   }
 
-  /** `/{apiVersion}/{...segments}` with each segment URL-encoded. */
+  /** `/{apiVersion}/{...segments}` with each segment URL-encoded (empty and dot segments refused). */
   protected graphPath(...segments: string[]): string {
-    return `/${this.apiVersion}/${segments.map(encodeURIComponent).join('/')}`;
+    return `/${this.apiVersion}/${segments.map((s) => pathSegment(s, 'id', this.provider)).join('/')}`;
   }
 
   /** `POST /{apiVersion}/{phoneNumberId}/messages` with the Cloud API body of `message`. Pure. */

@@ -23,6 +23,7 @@ import type {
   UploadMediaOptions,
   UploadMediaResult,
 } from '../../core/media/types.js';
+import { pathSegment } from '../../core/path-segment.js';
 import type { ProviderId } from '../../core/provider.js';
 import {
   CLOUD_API_MEDIA_HOSTS,
@@ -65,7 +66,8 @@ export const CLOUD_API_MEDIA_RULES: MediaRules = {
 };
 
 function mediaIdPath(ctx: CloudMediaContext, mediaId: string): string {
-  if (typeof mediaId !== 'string' || !/^[A-Za-z0-9_.-]{1,128}$/.test(mediaId)) {
+  const segment = pathSegment(mediaId, 'media id', ctx.provider);
+  if (!/^[A-Za-z0-9_.-]{1,128}$/.test(mediaId)) {
     const message =
       'A Cloud API media id is the id from an upload or a webhook (letters, digits, "_", "-", ".").';
     throw new ValidationError(message, {
@@ -73,7 +75,7 @@ function mediaIdPath(ctx: CloudMediaContext, mediaId: string): string {
       issues: [{ code: 'media.id_invalid', path: ['mediaId'], message }],
     });
   }
-  return `/${ctx.apiVersion}/${encodeURIComponent(mediaId)}`;
+  return `/${ctx.apiVersion}/${segment}`;
 }
 
 /** `GET /{version}/{media-id}?phone_number_id=`: the short-lived URL, type, size and hash. */
@@ -153,7 +155,7 @@ export async function uploadCloudMedia(
   checkMediaUpload({ mimeType: options.mimeType, size, head, provider: ctx.provider });
   const response = await ctx.request({
     method: 'POST',
-    path: `/${ctx.apiVersion}/${encodeURIComponent(ctx.phoneNumberId)}/media`,
+    path: `/${ctx.apiVersion}/${pathSegment(ctx.phoneNumberId, 'phone number id', ctx.provider)}/media`,
     body: mediaUploadForm(blob, options.mimeType, options.filename),
     signal: options.signal,
   });
@@ -190,7 +192,7 @@ export async function uploadCloudTemplateSample(
   checkTemplateSample({ mimeType: options.mimeType, size, head, provider: ctx.provider });
   const started = await ctx.request({
     method: 'POST',
-    path: `/${ctx.apiVersion}/${encodeURIComponent(ctx.appId)}/uploads`,
+    path: `/${ctx.apiVersion}/${pathSegment(ctx.appId, 'app id', ctx.provider)}/uploads`,
     searchParams: {
       file_name: options.filename ?? defaultFilename(options.mimeType, 'sample'),
       file_length: size,

@@ -5,11 +5,11 @@
 
 import { BaseClient, type SendReceipt, type SendRequest } from '../../core/base-client.js';
 import type { MarkAsReadOptions, WebhookInput } from '../../core/client.js';
-import { ValidationError } from '../../core/errors.js';
 import type { HttpResponse } from '../../core/http.js';
 import type { MediaRules } from '../../core/media/rules.js';
 import type { MediaFile, UploadMediaOptions, UploadMediaResult } from '../../core/media/types.js';
 import type { OutboundMessage, OutboundMessageType, PreparedMessage } from '../../core/message.js';
+import { pathSegment } from '../../core/path-segment.js';
 import type { MessageEvent, WebhookEvent } from '../../core/webhook-event.js';
 import { createApplicationJwtSigner } from '../../jwt/index.js';
 import { parseWebhookRequest } from '../../webhooks/index.js';
@@ -34,9 +34,6 @@ function supportsFor(config: ResolvedNexmoConfig): ReadonlySet<OutboundMessageTy
   if (config.baseUrl !== NEXMO_HOSTS.sandbox) return types;
   return new Set([...types].filter((t) => t !== 'template'));
 }
-
-/** Hosts whose `_self.href` a read receipt may follow: Vonage's own API hosts. */
-const VONAGE_HOST = /(^|\.)(vonage|nexmo)\.com$/i;
 
 /**
  * Sends and receives WhatsApp messages through the Vonage (Nexmo) Messages API.
@@ -138,15 +135,9 @@ export class NexmoClient extends BaseClient<ResolvedNexmoConfig> {
    * https://developer.vonage.com/en/messages/code-snippets/whatsapp/send-replying-indicator).
    */
   async markAsRead(message: string | MessageEvent, options: MarkAsReadOptions = {}): Promise<void> {
-    const id = typeof message === 'string' ? message : message.id;
-    if (typeof id !== 'string' || id.length === 0)
-      throw new ValidationError('markAsRead needs a message id or the inbound message event.', {
-        provider: 'nexmo',
-        issues: [{ code: 'nexmo.message_id_missing', path: ['messageId'], message: 'give a message id' }],
-      });
+    const segment = pathSegment(typeof message === 'string' ? message : message.id, 'message id', 'nexmo');
     const path =
-      (typeof message === 'string' ? undefined : this.#selfHref(message)) ??
-      `/v1/messages/${encodeURIComponent(id)}`;
+      (typeof message === 'string' ? undefined : this.#selfHref(message)) ?? `/v1/messages/${segment}`;
     const json =
       options.typing === true
         ? { status: 'read', replying_indicator: { show: true, type: 'text' } }
@@ -167,7 +158,11 @@ export class NexmoClient extends BaseClient<ResolvedNexmoConfig> {
     return events;
   }
 
-  /** The `_self.href` of an inbound v1 event, when it points at a Vonage host (or the configured one). */
+  /**
+   * The `_self.href` of an inbound v1 event when it is exactly the messages path of the configured API host
+   * (same scheme, host and port, `/v1/messages/<one segment>`, no credentials, query or fragment); otherwise
+   * `undefined` and the caller builds the URL from the id, so the bearer JWT never goes anywhere else.
+   */
   #selfHref(event: MessageEvent): string | undefined {
     const href = (event.raw as { _self?: { href?: unknown } } | undefined)?._self?.href;
     if (typeof href !== 'string') return undefined;
@@ -177,18 +172,14 @@ export class NexmoClient extends BaseClient<ResolvedNexmoConfig> {
     } catch {
       return undefined;
     }
-    const configured = new URL(this.baseUrl);
-    const trusted =
-      url.origin === configured.origin || (url.protocol === 'https:' && VONAGE_HOST.test(url.hostname));
-    if (!trusted)
-      throw new ValidationError(
-        `The event's _self.href host ${url.hostname} is not a Vonage host; refusing to send credentials there. Pass the message id instead.`,
-        {
-          provider: 'nexmo',
-          issues: [{ code: 'nexmo.untrusted_href', path: ['_self', 'href'], message: 'not a Vonage host' }],
-        },
-      );
-    return url.toString();
+    const exact =
+      url.origin === new URL(this.baseUrl).origin &&
+      url.username === '' &&
+      url.password === '' &&
+      url.search === '' &&
+      url.hash === '' &&
+      /^\/v1\/messages\/[^/]+$/.test(url.pathname);
+    return exact ? url.toString() : undefined;
   }
 }
 
