@@ -14,6 +14,11 @@ export interface CliIo {
   readFile(path: string): Promise<Uint8Array>;
   /** Writes a whole file (UTF-8). */
   writeFile(path: string, text: string): Promise<void>;
+  /**
+   * A binary sink: the file at `path` (created or truncated), or standard output when `path` is `undefined`.
+   * Closing it closes the file; standard output stays open.
+   */
+  openOutput(path: string | undefined): WritableStream<Uint8Array>;
   /** Reads standard input to its end. */
   readStdin(): Promise<Uint8Array>;
   /** Environment variables (config fallbacks). */

@@ -3,7 +3,9 @@
  * The `waba` binary: runs {@link runCli} on the process's arguments, streams and environment.
  * @module
  */
+import { createWriteStream } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
+import { Writable } from 'node:stream';
 import type { CliIo } from './io.js';
 import { runCli } from './run.js';
 
@@ -18,6 +20,16 @@ const io: CliIo = {
   err: (text) => process.stderr.write(text),
   readFile: async (path) => new Uint8Array(await readFile(path)),
   writeFile: (path, text) => writeFile(path, text, 'utf8'),
+  openOutput: (path) =>
+    path === undefined
+      ? new WritableStream<Uint8Array>({
+          // Standard output is shared: write with backpressure, never end it.
+          write: (chunk) =>
+            new Promise<void>((resolve, reject) =>
+              process.stdout.write(chunk, (error) => (error ? reject(error) : resolve())),
+            ),
+        })
+      : (Writable.toWeb(createWriteStream(path)) as WritableStream<Uint8Array>),
   readStdin,
   env: process.env,
   isTTY: process.stderr.isTTY === true,

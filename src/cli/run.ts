@@ -5,6 +5,7 @@
  */
 import { BROADCAST_HELP, broadcastCommand } from './commands/broadcast.js';
 import { JWT_HELP, jwtCommand } from './commands/jwt.js';
+import { MEDIA_HELP, mediaCommand } from './commands/media.js';
 import { SANDBOX_HELP, sandboxCommand } from './commands/sandbox.js';
 import { SEND_HELP, sendCommand } from './commands/send.js';
 import { VALIDATE_HELP, validateCommand } from './commands/validate.js';
@@ -37,6 +38,11 @@ const COMMANDS: Record<string, { run: Command; help: string; summary: string }> 
     run: broadcastCommand,
     help: BROADCAST_HELP,
     summary: 'send a template to a CSV of recipients',
+  },
+  media: {
+    run: mediaCommand,
+    help: MEDIA_HELP,
+    summary: 'download inbound media, upload a file for a media id',
   },
   sandbox: { run: sandboxCommand, help: SANDBOX_HELP, summary: 'start the local provider emulator' },
 };

@@ -4,6 +4,8 @@ import { runCli } from '../../src/cli/run.js';
 /** An in-memory CliIo: captured output, a file map, stdin, env and a stop switch. */
 export interface MemoryIo extends CliIo {
   stdout: string;
+  /** Bytes written to standard output through `openOutput(undefined)`. */
+  stdoutBytes: Uint8Array;
   stderr: string;
   files: Map<string, Uint8Array | string>;
   stop(): void;
@@ -23,8 +25,21 @@ export function memoryIo(
   const encode = (v: string | Uint8Array) => (typeof v === 'string' ? new TextEncoder().encode(v) : v);
   const io: MemoryIo = {
     stdout: '',
+    stdoutBytes: new Uint8Array(0),
     stderr: '',
     files,
+    openOutput(path) {
+      const chunks: Uint8Array[] = [];
+      return new WritableStream<Uint8Array>({
+        write: (chunk) => {
+          chunks.push(chunk.slice());
+          if (path === undefined) io.stdoutBytes = Buffer.concat([io.stdoutBytes, chunk]);
+        },
+        close: () => {
+          if (path !== undefined) files.set(path, Buffer.concat(chunks));
+        },
+      });
+    },
     out(text) {
       io.stdout += text;
     },

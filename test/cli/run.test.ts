@@ -45,7 +45,7 @@ describe('waba: dispatch and help', () => {
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toBe(
-      'waba: unknown command "frobnicate"; commands: validate, jwt, webhook, send, broadcast, sandbox (see: waba --help)\n',
+      'waba: unknown command "frobnicate"; commands: validate, jwt, webhook, send, broadcast, media, sandbox (see: waba --help)\n',
     );
   });
 

@@ -43,7 +43,8 @@ export function parseMediaObject(body: unknown, provider: ProviderId, status: nu
   };
 }
 
-const EXTENSIONS: Readonly<Record<string, string>> = {
+/** The usual file extension of each supported media type. */
+export const MEDIA_EXTENSIONS: Readonly<Record<string, string>> = {
   'image/jpeg': 'jpg',
   'image/jpg': 'jpg',
   'image/png': 'png',
@@ -61,7 +62,7 @@ const EXTENSIONS: Readonly<Record<string, string>> = {
 
 /** A file name for a part when the caller gave none: `file.<ext>` (Meta reads the type from `type`). */
 export function defaultFilename(mimeType: string, stem = 'file'): string {
-  const ext = EXTENSIONS[baseMimeType(mimeType)];
+  const ext = MEDIA_EXTENSIONS[baseMimeType(mimeType)];
   return ext ? `${stem}.${ext}` : stem;
 }
 
