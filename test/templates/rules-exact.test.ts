@@ -45,6 +45,8 @@ describe('authentication rules, exactly', () => {
     expect(broken(authCopyCode, (t) => (t.components[0].add_security_recommendation = false))).toEqual([]);
     expect(broken(authCopyCode, (t) => delete t.components[0].add_security_recommendation)).toEqual([]);
     expect(broken(authCopyCode, (t) => t.components.splice(0, 2))).toEqual([]);
+    // A footer without code_expiration_minutes is the footer without the expiry line.
+    expect(broken(authCopyCode, (t) => delete t.components[1].code_expiration_minutes)).toEqual([]);
     expect(broken(authCopyCode, (t) => (t.components[2].buttons[0].text = 'A'.repeat(25)))).toEqual([]);
     expect(oneTap({ ...app('a.b'), autofill_text: 'B'.repeat(25) })).toEqual([]);
     expect(oneTap(app(`c.${'d'.repeat(222)}`, 'ab+/=AB0123'))).toEqual([]);
@@ -592,6 +594,8 @@ describe('carousel rules, exactly', () => {
       ]
     `);
     expect(buttons([{ type: 'URL', text: 'Go', url: 'https://a.b' }])).toEqual([]);
+    // The URL must start with https://, not merely contain one.
+    expect(buttons([{ type: 'url', text: 'Go', url: 'see https://www.luckyshrub.com/x' }])).toHaveLength(2);
   });
 
   it('needs every card to match the first: header format, body, buttons in order', () => {
@@ -615,6 +619,15 @@ describe('carousel rules, exactly', () => {
         "carousel.cards_mismatch @components.1.cards.1: Every card has the same components and buttons; card 1 has a body and buttons [URL, QUICK_REPLY], the first card a body and [QUICK_REPLY, URL].",
       ]
     `);
+    // An empty buttons list is malformed, and compares as no buttons at all.
+    expect(
+      broken(mediaCarousel, (t) => {
+        cards(t)[0].components[2].buttons = [];
+        cards(t)[1].components.pop();
+      }),
+    ).toEqual([
+      'template.malformed @components.1.cards.0.components.2.buttons: A card BUTTONS component needs a non-empty buttons array (or leave it out).',
+    ]);
     expect(broken(mediaCarousel, (t) => cards(t)[1].components.pop())).toMatchInlineSnapshot(`
       [
         "carousel.cards_mismatch @components.1.cards.1: Every card has the same components and buttons; card 1 has a body and buttons [], the first card a body and [QUICK_REPLY, URL].",

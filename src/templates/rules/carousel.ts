@@ -129,7 +129,8 @@ function checkCardButtons(
     }
     if (
       type === 'URL' &&
-      !/^https:\/\/[^\s/]+\.[^\s/]+/.test(asString(isRecord(b) ? b.url : undefined) ?? '')
+      // Stryker disable next-line StringLiteral: RegExp#test fails on any text that is not an https URL, as on ''
+      !/^https:\/\/[^\s/]+\.[^\s/]/.test(asString(isRecord(b) ? b.url : undefined) ?? '')
     ) {
       ctx.add(
         'button.url_invalid',
@@ -153,7 +154,13 @@ function checkCard(card: unknown, path: Path, ctx: RuleContext): CardShape | und
   const components = findComponents(card.components);
   const header = first(components, 'HEADER');
   const format = header ? upper(header.value.format) : undefined;
-  if (!header || format === undefined || !CARD_FORMATS.includes(format)) {
+  if (
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: no header means no format, and CARD_FORMATS.includes(undefined) is false: each test alone refuses it
+    !header ||
+    // Stryker disable next-line ConditionalExpression: CARD_FORMATS.includes(undefined) is false too
+    format === undefined ||
+    !CARD_FORMATS.includes(format)
+  ) {
     ctx.add(
       'carousel.header_format',
       header ? [...path, 'components', header.index, 'format'] : [...path, 'components'],
@@ -212,9 +219,12 @@ export function checkCarousel(ctx: RuleContext): void {
   }
   const shapes = cards.map((card: unknown, i) => checkCard(card, [...path, i], ctx));
   const reference = shapes.find((s) => s !== undefined);
+  // Stryker disable next-line ConditionalExpression: with no reference every shape is undefined and returns below
   if (!reference) return;
   shapes.forEach((shape, i) => {
-    if (!shape || shape === reference) return;
+    if (!shape) return;
+    // Stryker disable next-line ConditionalExpression: the reference compared with itself reports nothing
+    if (shape === reference) return;
     if (shape.format !== reference.format && shape.format !== undefined && reference.format !== undefined) {
       ctx.add(
         'carousel.header_format',
