@@ -283,7 +283,7 @@ async function main(): Promise<void> {
 
   // ------------------------------------------------------------------ 6. stats
   step(6, 'Campaign stats (from the status and inbound webhooks)');
-  const s = stats.snapshot();
+  const s = await stats.snapshot();
   const rows: [string, number][] = [
     ['sent', s.sent],
     ['delivered', s.delivered],

@@ -32,6 +32,7 @@ export {
   type LedgerOutcome,
 } from './ledger.js';
 export { createRedisBroadcastLedger, type RedisBroadcastLedgerOptions } from './redis-ledger.js';
+export { createRedisCampaignStats, type RedisCampaignStatsOptions } from './redis-stats.js';
 export {
   type CampaignStats,
   type CampaignStatsSnapshot,

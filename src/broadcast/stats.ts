@@ -59,18 +59,21 @@ export interface StatsSource {
 
 /** Campaign statistics; see {@link createCampaignStats}. */
 export interface CampaignStats {
-  /** Records a successful send. */
-  recordSent(result: SendResult): void;
-  /** Records a send that failed before or at the provider. */
-  recordError(recipient?: string): void;
-  /** Records a user held out as the control group. */
-  recordControlGroup(recipient: string): void;
-  /** Folds a status or inbound-message webhook event; others are ignored. */
-  record(event: WebhookEvent): void;
+  /** Records a successful send. May return a promise (the Redis stats do): await it. */
+  recordSent(result: SendResult): void | Promise<void>;
+  /** Records a send that failed before or at the provider. May return a promise: await it. */
+  recordError(recipient?: string): void | Promise<void>;
+  /** Records a user held out as the control group. May return a promise: await it. */
+  recordControlGroup(recipient: string): void | Promise<void>;
+  /**
+   * Folds a status or inbound-message webhook event; others are ignored. May return a promise: await it (in a
+   * webhook handler, so a failure answers 5xx and the provider redelivers).
+   */
+  record(event: WebhookEvent): void | Promise<void>;
   /** Follows a client's `message.status` and `message.received` events; returns a function that stops. */
   attach(source: StatsSource): () => void;
-  /** The counters now. */
-  snapshot(): CampaignStatsSnapshot;
+  /** The counters now. May return a promise (the Redis stats do): await it. */
+  snapshot(): CampaignStatsSnapshot | Promise<CampaignStatsSnapshot>;
 }
 
 /**
@@ -86,6 +89,50 @@ export function isBillable(pricing: StatusPricing | undefined): boolean {
   return pricing.type === 'regular';
 }
 
+/**
+ * Follows `source`'s status and reply events into `stats.record`; a record that rejects goes to `onError`
+ * (events are emitted synchronously, nobody else could catch it). Returns a function that stops.
+ * Module-internal: every {@link CampaignStats} implementation attaches through it.
+ * @internal
+ */
+export function attachStats(
+  stats: Pick<CampaignStats, 'record'>,
+  source: StatsSource,
+  onError: (error: unknown) => void = () => {},
+): () => void {
+  const follow = (event: WebhookEvent) => {
+    try {
+      const done = stats.record(event);
+      if (done) done.catch(onError);
+    } catch (error) {
+      onError(error);
+    }
+  };
+  const onStatus = (p: WhatsAppEventMap['message.status']) => follow(p.event);
+  const onReceived = (p: WhatsAppEventMap['message.received']) => follow(p.event);
+  source.on('message.status', onStatus);
+  source.on('message.received', onReceived);
+  return () => {
+    source.off('message.status', onStatus);
+    source.off('message.received', onReceived);
+  };
+}
+
+/** All counters at zero. @internal */
+export function emptySnapshot(): CampaignStatsSnapshot {
+  return { sent: 0, delivered: 0, viewed: 0, replied: 0, errors: 0, controlGroup: 0, billable: {} };
+}
+
+/** The recipient's tracking key, or undefined for what is no phone or BSUID. @internal */
+export function trackingKey(phone: string | undefined): string | undefined {
+  if (phone === undefined) return undefined;
+  try {
+    return recipientKey(phone);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Delivery progress of one message: 1 sent, 2 delivered, 3 read. */
 const RANK = { sent: 1, delivered: 2, read: 3 } as const;
 
@@ -99,20 +146,12 @@ const RANK = { sent: 1, delivered: 2, read: 3 } as const;
  * const stop = stats.attach(client);
  * await broadcast(client, recipients, build, { consent, stats });
  * // ... later, once webhooks have arrived
- * stats.snapshot(); // { sent, delivered, viewed, replied, errors, controlGroup }
+ * await stats.snapshot(); // { sent, delivered, viewed, replied, errors, controlGroup, billable }
  * stop();
  * ```
  */
 export function createCampaignStats(): CampaignStats {
-  const counts: CampaignStatsSnapshot = {
-    sent: 0,
-    delivered: 0,
-    viewed: 0,
-    replied: 0,
-    errors: 0,
-    controlGroup: 0,
-    billable: {},
-  };
+  const counts = emptySnapshot();
   /** Billable campaign messages per category (a Map: categories are provider text, never object keys). */
   const billable = new Map<string, number>();
   /** messageId -> delivery rank, or -1 once failed. */
@@ -122,14 +161,7 @@ export function createCampaignStats(): CampaignStats {
   /** Recipients messaged by the campaign (tracking keys). */
   const recipients = new Set<string>();
 
-  const key = (phone: string | undefined): string | undefined => {
-    if (phone === undefined) return undefined;
-    try {
-      return recipientKey(phone);
-    } catch {
-      return undefined;
-    }
-  };
+  const key = trackingKey;
 
   const stats: CampaignStats = {
     recordSent(result) {
@@ -176,14 +208,7 @@ export function createCampaignStats(): CampaignStats {
       }
     },
     attach(source) {
-      const onStatus = (p: WhatsAppEventMap['message.status']) => stats.record(p.event);
-      const onReceived = (p: WhatsAppEventMap['message.received']) => stats.record(p.event);
-      source.on('message.status', onStatus);
-      source.on('message.received', onReceived);
-      return () => {
-        source.off('message.status', onStatus);
-        source.off('message.received', onReceived);
-      };
+      return attachStats(stats, source);
     },
     snapshot() {
       return { ...counts, billable: Object.fromEntries(billable) };

@@ -20,4 +20,5 @@ export {
   createConsentStore,
   createMemoryBroadcastLedger,
   createRedisBroadcastLedger,
+  createRedisCampaignStats,
 } from '../broadcast/index.js';

@@ -186,7 +186,7 @@ describe('broadcast', () => {
     expect(report.skipped.controlGroup).toBe(held.length);
     expect(report.sent).toBe(200 - held.length);
     expect(received.filter((to) => held.includes(to))).toEqual([]);
-    expect(stats.snapshot()).toMatchObject({ sent: 200 - held.length, controlGroup: held.length });
+    expect(await stats.snapshot()).toMatchObject({ sent: 200 - held.length, controlGroup: held.length });
     // Another salt draws another group; the same salt the same group.
     const other = all.filter((n) => inControlGroup(n.slice(1), { fraction: 0.3, salt: 'autumn' }));
     expect(other).not.toEqual(held);

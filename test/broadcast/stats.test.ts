@@ -2,21 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { createCampaignStats } from '../../src/broadcast/index.js';
 import type { StatusEvent } from '../../src/core/webhook-event.js';
 import { TestClient } from '../quota/fixtures/test-client.js';
-
-const status = (messageId: string, s: StatusEvent['status']): StatusEvent => ({
-  kind: 'status',
-  provider: 'meta',
-  messageId,
-  recipient: '447700900001',
-  status: s,
-  providerStatus: s,
-  timestamp: new Date(),
-  raw: {},
-});
-const sent = (messageId: string, to: string) => ({ provider: 'meta' as const, messageId, to, raw: {} });
+import { sent, status } from './fixtures/stats-events.js';
 
 describe('createCampaignStats', () => {
-  it('folds sends and statuses into sent / delivered / viewed / errors, counting each message once', () => {
+  it('folds sends and statuses into sent / delivered / viewed / errors, counting each message once', async () => {
     const stats = createCampaignStats();
     stats.recordSent(sent('m-1', '+447700900001'));
     stats.recordSent(sent('m-2', '+447700900002'));
@@ -39,7 +28,7 @@ describe('createCampaignStats', () => {
     ]) {
       stats.record(e);
     }
-    expect(stats.snapshot()).toEqual({
+    expect(await stats.snapshot()).toEqual({
       sent: 4,
       delivered: 3,
       viewed: 2,
@@ -50,7 +39,7 @@ describe('createCampaignStats', () => {
     });
   });
 
-  it('sums billable campaign messages per pricing category, each message once', () => {
+  it('sums billable campaign messages per pricing category, each message once', async () => {
     const stats = createCampaignStats();
     for (const id of ['m-1', 'm-2', 'm-3', 'm-4', 'm-5']) stats.recordSent(sent(id, '+447700900001'));
     const priced = (id: string, s: StatusEvent['status'], pricing: StatusEvent['pricing']): StatusEvent => ({
@@ -73,10 +62,10 @@ describe('createCampaignStats', () => {
     ]) {
       stats.record(e);
     }
-    expect(stats.snapshot().billable).toEqual({ marketing: 1, utility: 1, unknown: 1 });
+    expect((await stats.snapshot()).billable).toEqual({ marketing: 1, utility: 1, unknown: 1 });
   });
 
-  it('counts a reply from a campaign recipient known by BSUID, or by the phone next to it', () => {
+  it('counts a reply from a campaign recipient known by BSUID, or by the phone next to it', async () => {
     const stats = createCampaignStats();
     stats.recordSent(sent('m-1', 'US.13491208655302741918'));
     stats.recordSent(sent('m-2', '+447700900002'));
@@ -93,7 +82,7 @@ describe('createCampaignStats', () => {
     reply({ userId: 'US.13491208655302741918' });
     reply({ from: '447700900002', userId: 'GB.999' });
     reply({ userId: 'US.0000' }); // someone else
-    expect(stats.snapshot().replied).toBe(2);
+    expect((await stats.snapshot()).replied).toBe(2);
   });
 
   it('counts replies from campaign recipients (and replies quoting a campaign message), through a client', async () => {
@@ -119,12 +108,12 @@ describe('createCampaignStats', () => {
       context: { messageId: 'm-1' },
       raw: {},
     });
-    expect(stats.snapshot().replied).toBe(3);
+    expect((await stats.snapshot()).replied).toBe(3);
     stop();
     await client.parseWebhook({
       rawBody: JSON.stringify([{ from: '447700900001', timestamp: 4 }]),
       headers: {},
     });
-    expect(stats.snapshot().replied).toBe(3);
+    expect((await stats.snapshot()).replied).toBe(3);
   });
 });

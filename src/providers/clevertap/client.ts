@@ -245,7 +245,7 @@ export class CleverTapClient extends CloudApiClient<ParsedCleverTapConfig> {
       });
       const parsed = parseUploadResponse(response.body, batch);
       result.processed += parsed.processed;
-      result.unprocessed.push(...parsed.unprocessed);
+      for (const item of parsed.unprocessed) result.unprocessed.push(item);
       result.batches += 1;
     }
     return result;

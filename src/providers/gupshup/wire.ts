@@ -322,7 +322,7 @@ function carouselFields(cards: TemplateCard[]): { params: string[]; message: Gup
         ['cards', i, 'body'],
         'gupshup.named_params_unsupported',
       );
-    params.push(...((card.body as TemplateBodyValue[] | undefined) ?? []).map(paramText));
+    for (const value of (card.body as TemplateBodyValue[] | undefined) ?? []) params.push(paramText(value));
     for (const b of [...(card.buttons ?? [])].sort((x, y) => x.index - y.index)) {
       if (b.type === 'quick_reply')
         unsupported(
@@ -371,13 +371,13 @@ export function templateFields(m: TemplateMessageInput): Record<string, string> 
   const params: string[] = [];
   const h = m.header;
   if (h?.type === 'text') params.push(h.text);
-  params.push(...((m.body as TemplateBodyValue[] | undefined) ?? []).map(paramText));
+  for (const value of (m.body as TemplateBodyValue[] | undefined) ?? []) params.push(paramText(value));
   for (const b of buttons) {
     if (b.type === 'url') params.push(b.text);
     else if (b.type === 'copy_code') params.push(b.code);
   }
   const carousel = m.cards === undefined ? undefined : carouselFields(m.cards);
-  if (carousel) params.push(...carousel.params);
+  if (carousel) for (const param of carousel.params) params.push(param);
   const template: GupshupJson = { id: m.name, params };
   for (const b of buttons) {
     if ((b.type === 'catalog' || b.type === 'mpm') && b.thumbnailProductRetailerId !== undefined)

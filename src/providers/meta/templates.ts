@@ -243,14 +243,14 @@ export class TemplateEditHistory {
     const edits = (this.#edits.get(template.id) ?? []).filter((t) => now - t < 30 * DAY);
     const lastDay = edits.filter((t) => now - t < DAY);
     if (lastDay.length >= TEMPLATE_EDIT_LIMITS.perDay) {
-      const next = new Date(Math.min(...lastDay) + DAY).toISOString();
+      const next = new Date(earliest(lastDay) + DAY).toISOString();
       issues.push({
         code: 'template.edit_daily_limit',
         path: [],
         message: `${label} was edited less than 24 hours ago; an approved template can be edited once per 24 hours. Next edit allowed at ${next}.`,
       });
     } else if (edits.length >= TEMPLATE_EDIT_LIMITS.perThirtyDays) {
-      const next = new Date(Math.min(...edits) + 30 * DAY).toISOString();
+      const next = new Date(earliest(edits) + 30 * DAY).toISOString();
       issues.push({
         code: 'template.edit_monthly_limit',
         path: [],
@@ -267,4 +267,11 @@ export class TemplateEditHistory {
     edits.push(now);
     this.#edits.set(templateId, edits);
   }
+}
+
+/** The smallest of `times`, by a loop: spreading a long list into Math.min overflows the stack. */
+function earliest(times: readonly number[]): number {
+  let min = Number.POSITIVE_INFINITY;
+  for (const t of times) if (t < min) min = t;
+  return min;
 }
