@@ -17,9 +17,13 @@ const root = resolve(import.meta.dirname, '..');
  * them further.
  */
 const BUDGETS = [
-  { subpath: '.', file: 'dist/index.js', kib: 92 },
-  { subpath: './webhooks', file: 'dist/webhooks.js', kib: 47 },
-  { subpath: './templates', file: 'dist/templates.js', kib: 11 },
+  // Raised in the second turn, with what grew: the root by media downloads/uploads, BSUID recipients and the new
+  // interactive and template components (101 KiB measured); webhooks by identity, referral, system and pricing
+  // readers (48 KiB); templates by the carousel, offer and authentication rules (15 KiB). Shrinking them is the
+  // open performance issue, not a reason to let them grow unnoticed: each is again about 10 % above its figure.
+  { subpath: '.', file: 'dist/index.js', kib: 111 },
+  { subpath: './webhooks', file: 'dist/webhooks.js', kib: 53 },
+  { subpath: './templates', file: 'dist/templates.js', kib: 16 },
   { subpath: './jwt', file: 'dist/jwt.js', kib: 13 },
 ];
 

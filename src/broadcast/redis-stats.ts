@@ -20,7 +20,10 @@ import {
   trackingKey,
 } from './stats.js';
 
-/** Options of {@link createRedisCampaignStats}. */
+/**
+ * Options of {@link createRedisCampaignStats}.
+ * @inline
+ */
 export interface RedisCampaignStatsOptions {
   /** The campaign's id: every stats object given the same id (and prefix) shares the counters. */
   campaignId: string;
