@@ -16,6 +16,7 @@ import {
 import type { TypedEmitter, WhatsAppEventMap } from './events.js';
 import type { Logger } from './logger.js';
 import type { ProviderId } from './provider.js';
+import { readText } from './read-text.js';
 import { redactText, SECRET_HEADERS, secretSpellings } from './redact.js';
 import { isRetryable, parseRetryAfter, type ResolvedRetryPolicy, retryDelay } from './retry.js';
 import { credentialsOf, scrubError, scrubValue } from './scrub.js';
@@ -320,7 +321,9 @@ export class HttpTransport {
     });
     const started = Date.now();
     // One deadline per attempt over the whole response (headers and body): ky's own `timeout` covers only the
-    // wait for headers, and a body that stalls after them would leave `response.text()` pending forever.
+    // wait for headers, and a body that stalls after them would leave the read pending forever. The body is read
+    // by `readText`, which watches this deadline's signal itself (see there for why the fetch's signal is not
+    // enough).
     const deadline = attemptDeadline(timeout, req.signal);
     let response: Response;
     try {
@@ -340,7 +343,8 @@ export class HttpTransport {
     const mapError = req.responseError ?? o.responseError;
     if (req.stream) {
       // A streamed body has its own stall timer (the media download): only the wait for headers is bounded here.
-      // The caller's abort still reaches the stream through the attempt's signal.
+      // The download watches the caller's signal itself (the attempt's signal may never reach the stream; see
+      // read-text.ts).
       const requestId = this.#requestId(response);
       this.#responded(req, shown, attempt, response, started, requestId);
       if (response.status < 400) {
@@ -362,7 +366,7 @@ export class HttpTransport {
     }
     let text: string;
     try {
-      text = await response.text();
+      text = await readText(response, deadline.signal);
     } catch (e) {
       if (deadline.timedOut() || req.signal?.aborted)
         throw this.#transportError(e, timeout, req.signal, deadline.timedOut());
