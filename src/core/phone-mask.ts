@@ -34,11 +34,11 @@ const E164 = new RegExp(
  * The patterns that find `recipients` in text, one per distinct phone number (a BSUID or anything that is not
  * 7 to 15 digits, with an optional leading `+`, is not a phone number and gets none).
  */
-export function recipientPatterns(recipients: Iterable<string | undefined>): RegExp[] {
+export function recipientPatterns(recipients: Iterable<string | number | undefined>): RegExp[] {
   const digitsSeen = new Set<string>();
   for (const recipient of recipients) {
-    if (typeof recipient !== 'string') continue;
-    const match = /^\s*\+?(\d+)\s*$/.exec(recipient);
+    // `String()`: `undefined` reads as "undefined" (no digits), a recipient given as a number is still masked.
+    const match = /^\s*\+?(\d+)\s*$/.exec(String(recipient));
     const digits = match?.[1];
     if (!digits || digits.length < MIN_DIGITS || digits.length > MAX_DIGITS) continue;
     digitsSeen.add(digits);

@@ -10,7 +10,7 @@ import { maskPhoneNumbers, recipientPatterns } from '../../src/core/phone-mask.j
 import { scrubError, scrubValue } from '../../src/core/scrub.js';
 
 const TO = '+447700900123';
-const mask = (text: string, recipients: (string | undefined)[] = [TO]) =>
+const mask = (text: string, recipients: (string | number | undefined)[] = [TO]) =>
   maskPhoneNumbers(text, recipientPatterns(recipients));
 
 describe('maskPhoneNumbers: the recipient, in every spelling a provider uses', () => {
@@ -47,6 +47,10 @@ describe('maskPhoneNumbers: the recipient, in every spelling a provider uses', (
       recipientPatterns(['US.13491208655302741918', '123456', '1234567890123456', undefined, '']),
     ).toEqual([]);
     expect(recipientPatterns(['1234567', '123456789012345', ' +447700900123 '])).toHaveLength(3);
+    // Only a whole value that is a number: not a BSUID with digits, not digits followed by text.
+    expect(recipientPatterns(['US.1349120865', 'tel:447700900123', '447700900123abc'])).toEqual([]);
+    // A number given as a number (from JavaScript) is still masked.
+    expect(mask('to 447700900123', [447700900123])).toBe('to 447*******23');
     // The same number written twice is one pattern.
     expect(recipientPatterns([TO, '447700900123'])).toHaveLength(1);
   });

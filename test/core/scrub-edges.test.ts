@@ -98,6 +98,22 @@ describe('scrubError edges', () => {
     expect(error.body).toEqual({ ok: 'yes' });
   });
 
+  it('leaves a NaN field (not equal to itself) as it is, without calling its setter', () => {
+    let writes = 0;
+    const error = new Error(`n ${SECRET}`);
+    Object.defineProperty(error, 'ratio', {
+      get: () => Number.NaN,
+      set: () => {
+        writes += 1;
+      },
+      enumerable: true,
+      configurable: true,
+    });
+    scrubError(error, [SECRET]);
+    expect(writes).toBe(0);
+    expect(error.message).toBe('n [redacted]');
+  });
+
   it('replaces an object field with its scrubbed copy', () => {
     const error = Object.assign(new Error('e'), { body: { token: SECRET } });
     const body = error.body;
@@ -114,6 +130,17 @@ describe('credentialsOf edges', () => {
     expect(credentialsOf('Bearer a b')).toEqual(['Bearer a b']);
     expect(credentialsOf('Token abc')).toEqual(['Token abc']);
     expect(credentialsOf('xBearer abc')).toEqual(['xBearer abc']);
+  });
+
+  it('reads a token after several spaces, and decodes only Basic (a base64-looking bearer token stays as is)', () => {
+    expect(credentialsOf('Bearer   tok.en')).toEqual(['Bearer   tok.en', 'tok.en']);
+    // `abcd1234` is valid base64: decoding it for a Bearer would add a garbage "credential".
+    expect(credentialsOf('Bearer abcd1234')).toEqual(['Bearer abcd1234', 'abcd1234']);
+    expect(credentialsOf(`Basic ${btoa('key:secret')}`)).toEqual([
+      `Basic ${btoa('key:secret')}`,
+      btoa('key:secret'),
+      'key:secret',
+    ]);
   });
 });
 
