@@ -222,10 +222,11 @@ describe('examples/bullmq: a worker killed with SIGKILL mid-run', () => {
       QUEUE: 'sends',
       BULL_PREFIX: `${prefix}bull`,
       KEY_PREFIX: prefix,
-      RATE: '300',
+      RATE: '150',
       CONCURRENCY: String(CONCURRENCY),
       LEASE_MS: '2000',
-      LOCK_MS: '4000',
+      // BullMQ's lock: a live worker renews it every half; the dead one's jobs come back once it expires.
+      LOCK_MS: '6000',
       TEMPLATE: CAMPAIGN_TEMPLATE.name,
       LANGUAGE: CAMPAIGN_TEMPLATE.language,
       WABA_CONFIG: JSON.stringify({ ...sandbox.config('meta'), maxRetries: 0 }),
@@ -266,8 +267,10 @@ describe('examples/bullmq: a worker killed with SIGKILL mid-run', () => {
           continue;
         }
         const ref = /clientRef ([0-9a-f-]{36})/.exec(job.failedReason ?? '')?.[1];
-        expect(job.failedReason, to).toMatch(/outcome of the send .* is unknown/);
-        unknown.set(to, ref as string);
+        if (ref && /outcome of the send .* is unknown/.test(job.failedReason ?? '')) unknown.set(to, ref);
+        // Otherwise BullMQ gave up on a job that stalled twice (a starved live worker missing its lock renewals)
+        // while the ledger saw it sent: still accepted once.
+        else expect(accepted.has(to), `${to}: ${job.failedReason}`).toBe(true);
       }
       expect(unknown.size).toBe(report.unknown);
       for (const r of recipients) expect(accepted.has(r) || unknown.has(r), r).toBe(true);
