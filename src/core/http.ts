@@ -93,6 +93,11 @@ export interface HttpRequest {
   unsafe?: boolean | undefined;
   clientRef?: string | undefined;
   /**
+   * The phone number a send goes to: masked (`+447*******23`) in every error this request throws or emits,
+   * however the provider's answer spells it (see `scrubError`).
+   */
+  recipient?: string | undefined;
+  /**
    * A raw body (a `FormData` for multipart, bytes for binary uploads) sent as is. No `content-type` is set for a
    * `FormData`: `fetch` writes it with the boundary (a hand-set multipart boundary breaks uploads).
    */
@@ -256,7 +261,7 @@ export class HttpTransport {
       try {
         return await this.#attempt(req, url, shown, attempt, timeout);
       } catch (e) {
-        error = this.scrub(isWhatsAppError(e) ? e : this.#wrapUnknown(e));
+        error = this.scrub(isWhatsAppError(e) ? e : this.#wrapUnknown(e), req.recipient);
       }
       const retriesLeft = attempt <= maxRetries;
       const delay =
@@ -457,11 +462,12 @@ export class HttpTransport {
 
   /**
    * Scrubs every secret (the configured ones and the credentials this transport sent) from every field of
-   * `error`, in place, with the one scrubber (`scrubError`); returns the error. Every error `request()` throws or
-   * emits has been through it; call it for errors made from a response after the transport returned.
+   * `error`, in place, with the one scrubber (`scrubError`), and masks phone numbers there (`recipient` in any
+   * spelling); returns the error. Every error `request()` throws or emits has been through it; call it for
+   * errors made from a response after the transport returned.
    */
-  scrub<E extends Error>(error: E): E {
-    return scrubError(error, this.#secrets());
+  scrub<E extends Error>(error: E, recipient?: string): E {
+    return scrubError(error, this.#secrets(), [recipient]);
   }
 
   /** A copy of `value` without any secret (a success answer that echoes a credential, before it is shown). */
