@@ -64,9 +64,11 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
  */
 export function parseRetryAfter(headers: Headers, now: number = Date.now()): number | undefined {
   const ms = headers.get('retry-after-ms');
+  // Stryker disable next-line MethodExpression: Headers strips a value's surrounding whitespace, so `trim` is for other callers' strings only.
   if (ms !== null && /^\d+(\.\d+)?$/.test(ms.trim())) return Math.ceil(Number(ms));
   const value = headers.get('retry-after');
   if (value === null) return undefined;
+  // Stryker disable next-line MethodExpression: as above, Headers values arrive trimmed.
   const trimmed = value.trim();
   if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.ceil(Number(trimmed) * 1000);
   // An HTTP-date (RFC 9110 section 5.6.7: IMF-fixdate, or the obsolete RFC 850 and asctime forms) always starts
@@ -94,8 +96,10 @@ export function isRetryable(error: WhatsAppError, idempotent: boolean, policy: R
   if (isRateLimitError(error)) return true;
   if (isConnectionError(error)) return error.unsent || idempotent || policy.unsafe;
   if (isTimeoutError(error)) return idempotent || policy.unsafe;
+  // Stryker disable next-line ConditionalExpression: any other error has no status, and a missing status is refused below.
   if (isApiError(error)) {
     const status = (error as ApiError).status;
+    // Stryker disable next-line ConditionalExpression: `undefined` is neither 408 nor >= 500, so the fall-through refuses it too; kept to say so.
     if (status === undefined) return false;
     // 408: the server gave up waiting for our request, so it did not act on it.
     if (status === 408) return true;

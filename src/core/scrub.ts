@@ -65,7 +65,7 @@ class Walk {
       this.#queue.push(() => this.#error(value));
       return value;
     }
-    // Stryker disable next-line StringLiteral: every runtime the tests run on has Headers; the typeof only keeps a runtime without it from throwing a ReferenceError.
+    // Stryker disable next-line StringLiteral,ConditionalExpression: every runtime the tests run on has Headers; the typeof only keeps a runtime without it from throwing a ReferenceError.
     if (typeof Headers !== 'undefined' && value instanceof Headers) {
       const out = new Headers();
       this.#seen.set(value, out);
@@ -101,6 +101,7 @@ class Walk {
       const descriptor = Object.getOwnPropertyDescriptor(error, key);
       if (!descriptor) continue;
       const current =
+        // Stryker disable next-line StringLiteral: reading a data property through the object gives its value too.
         'value' in descriptor ? descriptor.value : (error as unknown as Record<string, unknown>)[key];
       // A primitive comes back as it is (`Object.is`, so a NaN is left alone too).
       const clean = this.clean(current);

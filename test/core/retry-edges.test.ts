@@ -6,7 +6,7 @@ import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { ApiError, ConnectionError, RateLimitError, TimeoutError } from '../../src/core/errors.js';
 import { HttpTransport } from '../../src/core/http.js';
-import { isRetryable, parseRetryAfter, resolveRetryPolicy } from '../../src/core/retry.js';
+import { isRetryable, parseRetryAfter, resolveRetryPolicy, retryDelay } from '../../src/core/retry.js';
 import { server } from '../setup/msw.js';
 
 const h = (init: Record<string, string>) => new Headers(init);
@@ -131,5 +131,24 @@ describe('parseRetryAfter reads the three HTTP-date forms (RFC 9110 5.6.7) and n
 
   it.each(['2026-12-01', '1.2.3', '-5', '12/01/2026', 'tomorrow'])('%j -> undefined', (value) => {
     expect(parseRetryAfter(h({ 'retry-after': value }), now)).toBeUndefined();
+  });
+});
+
+describe('parseRetryAfter and retryDelay at the edges a mutant survived', () => {
+  it('retry-after-ms keeps every decimal digit (15.55 ms -> 16), else falls back to retry-after', () => {
+    expect(parseRetryAfter(h({ 'retry-after-ms': '15.55', 'retry-after': '9' }))).toBe(16);
+  });
+
+  it('a date is read only when the value starts with a day name, and a day name with garbage is no wait', () => {
+    const now = Date.parse('2026-12-01T00:00:00Z');
+    expect(parseRetryAfter(h({ 'retry-after': '1 Jan 2030 00:00:00 GMT' }), now)).toBeUndefined();
+    expect(parseRetryAfter(h({ 'retry-after': 'Sunday, the day after tomorrow' }), now)).toBeUndefined();
+  });
+
+  it('a Retry-After equal to maxRetryAfterMs is waited out; one ms more is not', () => {
+    const policy = resolveRetryPolicy({ maxRetryAfterMs: 5_000 });
+    const rateLimited = (ms: number) => new RateLimitError('slow down', { retryAfterMs: ms });
+    expect(retryDelay(rateLimited(5_000), 1, policy)).toBe(5_000);
+    expect(retryDelay(rateLimited(5_001), 1, policy)).toBeUndefined();
   });
 });

@@ -114,6 +114,19 @@ describe('scrubError edges', () => {
     expect(error.message).toBe('n [redacted]');
   });
 
+  it('rewrites a read-only (but configurable) field through its descriptor, keeping it read-only', () => {
+    const error = new Error('e');
+    Object.defineProperty(error, 'detail', {
+      value: `x ${SECRET}`,
+      writable: false,
+      enumerable: true,
+      configurable: true,
+    });
+    scrubError(error, [SECRET]);
+    expect((error as Error & { detail: string }).detail).toBe('x [redacted]');
+    expect(Object.getOwnPropertyDescriptor(error, 'detail')?.writable).toBe(false);
+  });
+
   it('replaces an object field with its scrubbed copy', () => {
     const error = Object.assign(new Error('e'), { body: { token: SECRET } });
     const body = error.body;
