@@ -10,11 +10,8 @@
 import { sha256Hex, timingSafeEqualString, toBytes } from '../webhooks/crypto.js';
 import type { WebhookVerificationReason } from '../webhooks/types.js';
 
-/**
- * jose, loaded on the first verification rather than at import: it costs about 40 ms of cold start (its module
- * graph), which an app that only sends, or only imports `waba-kit/jwt` to sign, should not pay.
- */
-let jose: Promise<typeof import('jose')> | undefined;
+/** jose, loaded on the first verification rather than at import (see ./jose.ts). */
+let jose: Promise<typeof import('./jose.js')> | undefined;
 
 /**
  * The claims Vonage puts in a signed-webhook token. Unknown claims are kept.
@@ -97,7 +94,7 @@ export async function verifyVonageSignature(
   const token = extractToken(options);
   if (!token) return { valid: false, reason: 'missing_token' };
 
-  jose ??= import('jose');
+  jose ??= import('./jose.js');
   const { decodeProtectedHeader, errors: joseErrors, jwtVerify } = await jose;
   let alg: unknown;
   try {

@@ -55,9 +55,8 @@ export async function signWebhookForTest(
         payload_hash: await sha256Hex(body),
       };
       if (options.applicationId) claims.application_id = options.applicationId;
-      // Loaded here, not at import: jose's module graph costs tens of ms of cold start for every app that
-      // imports the webhooks entry (or a client) and never signs a test webhook.
-      const { SignJWT } = await import('jose');
+      // Loaded here, not at import: jose's module graph costs tens of ms of cold start (see jwt/jose.ts).
+      const { SignJWT } = await import('../jwt/jose.js');
       const token = await new SignJWT(claims)
         .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
         .setIssuer('Vonage')
