@@ -23,6 +23,7 @@ export default {
     'src/core/media/hosts.ts',
     'src/core/media/fetch.ts',
     'src/core/scrub.ts',
+    'src/core/phone-mask.ts',
     'src/core/identity.ts',
     'src/webhooks/parsers/inbound-extras.ts',
     'src/templates/rules/carousel.ts',

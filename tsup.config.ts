@@ -52,7 +52,8 @@ export default defineConfig([
     },
   },
   // CJS: ky and jose are ESM-only, and Node 20 before 20.19 cannot require() ESM,
-  // so they are bundled into the CommonJS build. zod and eventemitter3 ship CJS. `shims` gives the
+  // so they are bundled into the CommonJS build. zod and eventemitter3 ship CJS, except that the `.js` locale
+  // file the webhook event schemas import (`zod/v4/locales/en.js`) is ESM: it is bundled too. `shims` gives the
   // inspector's asset lookup its `import.meta.url`.
-  { ...common, format: ['cjs'], noExternal: ['ky', 'jose'], shims: true },
+  { ...common, format: ['cjs'], noExternal: ['ky', 'jose', /^zod\/v4\/locales\//], shims: true },
 ]);

@@ -15,8 +15,9 @@ export interface CliIo {
   /** Writes a whole file (UTF-8). */
   writeFile(path: string, text: string): Promise<void>;
   /**
-   * A binary sink: the file at `path` (created or truncated), or standard output when `path` is `undefined`.
-   * Closing it closes the file; standard output stays open.
+   * A binary sink: the file at `path`, or standard output when `path` is `undefined`. The file appears (replacing
+   * one already there) only when the stream closes; an aborted stream leaves nothing behind. Standard output stays
+   * open.
    */
   openOutput(path: string | undefined): WritableStream<Uint8Array>;
   /** Reads standard input to its end. */

@@ -3,9 +3,8 @@
  * The `waba` binary: runs {@link runCli} on the process's arguments, streams and environment.
  * @module
  */
-import { createWriteStream } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
-import { Writable } from 'node:stream';
+import { openFileOutput } from './file-output.js';
 import type { CliIo } from './io.js';
 import { runCli } from './run.js';
 
@@ -29,7 +28,7 @@ const io: CliIo = {
               process.stdout.write(chunk, (error) => (error ? reject(error) : resolve())),
             ),
         })
-      : (Writable.toWeb(createWriteStream(path)) as WritableStream<Uint8Array>),
+      : openFileOutput(path),
   readStdin,
   env: process.env,
   isTTY: process.stderr.isTTY === true,

@@ -307,6 +307,7 @@ export abstract class BaseClient<C extends BaseConfig = BaseConfig> implements W
         maxRetries: options.maxRetries,
         unsafe: options.unsafe,
         clientRef: prepared.clientRef,
+        recipient: prepared.to,
       });
       const result = this.#result(prepared, response);
       this.#events.emit('message.sent', {
@@ -391,7 +392,7 @@ export abstract class BaseClient<C extends BaseConfig = BaseConfig> implements W
   }
 
   #result(message: PreparedMessage, response: HttpResponse): SendResult {
-    const receipt = readThrough(this.#http, response, (r) => this.readResult(r, message));
+    const receipt = readThrough(this.#http, response, (r) => this.readResult(r, message), message.to);
     const messageId = receipt.messageId;
     if (typeof messageId !== 'string' || messageId.trim().length === 0) {
       throw this.#http.scrub(
@@ -404,6 +405,7 @@ export abstract class BaseClient<C extends BaseConfig = BaseConfig> implements W
             body: response.body,
           },
         ),
+        message.to,
       );
     }
     return {
@@ -564,16 +566,17 @@ export abstract class BaseClient<C extends BaseConfig = BaseConfig> implements W
 
 /**
  * `read(response)`, with any error it throws scrubbed by `transport`: a provider refusing an answer quotes it,
- * and the answer may echo a credential.
+ * and the answer may echo a credential or the recipient's number.
  */
 function readThrough<T>(
   transport: HttpTransport,
   response: HttpResponse,
   read: (response: HttpResponse) => T,
+  recipient?: string,
 ): T {
   try {
     return read(response);
   } catch (error) {
-    throw error instanceof Error ? transport.scrub(error) : error;
+    throw error instanceof Error ? transport.scrub(error, recipient) : error;
   }
 }

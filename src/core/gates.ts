@@ -50,6 +50,11 @@ export interface QuotaDecision {
 export interface QuotaGate {
   /** Decides whether a business-initiated message to `recipient` fits the budget, counting it when it does. */
   acquire(recipient: string, options?: AcquireOptions): Promise<QuotaDecision>;
+  /**
+   * Changes the limit (a number, `Infinity` for unlimited): Meta and CleverTap clients call it when a webhook they
+   * dispatch announces a new messaging limit. Optional: a gate without it keeps its limit.
+   */
+  setLimit?(limit: number): Promise<void>;
   /** Subscribes to the tracker's events so the client can re-emit them. */
   on?(event: 'quota.warning', listener: (payload: WhatsAppEventMap['quota.warning']) => unknown): unknown;
   /** Subscribes to refusals. */

@@ -16,6 +16,7 @@ import {
 import type { TypedEmitter, WhatsAppEventMap } from './events.js';
 import type { Logger } from './logger.js';
 import type { ProviderId } from './provider.js';
+import { readText } from './read-text.js';
 import { redactText, SECRET_HEADERS, secretSpellings } from './redact.js';
 import { isRetryable, parseRetryAfter, type ResolvedRetryPolicy, retryDelay } from './retry.js';
 import { credentialsOf, scrubError, scrubValue } from './scrub.js';
@@ -91,6 +92,11 @@ export interface HttpRequest {
   /** Per-request override of `RetryPolicy.unsafe` (the `retry.unsafe` config key). */
   unsafe?: boolean | undefined;
   clientRef?: string | undefined;
+  /**
+   * The phone number a send goes to: masked (`+447*******23`) in every error this request throws or emits,
+   * however the provider's answer spells it (see `scrubError`).
+   */
+  recipient?: string | undefined;
   /**
    * A raw body (a `FormData` for multipart, bytes for binary uploads) sent as is. No `content-type` is set for a
    * `FormData`: `fetch` writes it with the boundary (a hand-set multipart boundary breaks uploads).
@@ -271,7 +277,7 @@ export class HttpTransport {
       try {
         return await this.#attempt(req, url, shown, attempt, timeout);
       } catch (e) {
-        error = this.scrub(isWhatsAppError(e) ? e : this.#wrapUnknown(e));
+        error = this.scrub(isWhatsAppError(e) ? e : this.#wrapUnknown(e), req.recipient);
       }
       const retriesLeft = attempt <= maxRetries;
       const delay =
@@ -337,7 +343,9 @@ export class HttpTransport {
     const client = this.#ky ?? (await this.#loadKy());
     const started = Date.now();
     // One deadline per attempt over the whole response (headers and body): ky's own `timeout` covers only the
-    // wait for headers, and a body that stalls after them would leave `response.text()` pending forever.
+    // wait for headers, and a body that stalls after them would leave the read pending forever. The body is read
+    // by `readText`, which watches this deadline's signal itself (see there for why the fetch's signal is not
+    // enough).
     const deadline = attemptDeadline(timeout, req.signal);
     let response: Response;
     try {
@@ -357,7 +365,8 @@ export class HttpTransport {
     const mapError = req.responseError ?? o.responseError;
     if (req.stream) {
       // A streamed body has its own stall timer (the media download): only the wait for headers is bounded here.
-      // The caller's abort still reaches the stream through the attempt's signal.
+      // The download watches the caller's signal itself (the attempt's signal may never reach the stream; see
+      // read-text.ts).
       const requestId = this.#requestId(response);
       this.#responded(req, shown, attempt, response, started, requestId);
       if (response.status < 400) {
@@ -379,7 +388,7 @@ export class HttpTransport {
     }
     let text: string;
     try {
-      text = await response.text();
+      text = await readText(response, deadline.signal);
     } catch (e) {
       if (deadline.timedOut() || req.signal?.aborted)
         throw this.#transportError(e, timeout, req.signal, deadline.timedOut());
@@ -470,11 +479,12 @@ export class HttpTransport {
 
   /**
    * Scrubs every secret (the configured ones and the credentials this transport sent) from every field of
-   * `error`, in place, with the one scrubber (`scrubError`); returns the error. Every error `request()` throws or
-   * emits has been through it; call it for errors made from a response after the transport returned.
+   * `error`, in place, with the one scrubber (`scrubError`), and masks phone numbers there (`recipient` in any
+   * spelling); returns the error. Every error `request()` throws or emits has been through it; call it for
+   * errors made from a response after the transport returned.
    */
-  scrub<E extends Error>(error: E): E {
-    return scrubError(error, this.#secrets());
+  scrub<E extends Error>(error: E, recipient?: string): E {
+    return scrubError(error, this.#secrets(), [recipient]);
   }
 
   /** A copy of `value` without any secret (a success answer that echoes a credential, before it is shown). */

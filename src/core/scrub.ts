@@ -3,13 +3,16 @@
  * layer, whatever the provider. It covers every field an error carries — `message`, `stack`, `title`, `detail`,
  * `body` at any depth, `invalidParameters`, `issues`, `requestId`, headers, the `cause` chain (and an
  * `AggregateError`'s `errors`) — and every spelling of each secret a provider might echo (as is, with literal
- * `\n`, URL-encoded, JSON-escaped).
+ * `\n`, URL-encoded, JSON-escaped). It also masks phone numbers in every one of those fields
+ * ({@link maskPhoneNumbers}): the request's recipient in any spelling, and any number in E.164 form, so a
+ * provider answer that names the recipient reads like the library's own messages (`+447*******23`).
  *
  * The walk is iterative (an explicit stack, no recursion), so no nesting depth lets a secret through or
  * overflows the call stack; every object is visited once (cycles and shared references included), so the cost
  * is linear in the size of the error times the number of secret spellings.
  * @internal
  */
+import { maskPhoneNumbers, recipientPatterns } from './phone-mask.js';
 import { REDACTED, redactText, SECRET_HEADERS, secretSpellings } from './redact.js';
 
 /**
@@ -40,19 +43,20 @@ function isPlainObject(value: object): boolean {
 
 /**
  * One iterative walk: `clean(v)` returns the scrubbed value (strings replaced, plain objects and arrays copied,
- * errors scrubbed in place) and queues the children; `run()` drains the queue.
+ * errors scrubbed in place) and queues the children; `run()` drains the queue. `text` is what every string
+ * (values, keys, header values) becomes.
  */
 class Walk {
-  readonly #spellings: readonly string[];
+  readonly #text: (text: string) => string;
   readonly #seen = new Map<object, unknown>();
   readonly #queue: (() => void)[] = [];
 
-  constructor(spellings: readonly string[]) {
-    this.#spellings = spellings;
+  constructor(text: (text: string) => string) {
+    this.#text = text;
   }
 
   clean(value: unknown): unknown {
-    if (typeof value === 'string') return redactText(value, this.#spellings);
+    if (typeof value === 'string') return this.#text(value);
     if (typeof value !== 'object' || value === null) return value;
     if (this.#seen.has(value)) return this.#seen.get(value);
     if (value instanceof Error) {
@@ -64,7 +68,7 @@ class Walk {
       const out = new Headers();
       this.#seen.set(value, out);
       for (const [name, v] of value) {
-        out.set(name, SECRET_HEADERS.has(name.toLowerCase()) ? REDACTED : redactText(v, this.#spellings));
+        out.set(name, SECRET_HEADERS.has(name.toLowerCase()) ? REDACTED : this.#text(v));
       }
       return out;
     }
@@ -81,7 +85,7 @@ class Walk {
     this.#seen.set(value, out);
     this.#queue.push(() => {
       for (const [key, v] of Object.entries(value)) {
-        const k = redactText(key, this.#spellings);
+        const k = this.#text(key);
         out[k] = SECRET_HEADERS.has(k.toLowerCase()) && typeof v === 'string' ? REDACTED : this.clean(v);
       }
     });
@@ -112,24 +116,33 @@ class Walk {
   }
 }
 
-/** A scrubbed copy of `value` (errors inside are scrubbed in place); see the module docs. */
+/**
+ * A copy of `value` without any secret (errors inside are scrubbed in place); see the module docs. Phone numbers
+ * are kept: this is for success answers, whose numbers (a Meta `contacts[].wa_id`) are the app's own data.
+ */
 export function scrubValue<T>(value: T, secrets: Iterable<string | undefined>): T {
   const spellings = secretSpellings(secrets);
   if (spellings.length === 0) return value;
-  const walk = new Walk(spellings);
+  const walk = new Walk((text) => redactText(text, spellings));
   const out = walk.clean(value);
   walk.run();
   return out as T;
 }
 
 /**
- * Removes every spelling of every secret from every field of `error`, its `cause` chain included, in place;
- * returns the error. See the module docs.
+ * Removes every spelling of every secret from every field of `error`, its `cause` chain included, in place, and
+ * masks every phone number there (`recipients` in any spelling, other numbers in E.164 form); returns the
+ * error. See the module docs.
  */
-export function scrubError<E extends Error>(error: E, secrets: Iterable<string | undefined>): E {
+export function scrubError<E extends Error>(
+  error: E,
+  secrets: Iterable<string | undefined>,
+  recipients: Iterable<string | undefined> = [],
+): E {
   const spellings = secretSpellings(secrets);
-  if (spellings.length === 0) return error;
-  const walk = new Walk(spellings);
+  const patterns = recipientPatterns(recipients);
+  // Secrets first: a phone-like run inside a secret must not leave the rest of the secret unreplaced.
+  const walk = new Walk((text) => maskPhoneNumbers(redactText(text, spellings), patterns));
   walk.clean(error);
   walk.run();
   return error;

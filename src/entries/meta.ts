@@ -1,6 +1,6 @@
 /**
  * `waba-kit/meta`: `MetaCloudClient` (Meta's WhatsApp Cloud API, directly), its config, template management
- * types and the Graph error catalogue.
+ * types, the phone number's health and the Graph error catalogue.
  *
  * This file is the entry's public export list, recorded in `api/meta.api.md` (`npm run api:report`).
  * @module waba-kit/meta
@@ -12,4 +12,5 @@ export {
   type MessageTemplate,
   MetaCloudClient,
   type MetaConfig,
+  type PhoneNumberHealth,
 } from '../providers/meta/index.js';

@@ -72,6 +72,16 @@ export class PlatformRules {
     return this.#limits.tier;
   }
 
+  /** Changes the tier from the next send (`sandbox.setMessagingLimit()`). */
+  setTierLimit(limit: number): void {
+    this.#limits.tier = limit;
+  }
+
+  /** Messages per second per business number (`Infinity` when not limited). */
+  get throughputPerSecond(): number {
+    return this.#limits.throughput;
+  }
+
   /** Whether the customer-service window between `business` and `customer` is open now. */
   windowOpen(business: string, customer: string): boolean {
     const last = this.#windows.get(`${business}>${customer}`);

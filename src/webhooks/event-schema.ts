@@ -1,24 +1,32 @@
 /**
  * Zod schemas of the normalised events: what `parseWebhook` promises to return. Use them to validate events you
  * stored or received from a queue.
+ *
+ * Built with `zod/mini` (the same zod, shaped for tree shaking: https://zod.dev/packages/mini), so that the
+ * `waba-kit/webhooks` bundle does not carry zod's whole method-chaining API; `parse` and `safeParse` work as on any
+ * zod schema. zod/mini loads no error messages by itself: the English ones (those the full `zod` import sets) are
+ * installed here unless an application configured a locale of its own first.
  * @module
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
 import type { WebhookEvent } from '../core/webhook-event.js';
 
+if (!z.config().localeError) z.config(en());
+
 const provider = z.enum(['nexmo', 'gupshup', 'clevertap', 'meta']);
-const validDate = z.date().refine((d) => !Number.isNaN(d.getTime()), 'Invalid date');
+const validDate = z.date().check(z.refine((d) => !Number.isNaN(d.getTime()), 'Invalid date'));
 
 /** Schema of a `message` event. */
 export const MessageEventSchema = z.strictObject({
   kind: z.literal('message'),
   provider,
-  id: z.string().min(1),
-  from: z.string().min(1).optional(),
-  userId: z.string().min(1).optional(),
-  parentUserId: z.string().min(1).optional(),
-  username: z.string().min(1).optional(),
-  to: z.string().min(1).optional(),
+  id: z.string().check(z.minLength(1)),
+  from: z.optional(z.string().check(z.minLength(1))),
+  userId: z.optional(z.string().check(z.minLength(1))),
+  parentUserId: z.optional(z.string().check(z.minLength(1))),
+  username: z.optional(z.string().check(z.minLength(1))),
+  to: z.optional(z.string().check(z.minLength(1))),
   timestamp: validDate,
   type: z.enum([
     'text',
@@ -34,71 +42,68 @@ export const MessageEventSchema = z.strictObject({
     'order',
     'unsupported',
   ]),
-  text: z.string().optional(),
-  media: z
-    .strictObject({
-      url: z.string().optional(),
-      id: z.string().optional(),
-      caption: z.string().optional(),
-      mimeType: z.string().optional(),
-      filename: z.string().optional(),
-      size: z.number().int().nonnegative().optional(),
-      sha256: z
-        .string()
-        .regex(/^[0-9a-f]{64}$/)
-        .optional(),
-      expiresAt: z.date().optional(),
-    })
-    .optional(),
-  location: z
-    .strictObject({
-      latitude: z.number().finite(),
-      longitude: z.number().finite(),
-      name: z.string().optional(),
-      address: z.string().optional(),
-    })
-    .optional(),
-  reply: z
-    .strictObject({
-      id: z.string().optional(),
-      title: z.string().optional(),
-      payload: z.string().optional(),
-      response: z.record(z.string(), z.unknown()).optional(),
-    })
-    .optional(),
-  reaction: z.strictObject({ emoji: z.string(), messageId: z.string().min(1) }).optional(),
-  contacts: z.array(z.unknown()).optional(),
-  order: z
-    .strictObject({
-      catalogId: z.string().optional(),
-      text: z.string().optional(),
+  text: z.optional(z.string()),
+  media: z.optional(
+    z.strictObject({
+      url: z.optional(z.string()),
+      id: z.optional(z.string()),
+      caption: z.optional(z.string()),
+      mimeType: z.optional(z.string()),
+      filename: z.optional(z.string()),
+      size: z.optional(z.int().check(z.nonnegative())),
+      sha256: z.optional(z.string().check(z.regex(/^[0-9a-f]{64}$/))),
+      expiresAt: z.optional(z.date()),
+    }),
+  ),
+  location: z.optional(
+    z.strictObject({
+      latitude: z.number(),
+      longitude: z.number(),
+      name: z.optional(z.string()),
+      address: z.optional(z.string()),
+    }),
+  ),
+  reply: z.optional(
+    z.strictObject({
+      id: z.optional(z.string()),
+      title: z.optional(z.string()),
+      payload: z.optional(z.string()),
+      response: z.optional(z.record(z.string(), z.unknown())),
+    }),
+  ),
+  reaction: z.optional(z.strictObject({ emoji: z.string(), messageId: z.string().check(z.minLength(1)) })),
+  contacts: z.optional(z.array(z.unknown())),
+  order: z.optional(
+    z.strictObject({
+      catalogId: z.optional(z.string()),
+      text: z.optional(z.string()),
       items: z.array(
         z.strictObject({
-          productId: z.string().min(1),
-          quantity: z.number().finite().optional(),
-          price: z.number().finite().optional(),
-          currency: z.string().optional(),
+          productId: z.string().check(z.minLength(1)),
+          quantity: z.optional(z.number()),
+          price: z.optional(z.number()),
+          currency: z.optional(z.string()),
         }),
       ),
-    })
-    .optional(),
-  context: z.strictObject({ messageId: z.string().min(1) }).optional(),
-  edited: z.strictObject({ messageId: z.string().min(1) }).optional(),
-  profileName: z.string().optional(),
-  referral: z
-    .strictObject({
-      sourceUrl: z.string().optional(),
-      sourceId: z.string().optional(),
-      sourceType: z.string().optional(),
-      headline: z.string().optional(),
-      body: z.string().optional(),
-      mediaType: z.string().optional(),
-      imageUrl: z.string().optional(),
-      videoUrl: z.string().optional(),
-      thumbnailUrl: z.string().optional(),
-      ctwaClid: z.string().optional(),
-    })
-    .optional(),
+    }),
+  ),
+  context: z.optional(z.strictObject({ messageId: z.string().check(z.minLength(1)) })),
+  edited: z.optional(z.strictObject({ messageId: z.string().check(z.minLength(1)) })),
+  profileName: z.optional(z.string()),
+  referral: z.optional(
+    z.strictObject({
+      sourceUrl: z.optional(z.string()),
+      sourceId: z.optional(z.string()),
+      sourceType: z.optional(z.string()),
+      headline: z.optional(z.string()),
+      body: z.optional(z.string()),
+      mediaType: z.optional(z.string()),
+      imageUrl: z.optional(z.string()),
+      videoUrl: z.optional(z.string()),
+      thumbnailUrl: z.optional(z.string()),
+      ctwaClid: z.optional(z.string()),
+    }),
+  ),
   raw: z.unknown(),
 });
 
@@ -106,30 +111,32 @@ export const MessageEventSchema = z.strictObject({
 export const StatusEventSchema = z.strictObject({
   kind: z.literal('status'),
   provider,
-  messageId: z.string().min(1),
-  recipient: z.string().min(1).optional(),
-  recipientUserId: z.string().min(1).optional(),
+  messageId: z.string().check(z.minLength(1)),
+  recipient: z.optional(z.string().check(z.minLength(1))),
+  recipientUserId: z.optional(z.string().check(z.minLength(1))),
   status: z.enum(['accepted', 'sent', 'delivered', 'read', 'failed', 'deleted', 'unknown']),
-  providerStatus: z.string().min(1),
+  providerStatus: z.string().check(z.minLength(1)),
   timestamp: validDate,
-  error: z.strictObject({ code: z.string().min(1), reason: z.string().optional() }).optional(),
-  clientRef: z.string().optional(),
-  price: z.strictObject({ amount: z.number().finite(), currency: z.string().min(1) }).optional(),
-  conversation: z
-    .strictObject({
-      id: z.string().optional(),
-      category: z.string().optional(),
-      expiresAt: validDate.optional(),
-    })
-    .optional(),
-  pricing: z
-    .strictObject({
-      billable: z.boolean().optional(),
-      category: z.string().optional(),
-      model: z.string().optional(),
-      type: z.string().optional(),
-    })
-    .optional(),
+  error: z.optional(
+    z.strictObject({ code: z.string().check(z.minLength(1)), reason: z.optional(z.string()) }),
+  ),
+  clientRef: z.optional(z.string()),
+  price: z.optional(z.strictObject({ amount: z.number(), currency: z.string().check(z.minLength(1)) })),
+  conversation: z.optional(
+    z.strictObject({
+      id: z.optional(z.string()),
+      category: z.optional(z.string()),
+      expiresAt: z.optional(validDate),
+    }),
+  ),
+  pricing: z.optional(
+    z.strictObject({
+      billable: z.optional(z.boolean()),
+      category: z.optional(z.string()),
+      model: z.optional(z.string()),
+      type: z.optional(z.string()),
+    }),
+  ),
   raw: z.unknown(),
 });
 
@@ -137,14 +144,14 @@ export const StatusEventSchema = z.strictObject({
 export const TemplateStatusEventSchema = z.strictObject({
   kind: z.literal('template-status'),
   provider,
-  templateId: z.string().optional(),
-  name: z.string().optional(),
-  language: z.string().optional(),
-  status: z.string().min(1),
-  reason: z.string().optional(),
-  update: z.enum(['status', 'quality', 'category', 'components']).optional(),
-  previousQuality: z.string().optional(),
-  previousCategory: z.string().optional(),
+  templateId: z.optional(z.string()),
+  name: z.optional(z.string()),
+  language: z.optional(z.string()),
+  status: z.string().check(z.minLength(1)),
+  reason: z.optional(z.string()),
+  update: z.optional(z.enum(['status', 'quality', 'category', 'components'])),
+  previousQuality: z.optional(z.string()),
+  previousCategory: z.optional(z.string()),
   raw: z.unknown(),
 });
 
@@ -152,17 +159,17 @@ export const TemplateStatusEventSchema = z.strictObject({
 export const UserEventSchema = z.strictObject({
   kind: z.literal('user'),
   provider,
-  phone: z.string().min(1).optional(),
-  userId: z.string().min(1).optional(),
-  parentUserId: z.string().min(1).optional(),
-  event: z.string().min(1),
-  previous: z
-    .strictObject({
-      phone: z.string().optional(),
-      userId: z.string().optional(),
-      parentUserId: z.string().optional(),
-    })
-    .optional(),
+  phone: z.optional(z.string().check(z.minLength(1))),
+  userId: z.optional(z.string().check(z.minLength(1))),
+  parentUserId: z.optional(z.string().check(z.minLength(1))),
+  event: z.string().check(z.minLength(1)),
+  previous: z.optional(
+    z.strictObject({
+      phone: z.optional(z.string()),
+      userId: z.optional(z.string()),
+      parentUserId: z.optional(z.string()),
+    }),
+  ),
   raw: z.unknown(),
 });
 
@@ -170,8 +177,8 @@ export const UserEventSchema = z.strictObject({
 export const AccountEventSchema = z.strictObject({
   kind: z.literal('account'),
   provider,
-  event: z.string().min(1),
-  detail: z.unknown().optional(),
+  event: z.string().check(z.minLength(1)),
+  detail: z.optional(z.unknown()),
   raw: z.unknown(),
 });
 
@@ -179,8 +186,8 @@ export const AccountEventSchema = z.strictObject({
 export const BillingEventSchema = z.strictObject({
   kind: z.literal('billing'),
   provider,
-  messageId: z.string().optional(),
-  category: z.string().optional(),
+  messageId: z.optional(z.string()),
+  category: z.optional(z.string()),
   raw: z.unknown(),
 });
 
@@ -195,7 +202,7 @@ export const UnknownEventSchema = z.strictObject({ kind: z.literal('unknown'), p
  * const event = WebhookEventSchema.parse(JSON.parse(stored, reviveDates));
  * ```
  */
-export const WebhookEventSchema: z.ZodType<WebhookEvent> = z.discriminatedUnion('kind', [
+export const WebhookEventSchema: z.ZodMiniType<WebhookEvent> = z.discriminatedUnion('kind', [
   MessageEventSchema,
   StatusEventSchema,
   TemplateStatusEventSchema,
@@ -203,4 +210,4 @@ export const WebhookEventSchema: z.ZodType<WebhookEvent> = z.discriminatedUnion(
   AccountEventSchema,
   BillingEventSchema,
   UnknownEventSchema,
-]) as unknown as z.ZodType<WebhookEvent>;
+]) as unknown as z.ZodMiniType<WebhookEvent>;

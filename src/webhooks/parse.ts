@@ -125,6 +125,21 @@ function parseRecord(
 ): WebhookEvent[] {
   const format = options.format ?? detectWebhookFormat(record);
   if (!format) return [{ kind: 'unknown', provider, raw: record }];
-  const ctx: ParseContext = { provider, receivedAt: options.receivedAt ?? new Date() };
-  return PARSERS[format](record, ctx);
+  return PARSERS[format](record, contextFor(provider, options.receivedAt));
+}
+
+/**
+ * The parse context. Without a given `receivedAt`, the clock is read the first time a payload lacks a readable
+ * timestamp, and that one `Date` serves every event of the delivery: most deliveries carry their own times.
+ */
+function contextFor(provider: ProviderId, receivedAt: Date | undefined): ParseContext {
+  if (receivedAt) return { provider, receivedAt };
+  let now: Date | undefined;
+  return {
+    provider,
+    get receivedAt() {
+      now ??= new Date();
+      return now;
+    },
+  };
 }

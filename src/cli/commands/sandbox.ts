@@ -163,10 +163,13 @@ export async function sandboxCommand(argv: readonly string[], io: CliIo): Promis
     io.out(`  clevertap  appSecret       ${c.clevertap.appSecret}\n`);
     io.out(`  nexmo      signatureSecret ${c.nexmo.signatureSecret}\n`);
     io.out(`  gupshup    sharedSecret    ${gupshupSecret}  (sent as the Authorization header)\n`);
+    // Listen for Ctrl-C before saying so: a signal that arrived between the line and the listener (a loaded
+    // machine may run the reader first) would end the process by the default action, leaving the key file.
+    const stopped = io.waitForStop();
     io.out(
       '\nthen: waba send --to +447700900123 --text "Hello"  (or --template <name> for a template added above)\nPress Ctrl-C to stop.\n',
     );
-    await io.waitForStop();
+    await stopped;
   } finally {
     key?.remove();
     unsubscribe();

@@ -14,6 +14,7 @@ import {
   ValidationError,
   type WhatsAppError,
 } from '../../core/errors.js';
+import type { QuotaGate } from '../../core/gates.js';
 import type { HttpResponse, ResponseContext } from '../../core/http.js';
 import { formatIssues } from '../../core/issues.js';
 import type { ResolvedMedia } from '../../core/media/resolve.js';
@@ -58,6 +59,12 @@ import {
   uploadCloudMedia,
   uploadCloudTemplateSample,
 } from './media-client.js';
+import {
+  messagingLimitUpdate,
+  type PhoneNumberHealth,
+  parsePhoneNumberHealth,
+  phoneNumberHealthFields,
+} from './phone-health.js';
 import {
   type MessageTemplate,
   parseMessageTemplate,
@@ -191,15 +198,58 @@ export abstract class CloudApiClient<C extends CloudApiConfig = CloudApiConfig> 
    */
   async parseWebhook(request: Request | WebhookInput): Promise<WebhookEvent[]> {
     const events = await parseWebhookRequest(this.provider, request, { appSecret: this.config.appSecret });
+    // The limit first: when the quota store fails, nothing of the delivery was dispatched and Meta's retry is whole.
+    await this.#followMessagingLimit(events);
     this.dispatchWebhookEvents(events);
     return events;
+  }
+
+  /**
+   * The tier follows Meta: every messaging limit announced in `events` (`phone_number_quality_update` upgrades
+   * and quality downgrades, `business_capability_update`; see `messagingLimitUpdate`) is applied, in order, to
+   * the config's `quota` tracker with `setLimit`. With the Redis quota store every instance then uses it. A store
+   * failure rejects, so the delivery is answered non-2xx and Meta sends it again.
+   */
+  async #followMessagingLimit(events: readonly WebhookEvent[]): Promise<void> {
+    const quota = (this.config as { quota?: QuotaGate | undefined }).quota;
+    if (typeof quota?.setLimit !== 'function') return;
+    for (const event of events) {
+      const update = messagingLimitUpdate(event);
+      if (update) await quota.setLimit(update.limit);
+    }
+  }
+
+  /**
+   * Reads the sending number's health: `GET /{apiVersion}/{phoneNumberId}?fields=...` with its quality rating,
+   * status, display-name and verification status, throughput level and messaging limit
+   * (`whatsapp_business_manager_messaging_limit` from v24.0, `messaging_limit_tier` before). Seed a quota tracker
+   * from it at start-up; webhooks keep it current afterwards.
+   *
+   * @example
+   * ```ts
+   * const health = await client.getPhoneNumberHealth();
+   * // { qualityRating: 'GREEN', messagingLimitTier: 'TIER_2K', messagingLimit: 2000, throughputLevel: 'STANDARD', ... }
+   * if (health.messagingLimit !== undefined) await quota.setLimit(health.messagingLimit);
+   * ```
+   */
+  async getPhoneNumberHealth(): Promise<PhoneNumberHealth> {
+    const id = this.config.phoneNumberId;
+    return this.request(
+      {
+        method: 'GET',
+        path: this.graphPath(id),
+        searchParams: { fields: phoneNumberHealthFields(this.apiVersion) },
+      },
+      (response) => parsePhoneNumberHealth(response.body, id),
+    );
   }
 
   /**
    * A Fetch-standard webhook endpoint for this client (`(req: Request) => Promise<Response>`): answers Meta's GET
    * `hub.challenge` handshake with the configured `verifyToken`, verifies POSTs with `appSecret`, and emits
    * `message.received` / `message.status` / `template.status` on this client (and so feeds its window tracker)
-   * before calling your `on` handlers. Wrap it with `waba-kit/node` for Express, Fastify or node:http.
+   * and applies announced messaging limits to its `quota` tracker before calling your `on` handlers. Wrap it
+   * with `waba-kit/node` for Express, Fastify or node:http.
    *
    * @example
    * ```ts
@@ -229,6 +279,10 @@ export abstract class CloudApiClient<C extends CloudApiConfig = CloudApiConfig> 
         'template-status': (event) => {
           this.dispatchWebhookEvents([event]);
           return on['template-status'] ? on['template-status'](event) : options.onUnhandled?.(event);
+        },
+        account: async (event) => {
+          await this.#followMessagingLimit([event]);
+          return on.account ? on.account(event) : options.onUnhandled?.(event);
         },
       },
     });

@@ -20,6 +20,14 @@ export {
   lookupGraphError,
 } from './graph-errors.js';
 export {
+  type MessagingLimitUpdate,
+  messagingLimitOf,
+  messagingLimitUpdate,
+  type PhoneNumberHealth,
+  parsePhoneNumberHealth,
+  phoneNumberHealthFields,
+} from './phone-health.js';
+export {
   type MessageTemplate,
   TEMPLATE_EDIT_LIMITS,
   TEMPLATE_STATUSES,

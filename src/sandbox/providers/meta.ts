@@ -1,7 +1,7 @@
 /**
  * Meta's WhatsApp Cloud API (also the transport behind CleverTap as BSP): `POST /{version}/{phone-number-id}/messages`
  * (send and mark-as-read), `GET|POST|DELETE /{version}/{waba-id}/message_templates` and `GET|POST
- * /{version}/{template-id}`, bearer-token auth, Graph error objects, `statuses` and `messages` webhooks and
+ * /{version}/{template-id}`, `GET /{version}/{phone-number-id}` (the number's health), bearer-token auth, Graph error objects, `statuses` and `messages` webhooks and
  * `message_template_status_update`. Sources: Meta's OpenAPI description `business-messaging-api_v23.0.yaml`,
  * https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes,
  * .../webhooks/reference/messages/status, .../templates/template-management.
@@ -26,6 +26,7 @@ import { cloudMessageView } from '../view.js';
 import { type CloudProvider, checkAuth, graphError } from './graph.js';
 import { withCloudIdentity } from './identity.js';
 import { cloudMediaRoutes, knownMediaId } from './meta-media.js';
+import { handlePhoneNumberNode, phoneNumberQualityUpdatePayload } from './phone-number.js';
 
 export { type CloudProvider, graphError } from './graph.js';
 
@@ -576,6 +577,13 @@ function cloudApiRoutes(provider: CloudProvider): SandboxRoute[] {
       handle: (ctx, req) => handleTemplateCollection(ctx, req, provider),
     },
     {
+      method: 'GET',
+      path: /^\/v\d+\.\d+\/(\d+)\/?$/,
+      when: (ctx, _req, match) =>
+        owner(ctx, match)?.provider === provider && owner(ctx, match)?.kind === 'phone',
+      handle: (ctx, req) => handlePhoneNumberNode(ctx, req, provider),
+    },
+    {
       // A template node belongs to whichever Cloud API account's token asks for it.
       path: /^\/v\d+\.\d+\/(\d+)\/?$/,
       when: (ctx, req, match) =>
@@ -636,6 +644,8 @@ export function cloudApiProvider<P extends CloudProvider>(
       ),
     view: (message, templates) => cloudMessageView(message.body, templates),
     templateStatus: (ctx, template) => templateStatusPayload(ctx, provider, template),
+    messagingLimitUpdate: (ctx, oldLimit, newLimit) =>
+      phoneNumberQualityUpdatePayload(ctx, provider, oldLimit, newLimit),
     sign(payload, credentials) {
       const body = metaJson(payload);
       return {

@@ -18,12 +18,12 @@
  * quick-reply is labelled `button_reply` or `quick_reply`; `gsId` is missing on events older than a week.
  * @module
  */
-import * as z from 'zod';
 import { isBsuid } from '../../core/identity.js';
 import type {
   DeliveryStatus,
   InboundMessageType,
   MessageEvent,
+  StatusEvent,
   WebhookEvent,
 } from '../../core/webhook-event.js';
 import type { ParseContext } from './context.js';
@@ -33,46 +33,15 @@ import {
   asRecord,
   compact,
   compactOrUndefined,
-  loose,
+  hasKeys,
   mapStatus,
   num,
   parseTimestamp,
+  put,
   readOrder,
-  safe,
   str,
   strOrEmpty,
 } from './util.js';
-
-/** The v2 envelope. */
-export const GupshupV2EnvelopeSchema = z.looseObject({
-  app: loose.str,
-  phone: loose.str,
-  timestamp: loose.date,
-  version: loose.num,
-  type: loose.str,
-  payload: loose.record,
-});
-
-/** `payload` of `type: "message"`. */
-export const GupshupV2MessageSchema = z.looseObject({
-  id: loose.str,
-  source: loose.str,
-  type: loose.str,
-  payload: loose.record,
-  sender: loose.record,
-  context: loose.record,
-});
-
-/** `payload` of `type: "message-event"`. */
-export const GupshupV2MessageEventSchema = z.looseObject({
-  id: loose.str,
-  gsId: loose.str,
-  type: loose.str,
-  destination: loose.str,
-  payload: loose.record,
-  conversation: loose.record,
-  pricing: loose.record,
-});
 
 const STATUS_TABLE: Readonly<Record<string, DeliveryStatus>> = {
   enqueued: 'accepted',
@@ -92,17 +61,25 @@ const MEDIA: Readonly<Record<string, InboundMessageType>> = {
   sticker: 'sticker',
 };
 
-type Envelope = NonNullable<z.infer<typeof GupshupV2EnvelopeSchema>>;
+/** The envelope fields every event reads: `phone` (the business number), `timestamp` (ms) and `payload`. */
+interface Envelope {
+  phone: string | undefined;
+  timestamp: Date | undefined;
+  payload: Record<string, unknown> | undefined;
+}
 
 function parseInbound(envelope: Envelope, body: Record<string, unknown>, ctx: ParseContext): WebhookEvent {
-  const p = safe(GupshupV2MessageSchema, envelope.payload);
-  const source = p?.source ?? str(p?.sender?.phone);
+  const p = envelope.payload;
+  const sender = asRecord(p?.sender);
+  const source = str(p?.source) ?? str(sender?.phone);
   // With BSUIDs enabled a user with a username may arrive with only `sender.userId` (or a BSUID as `source`).
-  const userId = str(p?.sender?.userId) ?? str(p?.sender?.user_id) ?? (isBsuid(source) ? source : undefined);
-  const from = isBsuid(source) ? str(p?.sender?.phone) : source;
-  if (!p?.id || (!from && !userId)) return { kind: 'unknown', provider: ctx.provider, raw: body };
-  const q = p.payload ?? {};
-  const declared = p.type ?? '';
+  const userId = str(sender?.userId) ?? str(sender?.user_id) ?? (isBsuid(source) ? source : undefined);
+  const from = isBsuid(source) ? str(sender?.phone) : source;
+  const id = str(p?.id);
+  if (!p || !id || (!from && !userId)) return { kind: 'unknown', provider: ctx.provider, raw: body };
+  const context = asRecord(p.context);
+  const q = asRecord(p.payload) ?? {};
+  const declared = str(p.type) ?? '';
   const event: Partial<MessageEvent> = {};
   let type: InboundMessageType = 'unsupported';
   const innerType = str(q.type);
@@ -144,7 +121,7 @@ function parseInbound(envelope: Envelope, body: Record<string, unknown>, ctx: Pa
   } else if (declared === 'reaction') {
     // Not on Gupshup's v2 pages; read by analogy with Meta's reaction (emoji, the reacted-to message id).
     type = 'reaction';
-    const messageId = str(q.msgId) ?? str(q.message_id) ?? str(q.id) ?? str(p.context?.id);
+    const messageId = str(q.msgId) ?? str(q.message_id) ?? str(q.id) ?? str(context?.id);
     if (messageId) event.reaction = { emoji: strOrEmpty(q.emoji) ?? '', messageId };
   } else if (declared === 'order') {
     // Not on Gupshup's v2 pages; the cart as Meta sends it (catalog_id, product_items), also nested in `order`.
@@ -152,21 +129,21 @@ function parseInbound(envelope: Envelope, body: Record<string, unknown>, ctx: Pa
     event.order = readOrder(asRecord(q.order) ?? q);
   }
 
-  const contextId = str(p.context?.gsId) ?? str(p.context?.id);
+  const contextId = str(context?.gsId) ?? str(context?.id);
   return compact({
     kind: 'message' as const,
     provider: ctx.provider,
-    id: p.id,
+    id,
     from: from === userId ? undefined : from,
     userId,
-    parentUserId: str(p.sender?.parentUserId) ?? str(p.sender?.parent_user_id),
-    username: str(p.sender?.username),
+    parentUserId: str(sender?.parentUserId) ?? str(sender?.parent_user_id),
+    username: str(sender?.username),
     to: envelope.phone,
     timestamp: envelope.timestamp ?? ctx.receivedAt,
     type,
     ...contentFields(event),
     context: contextId ? { messageId: contextId } : undefined,
-    profileName: str(p.sender?.name),
+    profileName: str(sender?.name),
     raw: body,
   });
 }
@@ -176,34 +153,40 @@ function parseMessageEvent(
   body: Record<string, unknown>,
   ctx: ParseContext,
 ): WebhookEvent {
-  const p = safe(GupshupV2MessageEventSchema, envelope.payload);
-  const messageId = p?.gsId ?? p?.id;
-  if (!p || !messageId || !p.type) return { kind: 'unknown', provider: ctx.provider, raw: body };
-  const q = p.payload ?? {};
-  const failed = p.type === 'failed';
-  const code = str(q.code);
-  const reason = str(q.reason);
-  const destination = p.destination ?? str(q.phone);
-  const userId = str(envelope.payload?.userId) ?? str(envelope.payload?.user_id);
-  return compact({
-    kind: 'status' as const,
-    provider: ctx.provider,
-    messageId,
-    recipient: isBsuid(destination) ? undefined : destination,
-    recipientUserId: userId ?? (isBsuid(destination) ? destination : undefined),
-    status: mapStatus(p.type, STATUS_TABLE),
-    providerStatus: p.type,
-    // `payload.ts` is Meta's time in seconds; the envelope's is Gupshup's in ms.
-    timestamp: parseTimestamp(q.ts) ?? envelope.timestamp ?? ctx.receivedAt,
-    error: failed || code ? compact({ code: code ?? 'unknown', reason }) : undefined,
-    conversation: compactOrUndefined({
-      id: str(p.conversation?.id),
-      category: str(p.pricing?.category) ?? str(p.conversation?.type),
-      expiresAt: parseTimestamp(p.conversation?.expiresAt),
-    }),
-    pricing: readPricing(p.pricing),
-    raw: body,
-  });
+  const p = envelope.payload;
+  const messageId = str(p?.gsId) ?? str(p?.id);
+  const providerStatus = str(p?.type);
+  if (!p || !messageId || !providerStatus) return { kind: 'unknown', provider: ctx.provider, raw: body };
+  const q = asRecord(p.payload);
+  const code = str(q?.code);
+  const reason = str(q?.reason);
+  const destination = str(p.destination) ?? str(q?.phone);
+  const destinationIsBsuid = isBsuid(destination);
+  const conversation = asRecord(p.conversation);
+  const pricing = asRecord(p.pricing);
+  // Built field by field in the order of the type: no literal with undefined values to copy.
+  const event = { kind: 'status', provider: ctx.provider, messageId } as StatusEvent;
+  put(event, 'recipient', destinationIsBsuid ? undefined : destination);
+  put(
+    event,
+    'recipientUserId',
+    str(p.userId) ?? str(p.user_id) ?? (destinationIsBsuid ? destination : undefined),
+  );
+  event.status = mapStatus(providerStatus, STATUS_TABLE);
+  event.providerStatus = providerStatus;
+  // `payload.ts` is Meta's time in seconds; the envelope's is Gupshup's in ms.
+  event.timestamp = parseTimestamp(q?.ts) ?? envelope.timestamp ?? ctx.receivedAt;
+  if (providerStatus === 'failed' || code) event.error = compact({ code: code ?? 'unknown', reason });
+  if (conversation || pricing) {
+    const summary: NonNullable<StatusEvent['conversation']> = {};
+    put(summary, 'id', str(conversation?.id));
+    put(summary, 'category', str(pricing?.category) ?? str(conversation?.type));
+    put(summary, 'expiresAt', parseTimestamp(conversation?.expiresAt));
+    if (hasKeys(summary)) event.conversation = summary;
+  }
+  put(event, 'pricing', readPricing(pricing));
+  event.raw = body;
+  return event;
 }
 
 function parseTemplateEvent(
@@ -292,9 +275,12 @@ function parseBillingEvent(
 
 /** Parses a Gupshup v2 callback. */
 export function parseGupshupV2Payload(body: Record<string, unknown>, ctx: ParseContext): WebhookEvent[] {
-  const envelope = safe(GupshupV2EnvelopeSchema, body);
-  if (!envelope) return [{ kind: 'unknown', provider: ctx.provider, raw: body }];
-  switch (envelope.type) {
+  const envelope: Envelope = {
+    phone: str(body.phone),
+    timestamp: parseTimestamp(body.timestamp),
+    payload: asRecord(body.payload),
+  };
+  switch (str(body.type)) {
     case 'message':
       return [parseInbound(envelope, body, ctx)];
     case 'message-event':

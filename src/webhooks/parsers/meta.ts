@@ -30,7 +30,6 @@
  * https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/messages/status/ .
  * @module
  */
-import * as z from 'zod';
 import { isBsuid } from '../../core/identity.js';
 import { normalizeSha256 } from '../../core/media/sha256.js';
 import type {
@@ -48,55 +47,16 @@ import {
   asRecord,
   compact,
   compactOrUndefined,
-  loose,
+  hasKeys,
   mapStatus,
   num,
   parseTimestamp,
+  put,
   readOrder,
-  safe,
   str,
   strOrEmpty,
   wholeBytes,
 } from './util.js';
-
-/** The envelope: `{ object, entry: [{ id, changes: [{ field, value }] }] }`. Unknown fields are kept. */
-export const MetaEnvelopeSchema = z.looseObject({
-  object: loose.str,
-  gs_app_id: loose.str,
-  entry: loose.array,
-});
-
-/** One change of an entry. */
-export const MetaChangeSchema = z.looseObject({ field: loose.str, value: loose.record });
-
-/** One inbound message of `value.messages[]`. */
-export const MetaMessageSchema = z.looseObject({
-  id: loose.str,
-  from: loose.str,
-  from_user_id: loose.str,
-  from_parent_user_id: loose.str,
-  timestamp: loose.date,
-  type: loose.str,
-  context: loose.record,
-  errors: loose.array,
-});
-
-/** One status of `value.statuses[]`. */
-export const MetaStatusSchema = z.looseObject({
-  id: loose.str,
-  gs_id: loose.str,
-  status: loose.str,
-  type: loose.str,
-  timestamp: loose.date,
-  recipient_id: loose.str,
-  recipient_user_id: loose.str,
-  biz_opaque_callback_data: loose.str,
-  conversation: loose.record,
-  pricing: loose.record,
-  errors: loose.array,
-  code: loose.str,
-  reason: loose.str,
-});
 
 const STATUS_TABLE: Readonly<Record<string, DeliveryStatus>> = {
   // Gupshup v3 only; not a Meta status.
@@ -111,6 +71,9 @@ const STATUS_TABLE: Readonly<Record<string, DeliveryStatus>> = {
   // Not in the current Cloud API reference; On-Premises and some BSPs still send it.
   deleted: 'deleted',
 };
+
+/** The contacts of a change that carries none. */
+const NO_CONTACTS: readonly MetaContact[] = [];
 
 const MEDIA_TYPES = new Set(['image', 'video', 'audio', 'document', 'sticker']);
 
@@ -235,37 +198,43 @@ function parseMessage(
   contacts: readonly MetaContact[],
   ctx: ParseContext,
 ): WebhookEvent {
-  const m = safe(MetaMessageSchema, item);
-  const contact = contactOf(contacts, m?.from, m?.from_user_id);
+  const m = asRecord(item);
+  if (!m) return { kind: 'unknown', provider: ctx.provider, raw: item };
+  const id = str(m.id);
+  const sender = str(m.from);
+  const senderUserId = str(m.from_user_id);
+  const contact = contactOf(contacts, sender, senderUserId);
   // Some BSPs put the BSUID in `from` itself: it is the user id then, not a phone.
-  const bsuidFrom = isBsuid(m?.from) ? m?.from : undefined;
-  const userId = m?.from_user_id ?? contact?.userId ?? bsuidFrom;
-  const from = (bsuidFrom ? undefined : m?.from) ?? contact?.waId;
+  const bsuidFrom = isBsuid(sender) ? sender : undefined;
+  const userId = senderUserId ?? contact?.userId ?? bsuidFrom;
+  const from = (bsuidFrom ? undefined : sender) ?? contact?.waId;
   // A message whose sender has only a BSUID (a user with a username) is still a message.
-  if (!m?.id || (!from && !userId)) return { kind: 'unknown', provider: ctx.provider, raw: item };
+  if (!id || (!from && !userId)) return { kind: 'unknown', provider: ctx.provider, raw: item };
   const metadata = asRecord(value.metadata);
-  const declared = m.type ?? 'unsupported';
+  const declared = str(m.type) ?? 'unsupported';
   const body = asRecord(m[declared]);
-  if (declared === 'system') return parseSystem(body, from, userId, m.from_parent_user_id, ctx, item);
-  if (declared === 'revoke') return parseRevoke(body, from, userId, m.timestamp, ctx, item);
+  const parentUserId = str(m.from_parent_user_id);
+  if (declared === 'system') return parseSystem(body, from, userId, parentUserId, ctx, item);
+  const timestamp = parseTimestamp(m.timestamp);
+  if (declared === 'revoke') return parseRevoke(body, from, userId, timestamp, ctx, item);
   // An edit carries the new version of an earlier message: decode that one and say which message it replaces.
   const edit = declared === 'edit' ? asRecord(body?.message) : undefined;
   const edited = str(body?.original_message_id);
   const { type, event } = edit
     ? decodeContent(str(edit.type) ?? 'unsupported', edit)
-    : decodeContent(declared, m as Record<string, unknown>);
+    : decodeContent(declared, m);
 
-  const contextId = str(m.context?.id);
+  const contextId = str(asRecord(m.context)?.id);
   return compact({
     kind: 'message' as const,
     provider: ctx.provider,
-    id: m.id,
+    id,
     from,
     userId,
-    parentUserId: m.from_parent_user_id ?? contact?.parentUserId,
+    parentUserId: parentUserId ?? contact?.parentUserId,
     username: contact?.username,
     to: str(metadata?.display_phone_number) ?? str(metadata?.phone_number_id),
-    timestamp: m.timestamp ?? ctx.receivedAt,
+    timestamp: timestamp ?? ctx.receivedAt,
     type,
     ...contentFields(event),
     context: contextId ? { messageId: contextId } : undefined,
@@ -349,51 +318,59 @@ function parseRevoke(
 }
 
 function parseStatus(item: unknown, contacts: readonly MetaContact[], ctx: ParseContext): WebhookEvent {
-  const s = safe(MetaStatusSchema, item);
-  if (s && !s.status && s.type) {
+  const s = asRecord(item);
+  if (!s) return { kind: 'unknown', provider: ctx.provider, raw: item };
+  const providerStatus = str(s.status);
+  if (!providerStatus) {
     // Gupshup v3 sends `{ "type": "set-callback" }` when a subscription is set.
-    return { kind: 'account', provider: ctx.provider, event: s.type, detail: item, raw: item };
+    const type = str(s.type);
+    if (type) return { kind: 'account', provider: ctx.provider, event: type, detail: item, raw: item };
+    return { kind: 'unknown', provider: ctx.provider, raw: item };
   }
-  const messageId = s?.gs_id ?? s?.id;
-  if (!s || !messageId || !s.status) return { kind: 'unknown', provider: ctx.provider, raw: item };
-  const firstError = asRecord(asArray(s.errors)[0]);
-  const errorCode = str(firstError?.code) ?? s.code;
+  const messageId = str(s.gs_id) ?? str(s.id);
+  if (!messageId) return { kind: 'unknown', provider: ctx.provider, raw: item };
+  const errors = s.errors;
+  const firstError = Array.isArray(errors) ? asRecord(errors[0]) : undefined;
+  const errorCode = str(firstError?.code) ?? str(s.code);
   const errorReason =
     str(asRecord(firstError?.error_data)?.details) ??
     str(firstError?.message) ??
     str(firstError?.title) ??
-    s.reason;
-  const conversation = s.conversation;
-  const pricing = s.pricing;
-  const contact = contactOf(contacts, s.recipient_id, s.recipient_user_id);
-  const record = asRecord(item);
+    str(s.reason);
+  const conversation = asRecord(s.conversation);
+  const pricing = asRecord(s.pricing);
+  const recipientId = str(s.recipient_id);
+  const recipientUserId = str(s.recipient_user_id);
+  const contact = contactOf(contacts, recipientId, recipientUserId);
   // A BSUID in `recipient_id` (a send to a BSUID, as some BSPs report it) is the recipient's user id.
-  const bsuidRecipient = isBsuid(s.recipient_id) ? s.recipient_id : undefined;
-  const event: StatusEvent = compact({
-    kind: 'status' as const,
-    provider: ctx.provider,
-    messageId,
-    recipient: (bsuidRecipient ? undefined : s.recipient_id) ?? contact?.waId,
-    recipientUserId:
-      s.recipient_user_id ??
+  const bsuidRecipient = isBsuid(recipientId) ? recipientId : undefined;
+  // Built field by field in the order of the type (no literal with undefined values to copy): this runs once per
+  // status of a batch of up to thousands.
+  const event = { kind: 'status', provider: ctx.provider, messageId } as StatusEvent;
+  put(event, 'recipient', (bsuidRecipient ? undefined : recipientId) ?? contact?.waId);
+  put(
+    event,
+    'recipientUserId',
+    recipientUserId ??
       contact?.userId ??
       bsuidRecipient ??
-      str(record?.parent_recipient_user_id) ??
-      str(record?.recipient_parent_user_id),
-    status: mapStatus(s.status, STATUS_TABLE),
-    providerStatus: s.status,
-    timestamp: s.timestamp ?? ctx.receivedAt,
-    error:
-      errorCode || errorReason ? compact({ code: errorCode ?? 'unknown', reason: errorReason }) : undefined,
-    clientRef: s.biz_opaque_callback_data,
-    conversation: compactOrUndefined({
-      id: str(conversation?.id),
-      category: str(pricing?.category) ?? str(asRecord(conversation?.origin)?.type),
-      expiresAt: parseTimestamp(conversation?.expiration_timestamp),
-    }),
-    pricing: readPricing(pricing),
-    raw: item,
-  });
+      str(s.parent_recipient_user_id) ??
+      str(s.recipient_parent_user_id),
+  );
+  event.status = mapStatus(providerStatus, STATUS_TABLE);
+  event.providerStatus = providerStatus;
+  event.timestamp = parseTimestamp(s.timestamp) ?? ctx.receivedAt;
+  if (errorCode || errorReason) event.error = compact({ code: errorCode ?? 'unknown', reason: errorReason });
+  put(event, 'clientRef', str(s.biz_opaque_callback_data));
+  if (conversation || pricing) {
+    const summary: NonNullable<StatusEvent['conversation']> = {};
+    put(summary, 'id', str(conversation?.id));
+    put(summary, 'category', str(pricing?.category) ?? str(asRecord(conversation?.origin)?.type));
+    put(summary, 'expiresAt', parseTimestamp(conversation?.expiration_timestamp));
+    if (hasKeys(summary)) event.conversation = summary;
+  }
+  put(event, 'pricing', readPricing(pricing));
+  event.raw = item;
   return event;
 }
 
@@ -441,26 +418,34 @@ const TEMPLATE_FIELDS = new Set([
 ]);
 
 /** `user_preferences`: marketing stop/resume, one event per preference. */
-function parseUserPreferences(value: Record<string, unknown>, ctx: ParseContext): WebhookEvent[] {
+function parseUserPreferences(value: Record<string, unknown>, ctx: ParseContext, out: WebhookEvent[]): void {
   const prefs = asArray(value.user_preferences);
-  if (prefs.length === 0) return [{ kind: 'unknown', provider: ctx.provider, raw: value }];
-  return prefs.map((p) => {
+  if (prefs.length === 0) {
+    out.push({ kind: 'unknown', provider: ctx.provider, raw: value });
+    return;
+  }
+  for (const p of prefs) {
     const pref = asRecord(p);
     const phone = str(pref?.wa_id);
     const userId = str(pref?.user_id);
     const word = str(pref?.value)?.toLowerCase();
-    if ((!phone && !userId) || !word) return { kind: 'unknown' as const, provider: ctx.provider, raw: p };
+    if ((!phone && !userId) || !word) {
+      out.push({ kind: 'unknown', provider: ctx.provider, raw: p });
+      continue;
+    }
     const event = word === 'stop' ? 'marketing-stop' : word === 'resume' ? 'marketing-resume' : word;
-    return compact({
-      kind: 'user' as const,
-      provider: ctx.provider,
-      phone,
-      userId,
-      parentUserId: str(pref?.parent_user_id),
-      event,
-      raw: p,
-    });
-  });
+    out.push(
+      compact({
+        kind: 'user' as const,
+        provider: ctx.provider,
+        phone,
+        userId,
+        parentUserId: str(pref?.parent_user_id),
+        event,
+        raw: p,
+      }),
+    );
+  }
 }
 
 /**
@@ -472,10 +457,10 @@ function parseIdentityChange(
   field: string,
   value: Record<string, unknown>,
   ctx: ParseContext,
-): WebhookEvent[] {
+  events: WebhookEvent[],
+): void {
   const own = asArray(value[field]);
   const items = own.length > 0 ? own : asArray(value.contacts).length > 0 ? asArray(value.contacts) : [value];
-  const events: WebhookEvent[] = [];
   for (const item of items) {
     const r = asRecord(item);
     const current = asRecord(r?.user_id) ?? asRecord(r?.current);
@@ -502,7 +487,6 @@ function parseIdentityChange(
       }),
     );
   }
-  return events;
 }
 
 /** Gupshup v3 `field: "billing-event"`: `value.billing{deductions, references}`. */
@@ -519,47 +503,44 @@ function parseBilling(value: Record<string, unknown>, ctx: ParseContext): Webhoo
   });
 }
 
-function parseChange(change: unknown, ctx: ParseContext): WebhookEvent[] {
-  const c = safe(MetaChangeSchema, change);
-  const value = c?.value;
-  if (!c || !value) return [{ kind: 'unknown', provider: ctx.provider, raw: change }];
-  const field = c.field ?? (value.messages || value.statuses ? 'messages' : undefined);
+/** Appends the events of one change to `out`: one per message, status, echo and error, or one for the change. */
+function parseChange(change: unknown, ctx: ParseContext, out: WebhookEvent[]): void {
+  const c = asRecord(change);
+  const value = asRecord(c?.value);
+  if (!c || !value) {
+    out.push({ kind: 'unknown', provider: ctx.provider, raw: change });
+    return;
+  }
+  const field = str(c.field) ?? (value.messages || value.statuses ? 'messages' : undefined);
   if (field === 'messages' || field === 'smb_message_echoes') {
-    const contacts = readContacts(value);
-    const events: WebhookEvent[] = [];
-    for (const message of asArray(value.messages)) events.push(parseMessage(message, value, contacts, ctx));
-    for (const status of asArray(value.statuses)) events.push(parseStatus(status, contacts, ctx));
+    const before = out.length;
+    // Status batches carry no `contacts`: nothing to read then.
+    const contacts = value.contacts === undefined ? NO_CONTACTS : readContacts(value);
+    for (const message of asArray(value.messages)) out.push(parseMessage(message, value, contacts, ctx));
+    for (const status of asArray(value.statuses)) out.push(parseStatus(status, contacts, ctx));
     // Coexistence: messages the business sent from the WhatsApp Business app, echoed (not a customer's message).
     for (const echo of asArray(value.message_echoes)) {
-      events.push({
-        kind: 'account',
-        provider: ctx.provider,
-        event: 'message_echo',
-        detail: echo,
-        raw: echo,
-      });
+      out.push({ kind: 'account', provider: ctx.provider, event: 'message_echo', detail: echo, raw: echo });
     }
     for (const error of asArray(value.errors)) {
-      events.push({ kind: 'account', provider: ctx.provider, event: 'error', detail: error, raw: error });
+      out.push({ kind: 'account', provider: ctx.provider, event: 'error', detail: error, raw: error });
     }
-    if (events.length === 0) events.push({ kind: 'unknown', provider: ctx.provider, raw: change });
-    return events;
-  }
-  if (field && TEMPLATE_FIELDS.has(field)) return [parseTemplateChange(field, value, ctx)];
-  if (field === 'user_preferences') return parseUserPreferences(value, ctx);
-  if (field === 'user_id_update' || field === 'contacts') return parseIdentityChange(field, value, ctx);
-  if (field === 'billing-event') return [parseBilling(value, ctx)];
-  if (field) return [{ kind: 'account', provider: ctx.provider, event: field, detail: value, raw: change }];
-  return [{ kind: 'unknown', provider: ctx.provider, raw: change }];
+    if (out.length === before) out.push({ kind: 'unknown', provider: ctx.provider, raw: change });
+  } else if (field && TEMPLATE_FIELDS.has(field)) out.push(parseTemplateChange(field, value, ctx));
+  else if (field === 'user_preferences') parseUserPreferences(value, ctx, out);
+  else if (field === 'user_id_update' || field === 'contacts') parseIdentityChange(field, value, ctx, out);
+  else if (field === 'billing-event') out.push(parseBilling(value, ctx));
+  else if (field)
+    out.push({ kind: 'account', provider: ctx.provider, event: field, detail: value, raw: change });
+  else out.push({ kind: 'unknown', provider: ctx.provider, raw: change });
 }
 
 /**
  * Parses a Meta-format payload: every change of every entry, every message, status and error of each change,
- * in order.
+ * in order. Each event is appended to one array as it is built (no per-change list copied into it).
  */
 export function parseMetaPayload(body: Record<string, unknown>, ctx: ParseContext): WebhookEvent[] {
-  const envelope = safe(MetaEnvelopeSchema, body);
-  const entries = envelope?.entry ?? [];
+  const entries = asArray(asRecord(body)?.entry);
   const events: WebhookEvent[] = [];
   for (const entry of entries) {
     const changes = asRecord(entry)?.changes;
@@ -567,9 +548,7 @@ export function parseMetaPayload(body: Record<string, unknown>, ctx: ParseContex
       events.push({ kind: 'unknown', provider: ctx.provider, raw: entry });
       continue;
     }
-    // One push per event: `events.push(...list)` passes the list as arguments and overflows the stack for a
-    // change with ~130 000 items.
-    for (const change of changes) for (const event of parseChange(change, ctx)) events.push(event);
+    for (const change of changes) parseChange(change, ctx, events);
   }
   if (events.length === 0) events.push({ kind: 'unknown', provider: ctx.provider, raw: body });
   return events;

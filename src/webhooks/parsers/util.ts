@@ -3,7 +3,6 @@
  * the wanted type or `undefined`; none of them throws.
  * @module
  */
-import * as z from 'zod';
 import { isRecord } from '../../core/record.js';
 import type { DeliveryStatus, OrderDetails } from '../../core/webhook-event.js';
 
@@ -32,10 +31,23 @@ export function strOrEmpty(value: unknown): string | undefined {
 
 const NUMERIC = /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/;
 
+/**
+ * Whether `text` is 1 to 15 ASCII digits: the common case (Meta's unix-second timestamps, `"1750263773"`), which
+ * `NUMERIC` accepts and `Number()` reads exactly, checked without running the regular expression.
+ */
+function isShortDigits(text: string): boolean {
+  if (text.length === 0 || text.length > 15) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 /** A finite number; numeric strings (`"-122.425332"`, `"0.0333"`) become numbers. */
 export function num(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-  if (typeof value === 'string' && NUMERIC.test(value)) {
+  if (typeof value === 'string' && (isShortDigits(value) || NUMERIC.test(value))) {
     const n = Number(value);
     return Number.isFinite(n) ? n : undefined;
   }
@@ -99,6 +111,20 @@ export function compact<T extends Record<string, unknown>>(object: T): Compact<T
   return out as Compact<T>;
 }
 
+/**
+ * Sets `target[key]` to `value` unless it is undefined: events carry no undefined fields. Hot parsers build their
+ * events with it, field by field in the order `compact()` would keep, instead of copying a literal.
+ */
+export function put<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
+  if (value !== undefined) target[key] = value;
+}
+
+/** Whether `object` has at least one own enumerable key. */
+export function hasKeys(object: object): boolean {
+  for (const key in object) if (Object.hasOwn(object, key)) return true;
+  return false;
+}
+
 /** Returns `object` compacted, or undefined when it has no defined value at all. */
 export function compactOrUndefined<T extends Record<string, unknown>>(object: T): Compact<T> | undefined {
   const out = compact(object);
@@ -111,51 +137,11 @@ export function mapStatus(
   table: Readonly<Record<string, DeliveryStatus>>,
 ): DeliveryStatus {
   if (!word) return 'unknown';
-  return Object.hasOwn(table, word.toLowerCase()) ? (table[word.toLowerCase()] ?? 'unknown') : 'unknown';
+  // The tables' keys are lowercase: a word found as it is needs no lowercased copy.
+  if (Object.hasOwn(table, word)) return table[word] ?? 'unknown';
+  const lower = word.toLowerCase();
+  return Object.hasOwn(table, lower) ? (table[lower] ?? 'unknown') : 'unknown';
 }
-
-/** Parses `value` with a zod schema, returning undefined instead of throwing. */
-export function safe<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> | undefined {
-  const result = schema.safeParse(value);
-  return result.success ? result.data : undefined;
-}
-
-/**
- * Zod building blocks for tolerant payload schemas: objects keep unknown fields (`looseObject`), and a field of
- * the wrong type reads as absent instead of rejecting the payload.
- */
-export const loose = {
-  /** An optional string (numbers accepted and stringified). */
-  str: z
-    .unknown()
-    .optional()
-    .transform((v) => str(v)),
-  /** An optional string, empty allowed. */
-  text: z
-    .unknown()
-    .optional()
-    .transform((v) => strOrEmpty(v)),
-  /** An optional number (numeric strings accepted). */
-  num: z
-    .unknown()
-    .optional()
-    .transform((v) => num(v)),
-  /** An optional timestamp in any supported form. */
-  date: z
-    .unknown()
-    .optional()
-    .transform((v) => parseTimestamp(v)),
-  /** An optional object, kept whole. */
-  record: z
-    .unknown()
-    .optional()
-    .transform((v) => asRecord(v)),
-  /** An array (absent or wrong type reads as empty). */
-  array: z
-    .unknown()
-    .optional()
-    .transform((v) => asArray(v)),
-};
 
 /**
  * Reads a WhatsApp order (`catalog_id`, optional `text`, `product_items[]`), as Meta sends it and Vonage v1 passes

@@ -7,15 +7,15 @@
  * coordinates are strings in the spec's examples; they become numbers.
  * @module
  */
-import * as z from 'zod';
 import type {
   DeliveryStatus,
   InboundMessageType,
   MessageEvent,
+  StatusEvent,
   WebhookEvent,
 } from '../../core/webhook-event.js';
 import type { ParseContext } from './context.js';
-import { asRecord, compact, loose, mapStatus, num, safe, str } from './util.js';
+import { asRecord, compact, mapStatus, num, parseTimestamp, put, str } from './util.js';
 import { decodeVonageContent } from './vonage-content.js';
 
 /** Vonage status words (v0.1 and v1 share them): there is no `failed`, `rejected`/`undeliverable` mean it. */
@@ -37,49 +37,50 @@ export function vonagePrice(usage: unknown): { amount: number; currency: string 
   return amount !== undefined && currency ? { amount, currency } : undefined;
 }
 
-/** The v0.1 payload (inbound and status share it). */
-export const VonageV01Schema = z.looseObject({
-  message_uuid: loose.str,
-  timestamp: loose.date,
-  to: loose.record,
-  from: loose.record,
-  message: loose.record,
-  status: loose.str,
-  error: loose.record,
-  usage: loose.record,
-  client_ref: loose.str,
-});
+/**
+ * Sets the status fields v0.1 and v1 share, in the order of the type after the recipient: the status (mapped and
+ * verbatim), its time, the error when a code or reason is given, `client_ref` and the `usage` price.
+ */
+export function putVonageStatus(
+  event: StatusEvent,
+  body: Record<string, unknown>,
+  providerStatus: string,
+  timestamp: Date,
+  code: string | undefined,
+  reason: string | undefined,
+): void {
+  event.status = mapStatus(providerStatus, VONAGE_STATUS_TABLE);
+  event.providerStatus = providerStatus;
+  event.timestamp = timestamp;
+  if (code || reason) event.error = compact({ code: code ?? 'unknown', reason });
+  put(event, 'clientRef', str(body.client_ref));
+  put(event, 'price', vonagePrice(body.usage));
+}
 
 /** Parses a Vonage v0.1 inbound message or status. */
 export function parseVonageV01Payload(body: Record<string, unknown>, ctx: ParseContext): WebhookEvent[] {
-  const p = safe(VonageV01Schema, body);
-  const id = p?.message_uuid;
-  if (!p || !id) return [{ kind: 'unknown', provider: ctx.provider, raw: body }];
-  const to = str(p.to?.number) ?? str(p.to?.id);
-  const from = str(p.from?.number) ?? str(p.from?.id);
-  const timestamp = p.timestamp ?? ctx.receivedAt;
+  const id = str(body.message_uuid);
+  if (!id) return [{ kind: 'unknown', provider: ctx.provider, raw: body }];
+  const toAddress = asRecord(body.to);
+  const to = str(toAddress?.number) ?? str(toAddress?.id);
+  const timestamp = parseTimestamp(body.timestamp) ?? ctx.receivedAt;
+  const providerStatus = str(body.status);
 
-  if (p.status) {
-    const code = str(p.error?.code);
-    const reason = str(p.error?.reason);
-    return [
-      compact({
-        kind: 'status' as const,
-        provider: ctx.provider,
-        messageId: id,
-        recipient: to,
-        status: mapStatus(p.status, VONAGE_STATUS_TABLE),
-        providerStatus: p.status,
-        timestamp,
-        error: code || reason ? compact({ code: code ?? 'unknown', reason }) : undefined,
-        clientRef: p.client_ref,
-        price: vonagePrice(p.usage),
-        raw: body,
-      }),
-    ];
+  if (providerStatus) {
+    const error = asRecord(body.error);
+    const code = str(error?.code);
+    const reason = str(error?.reason);
+    // Built field by field in the order of the type: no literal with undefined values to copy.
+    const event = { kind: 'status', provider: ctx.provider, messageId: id } as StatusEvent;
+    put(event, 'recipient', to);
+    putVonageStatus(event, body, providerStatus, timestamp, code, reason);
+    event.raw = body;
+    return [event];
   }
 
-  const content = asRecord(p.message?.content);
+  const fromAddress = asRecord(body.from);
+  const from = str(fromAddress?.number) ?? str(fromAddress?.id);
+  const content = asRecord(asRecord(body.message)?.content);
   if (!content || !from) return [{ kind: 'unknown', provider: ctx.provider, raw: body }];
   const declared = str(content.type) ?? '';
   const decoded = decodeVonageContent(declared, content);

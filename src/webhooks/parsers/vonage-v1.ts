@@ -17,41 +17,28 @@
  * the message, with the id in `from`.
  * @module
  */
-import * as z from 'zod';
 import { isBsuid } from '../../core/identity.js';
-import type { InboundMessageType, MessageEvent, WebhookEvent } from '../../core/webhook-event.js';
+import type {
+  InboundMessageType,
+  MessageEvent,
+  StatusEvent,
+  WebhookEvent,
+} from '../../core/webhook-event.js';
 import type { ParseContext } from './context.js';
 import { contentFields, readPricing, readReferral } from './inbound-extras.js';
 import {
   asRecord,
   compact,
   compactOrUndefined,
-  loose,
-  mapStatus,
+  hasKeys,
+  parseTimestamp,
+  put,
   readOrder,
-  safe,
   str,
   strOrEmpty,
 } from './util.js';
 import { decodeVonageContent } from './vonage-content.js';
-import { VONAGE_STATUS_TABLE, vonagePrice } from './vonage-v0.1.js';
-
-/** The v1 payload (inbound and status share the envelope). */
-export const VonageV1Schema = z.looseObject({
-  channel: loose.str,
-  message_uuid: loose.str,
-  to: loose.str,
-  from: loose.str,
-  timestamp: loose.date,
-  message_type: loose.str,
-  status: loose.str,
-  error: loose.record,
-  usage: loose.record,
-  client_ref: loose.str,
-  profile: loose.record,
-  context: loose.record,
-  whatsapp: loose.record,
-});
+import { putVonageStatus } from './vonage-v0.1.js';
 
 /**
  * The customer's ids: a BSUID in `address` (the payload's `from` or `to`) is the user id, anything else the phone;
@@ -76,45 +63,43 @@ function errorCode(error: Record<string, unknown> | undefined): string | undefin
 
 /** Parses a Vonage v1 inbound message or status. */
 export function parseVonageV1Payload(body: Record<string, unknown>, ctx: ParseContext): WebhookEvent[] {
-  const p = safe(VonageV1Schema, body);
-  const id = p?.message_uuid;
-  if (!p || !id) return [{ kind: 'unknown', provider: ctx.provider, raw: body }];
-  const timestamp = p.timestamp ?? ctx.receivedAt;
+  const id = str(body.message_uuid);
+  if (!id) return [{ kind: 'unknown', provider: ctx.provider, raw: body }];
+  const timestamp = parseTimestamp(body.timestamp) ?? ctx.receivedAt;
+  const to = str(body.to);
+  const whatsapp = asRecord(body.whatsapp);
+  const providerStatus = str(body.status);
 
-  if (p.status) {
-    const code = errorCode(p.error);
-    const reason = str(p.error?.detail) ?? str(p.error?.reason);
-    const whatsapp = p.whatsapp;
+  if (providerStatus) {
+    const error = asRecord(body.error);
+    const code = errorCode(error);
+    const reason = str(error?.detail) ?? str(error?.reason);
     const conversation = asRecord(whatsapp?.conversation);
-    const recipient = customerIds(p.to, asRecord(whatsapp?.recipient));
-    return [
-      compact({
-        kind: 'status' as const,
-        provider: ctx.provider,
-        messageId: id,
-        recipient: recipient.phone,
-        recipientUserId: recipient.userId ?? recipient.parentUserId,
-        status: mapStatus(p.status, VONAGE_STATUS_TABLE),
-        providerStatus: p.status,
-        timestamp,
-        error: code || reason ? compact({ code: code ?? 'unknown', reason }) : undefined,
-        clientRef: p.client_ref,
-        price: vonagePrice(p.usage),
-        conversation: compactOrUndefined({
-          id: str(conversation?.id),
-          category: str(asRecord(whatsapp?.pricing)?.category) ?? str(asRecord(conversation?.origin)?.type),
-        }),
-        pricing: readPricing(whatsapp?.pricing),
-        raw: body,
-      }),
-    ];
+    const pricing = asRecord(whatsapp?.pricing);
+    const recipient = customerIds(to, asRecord(whatsapp?.recipient));
+    // Built field by field in the order of the type: no literal with undefined values to copy.
+    const event = { kind: 'status', provider: ctx.provider, messageId: id } as StatusEvent;
+    put(event, 'recipient', recipient.phone);
+    put(event, 'recipientUserId', recipient.userId ?? recipient.parentUserId);
+    putVonageStatus(event, body, providerStatus, timestamp, code, reason);
+    if (conversation || pricing) {
+      const summary: NonNullable<StatusEvent['conversation']> = {};
+      put(summary, 'id', str(conversation?.id));
+      put(summary, 'category', str(pricing?.category) ?? str(asRecord(conversation?.origin)?.type));
+      if (hasKeys(summary)) event.conversation = summary;
+    }
+    put(event, 'pricing', readPricing(pricing));
+    event.raw = body;
+    return [event];
   }
 
-  const sender = customerIds(p.from, asRecord(p.whatsapp?.sender));
-  if (!p.message_type || (!sender.phone && !sender.userId && !sender.parentUserId)) {
+  const profile = asRecord(body.profile);
+  const context = asRecord(body.context);
+  const declared = str(body.message_type);
+  const sender = customerIds(str(body.from), asRecord(whatsapp?.sender));
+  if (!declared || (!sender.phone && !sender.userId && !sender.parentUserId)) {
     return [{ kind: 'unknown', provider: ctx.provider, raw: body }];
   }
-  const declared = p.message_type;
   const inner = asRecord(body[declared]);
   const decoded = decodeVonageContent(declared, body);
   const event: Partial<MessageEvent> = decoded?.event ?? {};
@@ -136,14 +121,14 @@ export function parseVonageV1Payload(body: Record<string, unknown>, ctx: ParseCo
     event.text = event.reply.title;
   } else if (declared === 'reaction') {
     type = 'reaction';
-    const messageId = str(p.context?.message_uuid);
+    const messageId = str(context?.message_uuid);
     const removed = str(inner?.action) === 'unreact';
     if (messageId) event.reaction = { emoji: removed ? '' : (strOrEmpty(inner?.emoji) ?? ''), messageId };
   } else if (declared === 'order') {
     type = 'order';
     event.order = readOrder(inner);
   }
-  const contextId = str(p.context?.message_uuid);
+  const contextId = str(context?.message_uuid);
   return [
     compact({
       kind: 'message' as const,
@@ -152,14 +137,14 @@ export function parseVonageV1Payload(body: Record<string, unknown>, ctx: ParseCo
       from: sender.phone,
       userId: sender.userId,
       parentUserId: sender.parentUserId,
-      username: str(p.profile?.username),
-      to: p.to,
+      username: str(profile?.username),
+      to,
       timestamp,
       type,
       ...contentFields(event),
       context: contextId ? { messageId: contextId } : undefined,
-      profileName: str(p.profile?.name),
-      referral: readReferral(asRecord(p.whatsapp?.referral)),
+      profileName: str(profile?.name),
+      referral: readReferral(asRecord(whatsapp?.referral)),
       raw: body,
     }),
   ];
