@@ -216,7 +216,7 @@ const REMEMBERED_CREDENTIALS = 16;
  * ky, loaded with the first request of the process instead of at import: its module graph is about a quarter of
  * the package's cold start, and constructing a client (synchronous) never needs it.
  */
-let kyModule: Promise<typeof import('ky')> | undefined;
+let kyModule: Promise<typeof import('./ky.js')> | undefined;
 
 /** Executes requests with per-attempt timeouts and the retry policy; see {@link HttpTransportOptions}. */
 export class HttpTransport {
@@ -240,8 +240,8 @@ export class HttpTransport {
 
   /** This transport's ky instance, created on its first request (see {@link kyModule}). */
   async #loadKy(): Promise<KyInstance> {
-    kyModule ??= import('ky');
-    const { default: ky } = await kyModule;
+    kyModule ??= import('./ky.js');
+    const { ky } = await kyModule;
     const fetchImpl = this.#fetch;
     this.#ky ??= ky.create({
       retry: 0,
