@@ -125,21 +125,25 @@ function parseRecord(
 ): WebhookEvent[] {
   const format = options.format ?? detectWebhookFormat(record);
   if (!format) return [{ kind: 'unknown', provider, raw: record }];
-  return PARSERS[format](record, contextFor(provider, options.receivedAt));
+  return PARSERS[format](record, new CallContext(provider, options.receivedAt));
 }
 
 /**
- * The parse context. Without a given `receivedAt`, the clock is read the first time a payload lacks a readable
- * timestamp, and that one `Date` serves every event of the delivery: most deliveries carry their own times.
+ * The parse context of one call. Without a given `receivedAt`, the clock is read the first time a payload lacks a
+ * readable timestamp, and that one `Date` serves every event of the delivery: most deliveries carry their own
+ * times. (A class: its getter lives on the prototype, where an object literal's would be rebuilt on every call.)
  */
-function contextFor(provider: ProviderId, receivedAt: Date | undefined): ParseContext {
-  if (receivedAt) return { provider, receivedAt };
-  let now: Date | undefined;
-  return {
-    provider,
-    get receivedAt() {
-      now ??= new Date();
-      return now;
-    },
-  };
+class CallContext implements ParseContext {
+  readonly provider: ProviderId;
+  #receivedAt: Date | undefined;
+
+  constructor(provider: ProviderId, receivedAt: Date | undefined) {
+    this.provider = provider;
+    this.#receivedAt = receivedAt;
+  }
+
+  get receivedAt(): Date {
+    this.#receivedAt ??= new Date();
+    return this.#receivedAt;
+  }
 }
