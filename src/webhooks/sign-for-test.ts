@@ -2,7 +2,6 @@
  * `signWebhookForTest`: sign a payload the way the provider would, for your own tests.
  * @module
  */
-import { SignJWT } from 'jose';
 import type { ProviderId } from '../core/provider.js';
 import { hmacSha256Hex, sha256Hex, toBytes } from './crypto.js';
 import { DEFAULT_SHARED_SECRET_HEADER, META_SIGNATURE_HEADER } from './verify.js';
@@ -50,6 +49,8 @@ export async function signWebhookForTest(
 ): Promise<Record<string, string>> {
   switch (provider) {
     case 'nexmo': {
+      // jose is loaded for Vonage tokens only, so importing `waba-kit/webhooks` does not pay for it.
+      const { SignJWT } = await import('./vonage-token.js');
       const nowMs = options.now === undefined ? Date.now() : +options.now;
       const claims: Record<string, unknown> = {
         api_key: options.apiKey ?? 'test-api-key',
