@@ -22,7 +22,9 @@ const BUDGETS = [
   // readers (48 KiB); templates by the carousel, offer and authentication rules (15 KiB). Shrinking them is the
   // open performance issue, not a reason to let them grow unnoticed: each is again about 10 % above its figure.
   { subpath: '.', file: 'dist/index.js', kib: 111 },
-  { subpath: './webhooks', file: 'dist/webhooks.js', kib: 53 },
+  // Webhooks lowered in the performance issue: the parsers read payloads without zod and the event schemas use
+  // zod/mini (29.8 KiB measured, from 48).
+  { subpath: './webhooks', file: 'dist/webhooks.js', kib: 33 },
   { subpath: './templates', file: 'dist/templates.js', kib: 16 },
   { subpath: './jwt', file: 'dist/jwt.js', kib: 13 },
 ];
