@@ -127,6 +127,13 @@ export interface HttpResponse {
   response?: Response | undefined;
 }
 
+/**
+ * What {@link errorCodes} reports for fetch refusing a port the Fetch standard blocks (1, 25, 6000, ...: undici's
+ * `bad port`): refused before any connection, so nothing was sent.
+ * @see https://fetch.spec.whatwg.org/#port-blocking
+ */
+const BAD_PORT = 'bad_port';
+
 /** Connection failures that prove the request never reached the server. */
 const UNSENT_CODES = new Set([
   'ECONNREFUSED',
@@ -137,9 +144,13 @@ const UNSENT_CODES = new Set([
   'EADDRNOTAVAIL',
   'UND_ERR_CONNECT_TIMEOUT',
   'ConnectionRefused',
+  BAD_PORT,
 ]);
 
-/** Reads the error codes in an error's `cause` chain (undici puts `ECONNREFUSED` there, sometimes in an AggregateError). */
+/**
+ * Reads the error codes in an error's `cause` chain (undici puts `ECONNREFUSED` there, sometimes in an
+ * AggregateError), and `bad_port` for fetch's blocked-port refusal, which has no code.
+ */
 export function errorCodes(error: unknown): string[] {
   const codes: string[] = [];
   const seen = new Set<unknown>();
@@ -148,6 +159,7 @@ export function errorCodes(error: unknown): string[] {
     seen.add(e);
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string') codes.push(code);
+    else if ((e as { message?: unknown }).message === 'bad port') codes.push(BAD_PORT);
     visit((e as { cause?: unknown }).cause, depth + 1);
     const errors = (e as { errors?: unknown }).errors;
     if (Array.isArray(errors)) for (const inner of errors) visit(inner, depth + 1);
@@ -441,7 +453,13 @@ export class HttpTransport {
     }
     const codes = errorCodes(e);
     const unsent = codes.some((c) => UNSENT_CODES.has(c));
-    const detail = codes.length > 0 ? codes.join(', ') : e instanceof Error ? e.message : String(e);
+    const detail = codes.includes(BAD_PORT)
+      ? 'fetch refuses this port: the Fetch standard blocks it; use another port'
+      : codes.length > 0
+        ? codes.join(', ')
+        : e instanceof Error
+          ? e.message
+          : String(e);
     return this.scrub(
       new ConnectionError(
         `Could not reach ${provider} at ${new URL(this.#o.baseUrl).host} (${detail}). ${unsent ? 'Nothing was sent.' : 'The request may or may not have been received.'}`,

@@ -136,6 +136,8 @@ export interface EmulatedProvider<P extends SandboxProvider = SandboxProvider> {
   view(message: SandboxMessage, templates: TemplateStore): MessageView;
   /** The template-status webhook payload, for providers that report template reviews. */
   templateStatus?(ctx: SandboxContext, template: SandboxTemplate): unknown;
+  /** The webhook payload announcing a new messaging limit, for providers that announce one. */
+  messagingLimitUpdate?(ctx: SandboxContext, oldLimit: number, newLimit: number): unknown;
   /** Serialises and signs a webhook payload as the provider does. */
   sign(payload: unknown, credentials: SandboxCredentials, targets: SandboxWebhookTargets): SignedWebhook;
   /** Where a webhook of `kind` goes, or `undefined` when no target is configured. */

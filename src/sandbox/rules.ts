@@ -72,6 +72,11 @@ export class PlatformRules {
     return this.#limits.tier;
   }
 
+  /** Changes the tier from the next send (`sandbox.setMessagingLimit()`). */
+  setTierLimit(limit: number): void {
+    this.#limits.tier = limit;
+  }
+
   /** Messages per second per business number (`Infinity` when not limited). */
   get throughputPerSecond(): number {
     return this.#limits.throughput;

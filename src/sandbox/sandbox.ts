@@ -94,6 +94,18 @@ export interface Sandbox {
     provider: 'meta' | 'clevertap',
     verifyToken?: string,
   ): Promise<{ ok: boolean; status: number }>;
+  /**
+   * Meta changes the messaging limit: from the next send the sandbox allows `tier` unique recipients of
+   * business-initiated messages per moving 24 h, `GET /{phone-number-id}` reports it, and the Cloud API numbers
+   * (Meta, CleverTap) post a `phone_number_quality_update` webhook (`UPGRADE` or `DOWNGRADE`, with `old_limit`
+   * and `current_limit`) to their targets. Resolves when the webhooks were answered (or gave up).
+   *
+   * @example
+   * ```ts
+   * await sandbox.setMessagingLimit(2000); // a client's webhookHandler() raises its quota tracker to 2000
+   * ```
+   */
+  setMessagingLimit(tier: number | 'unlimited'): Promise<void>;
   /** Resolves when every scheduled status, review and webhook delivery has finished. */
   idle(): Promise<void>;
   /** Stops the server and all pending deliveries. */

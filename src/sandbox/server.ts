@@ -347,6 +347,20 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       const text = await response.text();
       return { ok: response.status === 200 && text === challenge, status: response.status };
     },
+    async setMessagingLimit(tier) {
+      const next = tier === 'unlimited' ? Number.POSITIVE_INFINITY : tier;
+      if (next !== Number.POSITIVE_INFINITY && !(Number.isSafeInteger(next) && next > 0))
+        throw new RangeError('setMessagingLimit(): the tier is a positive integer or "unlimited"');
+      const previous = rules.tierLimit;
+      rules.setTierLimit(next);
+      if (next === previous) return;
+      const posts: Promise<number>[] = [];
+      for (const module of Object.values(providers) as EmulatedProvider[]) {
+        const payload = module.messagingLimitUpdate?.(ctx, previous, next);
+        if (payload !== undefined) posts.push(dispatcher.post(module.id, 'account', payload));
+      }
+      await Promise.all(posts);
+    },
     idle: () => dispatcher.idle(),
     toJSON: () => ({
       url,

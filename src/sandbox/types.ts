@@ -249,8 +249,11 @@ export interface WebhookDelivery {
   id: number;
   provider: SandboxProvider;
   url: string;
-  /** What was delivered: an inbound message, a status, or a template status. */
-  kind: 'message' | 'status' | 'template-status';
+  /**
+   * What was delivered: an inbound message, a status, a template status, or an account update (a messaging-limit
+   * change, `sandbox.setMessagingLimit()`).
+   */
+  kind: 'message' | 'status' | 'template-status' | 'account';
   /** 1 for the first try; a replay from the inspector is attempt 1 of a new delivery. */
   attempt: number;
   /** HTTP status answered, or 0 when the connection failed. */

@@ -305,6 +305,16 @@ describe('timeouts, aborts and connection failures (real sockets on 127.0.0.1)',
     expect(retries).toBe(2);
   });
 
+  it('a port fetch blocks (here 1) is refused before any connection: ConnectionError(unsent) that says so', async () => {
+    const { t } = transport({ baseUrl: 'http://127.0.0.1:1', maxRetries: 0 });
+    const error = await t.request({ method: 'POST', path: 'send', json: {} }).catch((e) => e);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error.unsent).toBe(true);
+    expect(error.message).toBe(
+      'Could not reach meta at 127.0.0.1:1 (fetch refuses this port: the Fetch standard blocks it; use another port). Nothing was sent.',
+    );
+  });
+
   it('an AbortSignal cancels the request with AbortError and no retry', async () => {
     let calls = 0;
     const url = await listen((_req, res) => {

@@ -119,7 +119,8 @@ const makeClient = (unsafe: boolean) =>
 
 describe('fault injection', () => {
   it(`${SENDS} sends with 20 % faults: one outcome each, no duplicates, 429s retried after Retry-After`, {
-    timeout: 120_000,
+    // About 30 s alone on 2 cores; seen past 120 s with the machine at load 10. A hang is caught per send (HANG_MS).
+    timeout: 300_000,
   }, async () => {
     const client = makeClient(false);
     const { outcomes, settledTimes, retries, hung } = await run(sandbox, client, SENDS, 'safe');
@@ -172,7 +173,8 @@ describe('fault injection', () => {
   });
 
   it('with retry.unsafe, ambiguous failures are retried and may deliver twice; still one outcome per send', {
-    timeout: 120_000,
+    // About 30 s alone on 2 cores; seen past 120 s with the machine at load 10. A hang is caught per send (HANG_MS).
+    timeout: 300_000,
   }, async () => {
     const client = makeClient(true);
     const count = 1_000;

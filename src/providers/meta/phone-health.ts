@@ -110,7 +110,11 @@ export function messagingLimitOf(value: unknown): number | undefined {
     if (value === -1 || value === Number.POSITIVE_INFINITY) return Number.POSITIVE_INFINITY;
     return Number.isSafeInteger(value) && value > 0 ? value : undefined;
   }
-  if (isRecord(value)) return messagingLimitOf(value.tier ?? value.limit);
+  // One level only: `{ tier }` or `{ limit }` (deeper nesting is not a limit, and must not cost a stack frame each).
+  if (isRecord(value)) {
+    const inner = value.tier ?? value.limit;
+    return isRecord(inner) ? undefined : messagingLimitOf(inner);
+  }
   if (typeof value !== 'string') return undefined;
   const name = value.trim().toUpperCase();
   if (name === 'TIER_UNLIMITED' || name === 'UNLIMITED') return Number.POSITIVE_INFINITY;
@@ -123,8 +127,8 @@ export function messagingLimitOf(value: unknown): number | undefined {
 
 /** The tier name a messaging-limit value carries, when it is one (`TIER_2K`); numbers have none. */
 function tierNameOf(value: unknown): string | undefined {
-  if (isRecord(value)) return tierNameOf(value.tier);
-  return typeof value === 'string' && /^TIER_/i.test(value.trim()) ? value.trim().toUpperCase() : undefined;
+  const name = isRecord(value) ? value.tier : value;
+  return typeof name === 'string' && /^TIER_/i.test(name.trim()) ? name.trim().toUpperCase() : undefined;
 }
 
 /** Reads a `GET /{phone-number-id}` answer into a {@link PhoneNumberHealth}. Never throws. */

@@ -26,7 +26,7 @@ import { cloudMessageView } from '../view.js';
 import { type CloudProvider, checkAuth, graphError } from './graph.js';
 import { withCloudIdentity } from './identity.js';
 import { cloudMediaRoutes, knownMediaId } from './meta-media.js';
-import { handlePhoneNumberNode } from './phone-number.js';
+import { handlePhoneNumberNode, phoneNumberQualityUpdatePayload } from './phone-number.js';
 
 export { type CloudProvider, graphError } from './graph.js';
 
@@ -644,6 +644,8 @@ export function cloudApiProvider<P extends CloudProvider>(
       ),
     view: (message, templates) => cloudMessageView(message.body, templates),
     templateStatus: (ctx, template) => templateStatusPayload(ctx, provider, template),
+    messagingLimitUpdate: (ctx, oldLimit, newLimit) =>
+      phoneNumberQualityUpdatePayload(ctx, provider, oldLimit, newLimit),
     sign(payload, credentials) {
       const body = metaJson(payload);
       return {

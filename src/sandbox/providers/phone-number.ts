@@ -28,6 +28,41 @@ export function tierNameOfLimit(limit: number): string {
   return limit % 1000 === 0 ? `TIER_${limit / 1000}K` : `TIER_${limit}`;
 }
 
+/**
+ * The `phone_number_quality_update` webhook announcing a new messaging limit, in the shape of
+ * https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/phone_number_quality_update
+ * (`event` UPGRADE or DOWNGRADE, `old_limit`, `current_limit` and `max_daily_conversations_per_business`).
+ */
+export function phoneNumberQualityUpdatePayload(
+  ctx: SandboxContext,
+  provider: CloudProvider,
+  oldLimit: number,
+  newLimit: number,
+): unknown {
+  const c = ctx.credentials[provider];
+  return {
+    object: 'whatsapp_business_account',
+    entry: [
+      {
+        id: c.wabaId,
+        time: Math.floor(ctx.clock.now() / 1000),
+        changes: [
+          {
+            field: 'phone_number_quality_update',
+            value: {
+              display_phone_number: c.displayPhoneNumber,
+              event: newLimit < oldLimit ? 'DOWNGRADE' : 'UPGRADE',
+              old_limit: tierNameOfLimit(oldLimit),
+              current_limit: tierNameOfLimit(newLimit),
+              max_daily_conversations_per_business: tierNameOfLimit(newLimit),
+            },
+          },
+        ],
+      },
+    ],
+  };
+}
+
 /** `GET /{version}/{phone-number-id}`: the number's fields, only those asked for (and `id`). */
 export function handlePhoneNumberNode(
   ctx: SandboxContext,

@@ -183,6 +183,8 @@ describe('reading Meta’s messaging-limit values tolerantly', () => {
       [-1, Number.POSITIVE_INFINITY],
       ['-1', Number.POSITIVE_INFINITY],
       [{ tier: 'TIER_10K' }, 10_000],
+      [{ limit: 2000 }, 2000],
+      [{ tier: { tier: 'TIER_10K' } }, undefined],
       ['TIER_NOT_SET', undefined],
       [0, undefined],
       ['0', undefined],
@@ -206,6 +208,13 @@ describe('reading Meta’s messaging-limit values tolerantly', () => {
       expect(health.messagingLimit).toBeUndefined();
     }
     expect(parsePhoneNumberHealth({ throughput: 'HIGH' }, PHONE).messagesPerSecond).toBe(1000);
+    // A hostile answer nested 100 000 deep costs no stack.
+    let deep: Record<string, unknown> = { tier: 'TIER_1K' };
+    for (let i = 0; i < 100_000; i++) deep = { tier: deep };
+    expect(parsePhoneNumberHealth({ messaging_limit_tier: deep }, PHONE)).toMatchObject({
+      messagingLimit: undefined,
+      messagingLimitTier: undefined,
+    });
     expect(parsePhoneNumberHealth({ quality_rating: 'na' }, PHONE).qualityRating).toBe('NA');
     expect(parsePhoneNumberHealth({ quality_rating: 'PURPLE' }, PHONE).qualityRating).toBe('UNKNOWN');
     expect(parsePhoneNumberHealth({ throughput: { level: 'NEW_LEVEL' } }, PHONE)).toMatchObject({
