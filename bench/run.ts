@@ -24,7 +24,6 @@ import { sendBench } from './cases/send.js';
 import { gupshupWebhookBench, nexmoWebhookBench, vonageV1WebhookBench } from './cases/status-parse.js';
 import { templateBench } from './cases/template.js';
 import { webhookRefusalBench } from './cases/webhook-refusal.js';
-import { webhooksColdImportBench } from './cases/webhooks-cold-import.js';
 import { ensureBuilt } from './lib/build.js';
 import { machine } from './lib/machine.js';
 import { renderReport } from './lib/report.js';
@@ -46,7 +45,6 @@ const CASES: Record<string, (ctx: BenchContext) => Promise<BenchResult>> = {
   template: templateBench,
   bundle: bundleBench,
   'cold-import': coldImportBench,
-  'webhooks-cold-import': webhooksColdImportBench,
   'media-download': mediaDownloadBench,
 };
 

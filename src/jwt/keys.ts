@@ -9,7 +9,6 @@
  * Nothing here ever puts key material in an error message.
  * @module
  */
-import { importPKCS8 } from 'jose';
 import { ConfigError } from '../core/errors.js';
 
 /**
@@ -55,12 +54,13 @@ function base64ToBytes(b64: string): Uint8Array | undefined {
   return out;
 }
 
-function bytesToBase64(bytes: Uint8Array): string {
+/** Base64url without padding (RFC 7515 section 2), the encoding of every JWT segment. @internal */
+export function bytesToBase64Url(bytes: Uint8Array): string {
   let bin = '';
   for (let i = 0; i < bytes.length; i += 0x8000) {
     bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   }
-  return btoa(bin);
+  return btoa(bin).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
 }
 
 /** One DER element: where its contents start and end inside the buffer. */
@@ -179,12 +179,6 @@ export function readPrivateKeyPem(input: string): ParsedPrivateKey {
   return { format: 'pkcs8', pkcs8: der };
 }
 
-/** Formats PKCS#8 DER as a PEM string (64-character lines), the input jose's `importPKCS8` takes. */
-export function pkcs8ToPem(der: Uint8Array): string {
-  const lines = bytesToBase64(der).match(/.{1,64}/g) ?? [];
-  return `-----BEGIN PRIVATE KEY-----\n${lines.join('\n')}\n-----END PRIVATE KEY-----\n`;
-}
-
 /** Structural check for a Web Crypto `CryptoKey` (no `instanceof`, which fails across realms). */
 export function isCryptoKey(value: unknown): value is CryptoKey {
   if (typeof value !== 'object' || value === null) return false;
@@ -211,16 +205,21 @@ export function assertRs256SigningKey(key: CryptoKey): void {
   if (!key.usages.includes('sign')) {
     throw keyError('the CryptoKey does not allow the "sign" usage', "Import it with usages ['sign'].");
   }
+  assertModulusLength(key);
 }
 
+/** The Web Crypto algorithm of RS256 (RFC 7518 section 3.3): RSASSA-PKCS1-v1_5 with SHA-256. @internal */
+export const RS256 = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } as const;
+
 /**
- * Imports a parsed key as a non-extractable RS256 signing `CryptoKey` through jose. Refuses keys that are not RSA
- * or shorter than 2048 bits (jose's and RFC 7518's minimum for RS256) with a {@link ConfigError}.
+ * Imports a parsed key as a non-extractable RS256 signing `CryptoKey` with `crypto.subtle.importKey` (the DER is
+ * already PKCS#8, so no PEM round trip through jose). Refuses keys that are not RSA or shorter than 2048 bits
+ * (RFC 7518 section 3.3's minimum for RS256) with a {@link ConfigError}.
  */
 export async function importRs256PrivateKey(parsed: ParsedPrivateKey): Promise<CryptoKey> {
   let key: CryptoKey;
   try {
-    key = await importPKCS8(pkcs8ToPem(parsed.pkcs8), 'RS256', { extractable: false });
+    key = await crypto.subtle.importKey('pkcs8', parsed.pkcs8 as BufferSource, RS256, false, ['sign']);
   } catch (err) {
     const kind = err instanceof Error ? err.name : 'error';
     throw keyError(
@@ -228,6 +227,12 @@ export async function importRs256PrivateKey(parsed: ParsedPrivateKey): Promise<C
       'Use the RSA private key of your Vonage application; EC and Ed25519 keys cannot sign RS256.',
     );
   }
+  assertModulusLength(key);
+  return key;
+}
+
+/** RFC 7518 section 3.3: an RS256 key is at least 2048 bits (jose refuses shorter ones too). */
+function assertModulusLength(key: CryptoKey): void {
   const modulusLength = (key.algorithm as { modulusLength?: number }).modulusLength;
   if (typeof modulusLength === 'number' && modulusLength < 2048) {
     throw keyError(
@@ -235,5 +240,4 @@ export async function importRs256PrivateKey(parsed: ParsedPrivateKey): Promise<C
       'Generate a new key pair for the application in the Vonage dashboard.',
     );
   }
-  return key;
 }

@@ -49,14 +49,14 @@ export async function signWebhookForTest(
 ): Promise<Record<string, string>> {
   switch (provider) {
     case 'nexmo': {
-      // jose is loaded for Vonage tokens only, so importing `waba-kit/webhooks` does not pay for it.
-      const { SignJWT } = await import('./vonage-token.js');
       const nowMs = options.now === undefined ? Date.now() : +options.now;
       const claims: Record<string, unknown> = {
         api_key: options.apiKey ?? 'test-api-key',
         payload_hash: await sha256Hex(body),
       };
       if (options.applicationId) claims.application_id = options.applicationId;
+      // Loaded here, not at import: jose's module graph costs tens of ms of cold start (see jwt/jose.ts).
+      const { SignJWT } = await import('../jwt/jose.js');
       const token = await new SignJWT(claims)
         .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
         .setIssuer('Vonage')

@@ -3,6 +3,7 @@
  * @module
  */
 import type { ProviderId } from '../core/provider.js';
+import { verifyVonageSignature } from '../jwt/verify.js';
 import { hmacSha256Hex, secretsEqual, timingSafeEqualString, toBytes } from './crypto.js';
 import { getHeader } from './request.js';
 import type { VerifyWebhookOptions, WebhookVerificationReason, WebhookVerificationResult } from './types.js';
@@ -184,9 +185,6 @@ async function verifyVonage(options: VerifyWebhookOptions): Promise<WebhookVerif
   if (!options.signatureSecret) return fail('missing_secret');
   const authorization = getHeader(options.headers, 'authorization');
   if (authorization === undefined) return fail('missing_header');
-  // Loaded on the first Vonage delivery: the JWT verifier brings jose, which Meta and Gupshup deliveries never
-  // need, and importing it is a third of `waba-kit/webhooks`'s cold start.
-  const { verifyVonageSignature } = await import('./vonage-token.js');
   const result = await verifyVonageSignature({
     authorization,
     signatureSecret: options.signatureSecret,
