@@ -19,11 +19,12 @@ const BUDGETS = [
   // Lowered with the performance issue (16): the client, config and message schemas moved to `zod/mini` and jose
   // left the signing path. Measured then: the root 84.9 KiB, nexmo 58.5, meta 69.8, jwt 11.2, quota 8.1,
   // templates 14.7 (unchanged: the template rules load no zod). Each budget is about 10 % above its figure.
-  // `./webhooks` follows the webhook half of that issue.
+  // `./webhooks` lowered with the webhook half of that issue: its parsers read payloads without zod and its event
+  // schemas are zod/mini (30.2 KiB measured, from 48).
   { subpath: '.', file: 'dist/index.js', kib: 93 },
   { subpath: './nexmo', file: 'dist/nexmo.js', kib: 64 },
   { subpath: './meta', file: 'dist/meta.js', kib: 77 },
-  { subpath: './webhooks', file: 'dist/webhooks.js', kib: 53 },
+  { subpath: './webhooks', file: 'dist/webhooks.js', kib: 33 },
   { subpath: './templates', file: 'dist/templates.js', kib: 16 },
   { subpath: './jwt', file: 'dist/jwt.js', kib: 12.5 },
   { subpath: './quota', file: 'dist/quota.js', kib: 9 },

@@ -4,7 +4,7 @@ import { fmt, ratio } from '../lib/stats.js';
 import type { BenchContext, BenchResult } from '../lib/types.js';
 
 /** Wall time, ms, of one fresh `node -e "<code>"` process. */
-function wall(code: string, cwd: string): Promise<number> {
+export function wall(code: string, cwd: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     execFile(process.execPath, ['-e', code], { cwd }, (error) =>
