@@ -16,11 +16,12 @@ import { bundleBench } from './cases/bundle.js';
 import { coldImportBench } from './cases/cold-import.js';
 import { jwtBench } from './cases/jwt.js';
 import { mediaDownloadBench } from './cases/media-download.js';
-import { metaWebhookBench } from './cases/meta-webhook.js';
-import { nexmoWebhookBench } from './cases/nexmo-webhook.js';
+import { metaWebhookBatchBench, metaWebhookBench } from './cases/meta-webhook.js';
+import { metaWebhookMemoryBench } from './cases/meta-webhook-memory.js';
 import { quotaMemoryBench } from './cases/quota-memory.js';
 import { quotaRedisBench } from './cases/quota-redis.js';
 import { sendBench } from './cases/send.js';
+import { gupshupWebhookBench, nexmoWebhookBench, vonageV1WebhookBench } from './cases/status-parse.js';
 import { templateBench } from './cases/template.js';
 import { webhookRefusalBench } from './cases/webhook-refusal.js';
 import { ensureBuilt } from './lib/build.js';
@@ -32,7 +33,11 @@ const CASES: Record<string, (ctx: BenchContext) => Promise<BenchResult>> = {
   jwt: jwtBench,
   auth: authBench,
   'nexmo-webhook': nexmoWebhookBench,
+  'vonage-v1-webhook': vonageV1WebhookBench,
+  'gupshup-webhook': gupshupWebhookBench,
   'meta-webhook': metaWebhookBench,
+  'meta-webhook-batch': metaWebhookBatchBench,
+  'meta-webhook-memory': metaWebhookMemoryBench,
   'webhook-refusal': webhookRefusalBench,
   send: sendBench,
   'quota-memory': quotaMemoryBench,

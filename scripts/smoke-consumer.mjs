@@ -33,12 +33,33 @@ try {
   run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', tarball], app);
 
   const lines = subpaths.map((s) => JSON.stringify(s));
+  // ky and jose load on first use (a dynamic import inside the package): one send through a 127.0.0.1 server and
+  // one signed-webhook verification prove that those imports resolve in each build, CommonJS as well as ESM.
+  const firstUse = (load) =>
+    `const { NexmoClient } = ${load('waba-kit/nexmo')};\n` +
+    `const { signWebhookForTest, verifyWebhook } = ${load('waba-kit/webhooks')};\n` +
+    `const { generateKeyPairSync } = ${load('node:crypto')};\n` +
+    `const { createServer } = ${load('node:http')};\n` +
+    `await (async () => {\n` +
+    `  const server = createServer((req, res) => { req.resume(); req.on('end', () => { res.writeHead(202, { 'content-type': 'application/json' }); res.end('{"message_uuid":"first-use"}'); }); });\n` +
+    `  await new Promise((r) => server.listen(0, '127.0.0.1', r));\n` +
+    `  try {\n` +
+    `    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });\n` +
+    `    const client = new NexmoClient({ applicationId: 'app', privateKey, from: '+447700900001', baseUrl: 'http://127.0.0.1:' + server.address().port, maxRetries: 0 });\n` +
+    `    const sent = await client.sendText('+447700900123', 'hi');\n` +
+    `    if (sent.messageId !== 'first-use') throw new Error('first send');\n` +
+    `    const headers = await signWebhookForTest('nexmo', '{}', 'signature-secret');\n` +
+    `    const verified = await verifyWebhook('nexmo', { rawBody: '{}', headers, signatureSecret: 'signature-secret' });\n` +
+    `    if (!verified.valid) throw new Error('signed webhook: ' + verified.reason);\n` +
+    `  } finally { server.closeAllConnections(); server.close(); }\n` +
+    `})();\n`;
   writeFileSync(
     join(app, 'check.cjs'),
     `for (const s of [${lines.join(',')}]) { const m = require(s); if (typeof m !== 'object') throw new Error('require ' + s); }\n` +
       `const { RateLimitError, isRateLimitError } = require('waba-kit');\n` +
       `if (!isRateLimitError(new RateLimitError('x'))) throw new Error('cjs guard');\n` +
-      `module.exports = { RateLimitError };\n`,
+      `module.exports = { RateLimitError };\n` +
+      `module.exports.firstUse = (async () => {\n${firstUse((m) => `require('${m}')`)}})();\n`,
   );
   writeFileSync(
     join(app, 'check.mjs'),
@@ -49,7 +70,9 @@ try {
       `if (esm.RateLimitError === cjs.RateLimitError) throw new Error('expected two copies (ESM and CJS)');\n` +
       `if (!esm.isRateLimitError(new cjs.RateLimitError('x'))) throw new Error('guard across ESM/CJS copies failed');\n` +
       `if (!esm.normalizePhone('+44 7700 900123').startsWith('+44')) throw new Error('normalizePhone');\n` +
-      `console.log('ok: ${subpaths.length} subpaths load with import and require; guards work across copies');\n`,
+      `await cjs.firstUse;\n` +
+      firstUse((m) => `await import('${m}')`) +
+      `console.log('ok: ${subpaths.length} subpaths load with import and require; guards work across copies; the first send and webhook verification load ky and jose in both builds');\n`,
   );
   run('node', ['check.cjs'], app);
   process.stdout.write(run('node', ['check.mjs'], app));

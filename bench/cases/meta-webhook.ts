@@ -8,10 +8,14 @@ import type { BenchContext, BenchResult } from '../lib/types.js';
 
 const APP_SECRET = 'bench-app-secret-0123456789abcdef';
 
-/** Verifying and parsing a Meta delivery of 50 statuses: ours, whatsapp-api-js, and raw HMAC + JSON.parse. */
-export async function metaWebhookBench(ctx: BenchContext): Promise<BenchResult> {
+/**
+ * Verifying and parsing one Meta delivery of `count` statuses: ours, whatsapp-api-js, the raw limit (node:crypto
+ * HMAC + `JSON.parse`) and the edge-safe floor (Web Crypto HMAC + `JSON.parse`, what any code limited to Web
+ * APIs pays before it reads a field).
+ */
+async function metaDeliveryBench(ctx: BenchContext, id: string, count: number): Promise<BenchResult> {
   const { parseWebhook, verifyWebhook } = await dist('webhooks');
-  const raw = metaStatusBatch(50);
+  const raw = metaStatusBatch(count);
   const signature = metaSignature(APP_SECRET, raw);
   const headers = { 'x-hub-signature-256': signature };
   const ours = async () => {
@@ -20,8 +24,8 @@ export async function metaWebhookBench(ctx: BenchContext): Promise<BenchResult> 
     return parseWebhook('meta', raw);
   };
   const events = await ours();
-  if (events.length !== 50 || events.some((e) => e.kind !== 'status'))
-    throw new Error('expected 50 status events');
+  if (events.length !== count || events.some((e) => e.kind !== 'status'))
+    throw new Error(`expected ${count} status events`);
   let statuses = 0;
   const wa = new WhatsAppAPI({ token: 'unused', appSecret: APP_SECRET, secure: true, v: 'v24.0' });
   wa.on.status = () => {
@@ -31,6 +35,13 @@ export async function metaWebhookBench(ctx: BenchContext): Promise<BenchResult> 
   await anchor();
   if (statuses !== 1) throw new Error('whatsapp-api-js did not report the status');
   const given = Buffer.from(signature.slice('sha256='.length), 'hex');
+  const key = await crypto.subtle.importKey(
+    'raw',
+    new TextEncoder().encode(APP_SECRET),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['verify'],
+  );
   const ops = await interleaved(ctx, {
     ours,
     anchor,
@@ -39,18 +50,23 @@ export async function metaWebhookBench(ctx: BenchContext): Promise<BenchResult> 
       if (!timingSafeEqual(digest, given)) throw new Error('bad signature');
       return JSON.parse(raw);
     },
+    floor: async () => {
+      if (!(await crypto.subtle.verify('HMAC', key, given, new TextEncoder().encode(raw))))
+        throw new Error('bad signature');
+      return JSON.parse(raw);
+    },
   });
-  const vsAnchor = ops.ours! / ops.anchor!;
-  const vsLimit = ops.ours! / ops.limit!;
+  const us = (job: string) => fmt(1e6 / ops[job]!);
+  const floorVsAnchor = ops.floor! / ops.anchor!;
   return {
-    id: 'meta-webhook',
-    title: 'Webhook verify+parse, Meta batch of 50 statuses',
+    id,
+    title: `Webhook verify+parse, Meta batch of ${fmt(count)} statuses`,
     unit: 'deliveries/s',
     higherIsBetter: true,
     runs: ctx.rounds,
     figures: [
       {
-        label: "`verifyWebhook('meta', …)` + `parseWebhook('meta', raw)` (waba-kit): 50 typed events",
+        label: `\`verifyWebhook('meta', …)\` + \`parseWebhook('meta', raw)\` (waba-kit): ${fmt(count)} typed events`,
         role: 'ours',
         value: ops.ours!,
       },
@@ -64,15 +80,40 @@ export async function metaWebhookBench(ctx: BenchContext): Promise<BenchResult> 
         role: 'limit',
         value: ops.limit!,
       },
+      {
+        label: 'Web Crypto `crypto.subtle.verify` HMAC + `JSON.parse`, no event built (the edge-safe floor)',
+        role: 'limit',
+        value: ops.floor!,
+      },
     ],
     goals: [
-      { goal: 'faster than whatsapp-api-js', measured: ratio(ops.ours!, ops.anchor!), met: vsAnchor > 1 },
-      { goal: '>= 0.5x the limit', measured: ratio(ops.ours!, ops.limit!), met: vsLimit >= 0.5 },
+      {
+        goal: '>= 1.5x whatsapp-api-js',
+        measured: ratio(ops.ours!, ops.anchor!),
+        met: ops.ours! >= 1.5 * ops.anchor!,
+      },
+      {
+        goal: '>= 0.5x the limit',
+        measured: ratio(ops.ours!, ops.limit!),
+        met: ops.ours! >= 0.5 * ops.limit!,
+      },
     ],
     notes: [
-      `One signed delivery (${raw.length} bytes) with one change carrying 50 statuses (sent, delivered, read; with pricing and conversation).`,
-      `Per delivery: ${fmt(1e6 / ops.ours!)} µs for waba-kit, ${fmt(1e6 / ops.anchor!)} µs for whatsapp-api-js, ${fmt(1e6 / ops.limit!)} µs for the limit. waba-kit's verification imports each app secret's HMAC key once (before this benchmark it imported it on every delivery) and hexes with a lookup table; what remains above the limit is Web Crypto's asynchronous HMAC (a thread-pool hop; the limit uses the synchronous \`node:crypto\`, which waba-kit's core does not use so that it runs on edge runtimes) and building 50 typed status events, each through the tolerant zod payload schema. Those two are why the goals are missed where they are.`,
-      'whatsapp-api-js verifies the HMAC (Web Crypto, key imported once) and then calls its status handler for the first status of the first change only: it reads 1 of the 50 statuses, where waba-kit turns all 50 into typed events. The comparison favours the anchor.',
+      `One signed delivery (${fmt(raw.length)} bytes) with one change carrying ${fmt(count)} statuses (sent, delivered, read; with pricing and conversation)${count >= 1000 ? " (the size the goals take as Meta's largest batch)" : ''}.`,
+      `Per delivery: ${us('ours')} µs for waba-kit, ${us('anchor')} µs for whatsapp-api-js, ${us('limit')} µs for the limit, ${us('floor')} µs for the edge-safe floor. The floor does no work but the two steps every verified parse needs, with the HMAC through Web Crypto (asynchronous, a hop to libuv's thread pool on Node) as waba-kit's core must use it to run on edge runtimes; it is ${ratio(ops.floor!, ops.anchor!)} of whatsapp-api-js, which pays the same two steps.${floorVsAnchor < 1.5 ? ' The 1.5x goal is therefore out of reach of any code that verifies with Web Crypto and parses with `JSON.parse` in this run: the anchor reads 1 status and is already within 1.5x of doing nothing but the HMAC and the parse.' : ''}`,
+      'Where the time goes (`node --cpu-prof` of verify+parse, 50 statuses): `JSON.parse` and the Web Crypto job (its thread-pool wait shows as idle time) are about three quarters of it; building the typed events is the rest (`parseStatus`, `parseTimestamp` on the unix-second string, `Date` allocation, the GC of the parsed tree). Changes made from the profiles: the tolerant zod payload schemas (one copy of every envelope, change and status) were replaced by direct reads with the same tolerant readers; statuses are built field by field, not as a literal copied without its undefined values; events are appended to one array as they are built; digit-only strings are read as numbers without the numeric regular expression; the clock is read only when a payload has no usable time. Before them (same machine, 2026-12-01): 0.32x whatsapp-api-js and 0.14x the limit for 50 statuses.',
+      'Measured and not adopted: `crypto.subtle.verify` in place of `sign` + hex compare costs the same (one Web Crypto job either way: 50 and 52 µs for 13 KB on this machine), and the verification code around the job is under 5 % of a `--cpu-prof` profile of `verifyWebhook` alone.',
+      `whatsapp-api-js verifies the HMAC (Web Crypto, key imported once) and then calls its status handler for the first status of the first change only: it reads 1 of the ${fmt(count)} statuses, where waba-kit turns all of them into typed events. The comparison favours the anchor.`,
     ],
   };
+}
+
+/** The delivery of 50 statuses. */
+export function metaWebhookBench(ctx: BenchContext): Promise<BenchResult> {
+  return metaDeliveryBench(ctx, 'meta-webhook', 50);
+}
+
+/** Meta's maximum batch: 1 000 statuses in one delivery. */
+export function metaWebhookBatchBench(ctx: BenchContext): Promise<BenchResult> {
+  return metaDeliveryBench(ctx, 'meta-webhook-batch', 1000);
 }

@@ -1,3 +1,4 @@
+import { BEFORE_ISSUE_16, keepsFigure } from '../lib/before.js';
 import { nodeEval } from '../lib/child.js';
 import { dist } from '../lib/dist.js';
 import { interleaved, interleavedCustom } from '../lib/measure.js';
@@ -78,6 +79,7 @@ export async function quotaMemoryBench(ctx: BenchContext): Promise<BenchResult> 
     ],
     goals: [
       { goal: '>= 0.3x the Map', measured: ratio(ops.ours!, ops.limit!), met: r >= 0.3 },
+      keepsFigure(BEFORE_ISSUE_16.quotaMemoryVsMap, r, (n) => `${n.toFixed(2)}x the Map`),
       {
         goal: '<= 150 bytes per recipient',
         measured: `${fmt(bytes.ours!)} bytes (a bare Map: ${fmt(bytes.map!)})`,

@@ -103,7 +103,7 @@ export async function sendBench(ctx: BenchContext): Promise<BenchResult> {
       ky: () => runConcurrent(total, concurrency, viaKy),
     });
     const vsVonage = ops.ours! / ops.vonage!;
-    const vsFetch = ops.ours! / ops.fetch!;
+    const vsKy = ops.ours! / ops.ky!;
     return {
       id: 'send',
       title: 'Send throughput to a 127.0.0.1 server, concurrency 64',
@@ -127,11 +127,11 @@ export async function sendBench(ctx: BenchContext): Promise<BenchResult> {
       ],
       goals: [
         { goal: '>= 1.5x `@vonage/messages`', measured: ratio(ops.ours!, ops.vonage!), met: vsVonage >= 1.5 },
-        { goal: '>= 0.8x bare `fetch`', measured: ratio(ops.ours!, ops.fetch!), met: vsFetch >= 0.8 },
+        { goal: '>= 0.9x `ky` alone', measured: ratio(ops.ours!, ops.ky!), met: vsKy >= 0.9 },
       ],
       notes: [
         `A real node:http server on 127.0.0.1 (keep-alive, answers 202 with a \`message_uuid\` like the Messages API); ${total} sends per round for waba-kit and bare fetch, ${Math.ceil(total / 3)} for \`@vonage/messages\` (slower), 64 in flight, the server in the same process. The server's own cost is part of every figure, so the ratios understate the differences between the clients.`,
-        `Where the time goes: ky alone (a \`Request\` object, a timeout signal and hooks per call) ran at ${ratio(ops.ky!, ops.fetch!)} of bare fetch, and waba-kit at ${ratio(ops.ours!, ops.ky!)} of ky${ops.ours! / ops.ky! > ops.ky! / ops.fetch! ? ", so most of the gap to bare fetch is the HTTP library, not waba-kit's own work" : ''}. A CPU profile of \`NexmoClient.send\` alone (\`node --cpu-prof\`, same server) put about 46 % of the samples in undici (Node's fetch, request and body streams), 17 % in the garbage collector, 6 % in ky and 4 % in waba-kit's own code (validation, wire mapping, events, response parsing), under 1 % in zod. Sending through \`fetch\` directly instead of ky would close most of the gap; ky is the HTTP layer the design names for the core, so that change is left to a design decision and this goal stays missed.`,
+        `Where the time goes: ky alone (a \`Request\` object, a timeout signal, option merging and hooks per call) ran at ${ratio(ops.ky!, ops.fetch!)} of bare fetch, and waba-kit at ${ratio(ops.ours!, ops.ky!)} of ky. ky is the HTTP layer the design names for the core, so the goal is measured against ky alone and bare \`fetch\` stays in the table as the limit (waba-kit: ${ratio(ops.ours!, ops.fetch!)} of it; the earlier goal of 0.8x bare fetch is superseded by issue 16's). A CPU profile of \`NexmoClient.send\` (\`node --cpu-prof\`, same server) showed the largest cost of waba-kit's own code to be the secret scrubber spelling out every secret (the PEM key, URL- and JSON-escaped) on each send, for the URL of the request and response events and for the answer body: about 115 µs a send. Spellings are now computed once per secrets list (src/core/redact.ts) and that cost left the profile. What remains is undici (Node's fetch, request and body streams) and the garbage collector for most of the samples, ky's per-call work, then waba-kit's validation (zod/mini), wire mapping, events and response parsing, each a few percent. A run-to-run spread of 10-20 % on this shared machine is larger than the difference between waba-kit and ky alone: read the ratio as a range.`,
         "waba-kit validates the message, normalises the number, sets a client_ref, reuses its cached JWT and sends through `fetch` (keep-alive via Node's global agent). `@vonage/messages` signs a new RS256 JWT per request and sends through node-fetch.",
       ],
     };

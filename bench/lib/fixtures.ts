@@ -22,6 +22,41 @@ export const VONAGE_V01_STATUS = JSON.stringify({
   status: 'delivered',
 });
 
+/**
+ * A Vonage Messages API v1 `read` status with price, client ref and conversation (the repository's
+ * test/fixtures/nexmo/v1-status-read.json; https://developer.vonage.com/en/api/messages, `messageStatusWhatsApp`).
+ */
+export const VONAGE_V1_STATUS = JSON.stringify({
+  message_uuid: 'aaaaaaaa-bbbb-cccc-dddd-0123456789ab',
+  to: '447700900000',
+  from: '447700900001',
+  timestamp: '2020-01-01T14:00:00.000Z',
+  status: 'read',
+  channel: 'whatsapp',
+  client_ref: 'my-ref',
+  usage: { currency: 'EUR', price: '0.0333' },
+  whatsapp: { conversation: { id: '1234567890', origin: { type: 'user_initiated' } } },
+});
+
+/**
+ * A Gupshup v2 `sent` message event with pricing (test/fixtures/gupshup/v2-event-sent-pmp.json;
+ * https://docs.gupshup.io/docs/message-events and https://partner-docs.gupshup.io/docs/pmp-events-1).
+ */
+export const GUPSHUP_V2_STATUS = JSON.stringify({
+  app: 'DemoApp',
+  timestamp: 1580227766370,
+  version: 2,
+  type: 'message-event',
+  payload: {
+    id: 'gBEGkYaYVSEEAgnPFrOLcjkFjL9',
+    type: 'sent',
+    destination: '918x98xx21x4',
+    payload: { ts: 1751400000 },
+    gsId: 'f0e0d0c0-1203-4c85-8dc3-49d0b3226a35',
+    pricing: { pricing_model: 'PMP', policy: 'PMP', type: 'regular', category: 'utility' },
+  },
+});
+
 /** A Meta Cloud API webhook body carrying `count` status updates in one change. */
 export function metaStatusBatch(count: number): string {
   const statuses = Array.from({ length: count }, (_, i) => ({

@@ -75,6 +75,7 @@ import { type RetryPolicy, resolveRetryPolicy } from './retry.js';
 import { throughputGuard } from './throughput.js';
 import { UnsupportedOperationError } from './unsupported-operation-error.js';
 import type { WebhookEvent } from './webhook-event.js';
+import { useEnglishUnlessConfigured } from './zod.js';
 
 export type { SendGuard, SendGuardContext };
 
@@ -362,6 +363,7 @@ export abstract class BaseClient<C extends BaseConfig = BaseConfig> implements W
   protected abstract readResult(response: HttpResponse, message: PreparedMessage): SendReceipt;
 
   #prepare(message: OutboundMessage): { prepared: PreparedMessage; request: SendRequest } {
+    useEnglishUnlessConfigured();
     const parsed = OutboundMessageSchema.safeParse(message);
     if (!parsed.success) {
       const issues = fromZodIssues(parsed.error.issues);

@@ -4,7 +4,7 @@
  * only their auth headers and how a response becomes an error.
  * @internal
  */
-import ky from 'ky';
+import type { KyInstance } from 'ky';
 import {
   AbortError,
   ConnectionError,
@@ -224,10 +224,17 @@ const IDEMPOTENT_METHODS = new Set(['GET', 'PUT', 'DELETE']);
 /** How many credentials sent a transport remembers for scrubbing (a refreshed JWT replaces the oldest). */
 const REMEMBERED_CREDENTIALS = 16;
 
+/**
+ * ky, loaded with the first request of the process instead of at import: its module graph is about a quarter of
+ * the package's cold start, and constructing a client (synchronous) never needs it.
+ */
+let kyModule: Promise<typeof import('./ky.js')> | undefined;
+
 /** Executes requests with per-attempt timeouts and the retry policy; see {@link HttpTransportOptions}. */
 export class HttpTransport {
   readonly #o: HttpTransportOptions;
-  readonly #ky: typeof ky;
+  readonly #fetch: typeof fetch;
+  #ky: KyInstance | undefined;
   /** The credentials this transport sent, newest last: scrubbed from everything it throws or emits. */
   readonly #sent = new Set<string>();
 
@@ -240,12 +247,21 @@ export class HttpTransport {
         { code: 'config_invalid', provider: options.provider },
       );
     }
-    this.#ky = ky.create({
+    this.#fetch = fetchImpl;
+  }
+
+  /** This transport's ky instance, created on its first request (see {@link kyModule}). */
+  async #loadKy(): Promise<KyInstance> {
+    kyModule ??= import('./ky.js');
+    const { ky } = await kyModule;
+    const fetchImpl = this.#fetch;
+    this.#ky ??= ky.create({
       retry: 0,
       throwHttpErrors: false,
       // ky would otherwise bind to the global fetch at call time; keep the injected one.
       fetch: (input, init) => fetchImpl(input, init),
     });
+    return this.#ky;
   }
 
   /** The resolved base URL. */
@@ -336,6 +352,7 @@ export class HttpTransport {
       attempt,
       clientRef: req.clientRef,
     });
+    const client = this.#ky ?? (await this.#loadKy());
     const started = Date.now();
     // One deadline per attempt over the whole response (headers and body): ky's own `timeout` covers only the
     // wait for headers, and a body that stalls after them would leave the read pending forever. The body is read
@@ -344,7 +361,7 @@ export class HttpTransport {
     const deadline = attemptDeadline(timeout, req.signal);
     let response: Response;
     try {
-      response = await this.#ky(url, {
+      response = await client(url, {
         method: req.method,
         headers,
         body: (body ?? null) as BodyInit | null,

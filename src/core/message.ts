@@ -4,26 +4,26 @@
  * type throws `UnsupportedMessageError` before any request.
  * @module
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** Meta's limit for a text message body. */
 export const MAX_TEXT_LENGTH = 4096;
 /** Meta's limit for a media caption. */
 export const MAX_CAPTION_LENGTH = 1024;
 
-const nonEmpty = z.string().min(1, 'must not be empty');
+const nonEmpty = z.string().check(z.minLength(1, 'must not be empty'));
 
 /** Fields every outbound message carries. */
 const base = {
   /** Recipient, E.164 (`+447700900123`; the `+` is optional). */
-  to: z.string().min(1, 'the recipient number is required'),
+  to: z.string().check(z.minLength(1, 'the recipient number is required')),
   /**
    * Your reference for this message (Vonage `client_ref`, Meta `biz_opaque_callback_data`); echoed in status
    * webhooks so duplicates and outcomes can be reconciled. Generated when absent.
    */
-  clientRef: z.string().min(1).max(512).optional(),
+  clientRef: z.optional(z.string().check(z.minLength(1), z.maxLength(512))),
   /** The id of a message to quote (reply to). */
-  replyTo: nonEmpty.optional(),
+  replyTo: z.optional(nonEmpty),
 };
 
 /** A plain text message. */
@@ -32,39 +32,40 @@ export const TextMessageSchema = z.strictObject({
   type: z.literal('text'),
   text: z
     .string()
-    .min(1, 'text must not be empty')
-    .max(MAX_TEXT_LENGTH, `text is limited to ${MAX_TEXT_LENGTH} characters`),
+    .check(
+      z.minLength(1, 'text must not be empty'),
+      z.maxLength(MAX_TEXT_LENGTH, `text is limited to ${MAX_TEXT_LENGTH} characters`),
+    ),
   /** Render a preview of the first URL in the text. */
-  previewUrl: z.boolean().optional(),
+  previewUrl: z.optional(z.boolean()),
 });
 
 const mediaSource = {
   /** A public https URL the provider fetches. */
-  url: z.url({ protocol: /^https?$/ }).optional(),
+  url: z.optional(z.url({ protocol: /^https?$/ })),
   /** A media id previously uploaded to the provider. */
-  mediaId: nonEmpty.optional(),
+  mediaId: z.optional(nonEmpty),
 };
 const exactlyOneSource = (m: { url?: string | undefined; mediaId?: string | undefined }) =>
   (m.url === undefined) !== (m.mediaId === undefined);
 const sourceMessage = { message: 'give exactly one of url or mediaId', path: ['url'] };
 
-const caption = z
-  .string()
-  .max(MAX_CAPTION_LENGTH, `caption is limited to ${MAX_CAPTION_LENGTH} characters`)
-  .optional();
+const caption = z.optional(
+  z.string().check(z.maxLength(MAX_CAPTION_LENGTH, `caption is limited to ${MAX_CAPTION_LENGTH} characters`)),
+);
 
 /** An image (JPEG or PNG). */
 export const ImageMessageSchema = z
   .strictObject({ ...base, type: z.literal('image'), ...mediaSource, caption })
-  .refine(exactlyOneSource, sourceMessage);
+  .check(z.refine(exactlyOneSource, sourceMessage));
 /** A video (MP4, 3GPP). */
 export const VideoMessageSchema = z
   .strictObject({ ...base, type: z.literal('video'), ...mediaSource, caption })
-  .refine(exactlyOneSource, sourceMessage);
+  .check(z.refine(exactlyOneSource, sourceMessage));
 /** An audio file or voice note. Audio has no caption on WhatsApp. */
 export const AudioMessageSchema = z
   .strictObject({ ...base, type: z.literal('audio'), ...mediaSource })
-  .refine(exactlyOneSource, sourceMessage);
+  .check(z.refine(exactlyOneSource, sourceMessage));
 /** A document (PDF and others) with an optional file name shown to the user. */
 export const DocumentMessageSchema = z
   .strictObject({
@@ -72,22 +73,22 @@ export const DocumentMessageSchema = z
     type: z.literal('document'),
     ...mediaSource,
     caption,
-    filename: nonEmpty.max(240).optional(),
+    filename: z.optional(nonEmpty.check(z.maxLength(240))),
   })
-  .refine(exactlyOneSource, sourceMessage);
+  .check(z.refine(exactlyOneSource, sourceMessage));
 /** A sticker (WebP). Stickers have no caption. */
 export const StickerMessageSchema = z
   .strictObject({ ...base, type: z.literal('sticker'), ...mediaSource })
-  .refine(exactlyOneSource, sourceMessage);
+  .check(z.refine(exactlyOneSource, sourceMessage));
 
 /** A map pin. */
 export const LocationMessageSchema = z.strictObject({
   ...base,
   type: z.literal('location'),
-  latitude: z.number().min(-90).max(90),
-  longitude: z.number().min(-180).max(180),
-  name: nonEmpty.optional(),
-  address: nonEmpty.optional(),
+  latitude: z.number().check(z.gte(-90), z.lte(90)),
+  longitude: z.number().check(z.gte(-180), z.lte(180)),
+  name: z.optional(nonEmpty),
+  address: z.optional(nonEmpty),
 });
 
 /** Template header parameter: text, media or location. */
@@ -96,17 +97,17 @@ export const TemplateHeaderSchema = z.discriminatedUnion('type', [
   z
     .strictObject({
       type: z.enum(['image', 'video', 'document']),
-      url: z.url({ protocol: /^https?$/ }).optional(),
-      mediaId: nonEmpty.optional(),
-      filename: nonEmpty.optional(),
+      url: z.optional(z.url({ protocol: /^https?$/ })),
+      mediaId: z.optional(nonEmpty),
+      filename: z.optional(nonEmpty),
     })
-    .refine(exactlyOneSource, sourceMessage),
+    .check(z.refine(exactlyOneSource, sourceMessage)),
   z.strictObject({
     type: z.literal('location'),
-    latitude: z.number().min(-90).max(90),
-    longitude: z.number().min(-180).max(180),
-    name: nonEmpty.optional(),
-    address: nonEmpty.optional(),
+    latitude: z.number().check(z.gte(-90), z.lte(90)),
+    longitude: z.number().check(z.gte(-180), z.lte(180)),
+    name: z.optional(nonEmpty),
+    address: z.optional(nonEmpty),
   }),
 ]);
 
@@ -119,13 +120,13 @@ export const TemplateHeaderSchema = z.discriminatedUnion('type', [
 const TemplateRichParameterSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('currency'),
-    fallbackValue: z.string().min(1, 'fallbackValue is the text shown, e.g. "$100.99"'),
-    code: z.string().regex(/^[A-Z]{3}$/, 'code is an ISO 4217 currency code, e.g. USD'),
-    amount1000: z.number().int('amount1000 is the amount times 1000, an integer'),
+    fallbackValue: z.string().check(z.minLength(1, 'fallbackValue is the text shown, e.g. "$100.99"')),
+    code: z.string().check(z.regex(/^[A-Z]{3}$/, 'code is an ISO 4217 currency code, e.g. USD')),
+    amount1000: z.number().check(z.int('amount1000 is the amount times 1000, an integer')),
   }),
   z.strictObject({
     type: z.literal('date_time'),
-    fallbackValue: z.string().min(1, 'fallbackValue is the date text shown'),
+    fallbackValue: z.string().check(z.minLength(1, 'fallbackValue is the date text shown')),
   }),
 ]);
 
@@ -135,11 +136,11 @@ const bodyValue = z.union([z.string(), TemplateRichParameterSchema]);
 /** Body parameters: positional (`{{1}}`, `{{2}}`, ...) as an array, or named (`{{first_name}}`) as a record. */
 const templateBody = z.union([
   z.array(bodyValue),
-  z.record(z.string().regex(/^[a-z0-9_]+$/, 'named parameters are [a-z0-9_]'), bodyValue),
+  z.record(z.string().check(z.regex(/^[a-z0-9_]+$/, 'named parameters are [a-z0-9_]')), bodyValue),
 ]);
 
-const buttonIndex = z.number().int().min(0).max(9);
-const retailerId = nonEmpty.max(100);
+const buttonIndex = z.number().check(z.int(), z.gte(0), z.lte(9));
+const retailerId = nonEmpty.check(z.maxLength(100));
 
 /**
  * Template button parameter, addressed by the button's 0-based `index` in the template: quick-reply payloads,
@@ -154,20 +155,20 @@ const retailerId = nonEmpty.max(100);
 export const TemplateButtonSchema = z.discriminatedUnion('type', [
   z.strictObject({ index: buttonIndex, type: z.literal('quick_reply'), payload: nonEmpty }),
   z.strictObject({ index: buttonIndex, type: z.literal('url'), text: nonEmpty }),
-  z.strictObject({ index: buttonIndex, type: z.literal('copy_code'), code: nonEmpty.max(15) }),
+  z.strictObject({ index: buttonIndex, type: z.literal('copy_code'), code: nonEmpty.check(z.maxLength(15)) }),
   z.strictObject({
     index: buttonIndex,
     type: z.literal('flow'),
     /** Your token for this Flow session, echoed in the `nfm_reply`. Meta's default is `unused`. */
-    flowToken: nonEmpty.optional(),
+    flowToken: z.optional(nonEmpty),
     /** Input for the Flow's first screen (`flow_action_data`). */
-    flowActionData: z.record(z.string(), z.unknown()).optional(),
+    flowActionData: z.optional(z.record(z.string(), z.unknown())),
   }),
   z.strictObject({
     index: buttonIndex,
     type: z.literal('catalog'),
     /** The product whose image is the message thumbnail. */
-    thumbnailProductRetailerId: retailerId.optional(),
+    thumbnailProductRetailerId: z.optional(retailerId),
   }),
   z.strictObject({
     index: buttonIndex,
@@ -176,12 +177,11 @@ export const TemplateButtonSchema = z.discriminatedUnion('type', [
     sections: z
       .array(
         z.strictObject({
-          title: nonEmpty.max(24),
-          productRetailerIds: z.array(retailerId).min(1),
+          title: nonEmpty.check(z.maxLength(24)),
+          productRetailerIds: z.array(retailerId).check(z.minLength(1)),
         }),
       )
-      .min(1)
-      .max(10),
+      .check(z.minLength(1), z.maxLength(10)),
   }),
 ]);
 
@@ -189,7 +189,7 @@ export const TemplateButtonSchema = z.discriminatedUnion('type', [
 const TemplateCardHeaderSchema = z.discriminatedUnion('type', [
   z
     .strictObject({ type: z.enum(['image', 'video']), ...mediaSource })
-    .refine(exactlyOneSource, sourceMessage),
+    .check(z.refine(exactlyOneSource, sourceMessage)),
   z.strictObject({ type: z.literal('product'), productRetailerId: retailerId, catalogId: nonEmpty }),
 ]);
 
@@ -198,24 +198,23 @@ const TemplateCardHeaderSchema = z.discriminatedUnion('type', [
  * `cards` is the card's `card_index`. Source:
  * https://developers.facebook.com/docs/whatsapp/cloud-api/guides/send-message-templates/media-card-carousel-templates
  */
+const cardButtonIndex = z.number().check(z.int(), z.gte(0), z.lte(1));
+
 const TemplateCardSchema = z.strictObject({
   header: TemplateCardHeaderSchema,
   /** The card body's parameters (positional or named). */
-  body: templateBody.optional(),
+  body: z.optional(templateBody),
   /** The card's dynamic buttons: quick-reply payloads and URL suffixes, by index within the card. */
-  buttons: z
-    .array(
-      z.discriminatedUnion('type', [
-        z.strictObject({
-          index: z.number().int().min(0).max(1),
-          type: z.literal('quick_reply'),
-          payload: nonEmpty,
-        }),
-        z.strictObject({ index: z.number().int().min(0).max(1), type: z.literal('url'), text: nonEmpty }),
-      ]),
-    )
-    .max(2)
-    .optional(),
+  buttons: z.optional(
+    z
+      .array(
+        z.discriminatedUnion('type', [
+          z.strictObject({ index: cardButtonIndex, type: z.literal('quick_reply'), payload: nonEmpty }),
+          z.strictObject({ index: cardButtonIndex, type: z.literal('url'), text: nonEmpty }),
+        ]),
+      )
+      .check(z.maxLength(2)),
+  ),
 });
 
 /**
@@ -223,7 +222,7 @@ const TemplateCardSchema = z.strictObject({
  * https://developers.facebook.com/docs/whatsapp/business-management-api/message-templates/limited-time-offer-templates
  */
 const TemplateLimitedTimeOfferSchema = z.strictObject({
-  expirationTimeMs: z.number().int().min(0, 'expirationTimeMs is a Unix time in milliseconds'),
+  expirationTimeMs: z.number().check(z.int(), z.gte(0, 'expirationTimeMs is a Unix time in milliseconds')),
 });
 
 /** The template part of a template message: which template, in which language, with which parameters. */
@@ -233,22 +232,22 @@ export const TemplateFieldsSchema = z.strictObject({
   /** Language code of the approved translation, e.g. `en_US`, `en`. */
   language: nonEmpty,
   /** Vonage v0.1 legacy templates: the WhatsApp namespace, sent as `namespace:name`. */
-  namespace: nonEmpty.optional(),
-  header: TemplateHeaderSchema.optional(),
+  namespace: z.optional(nonEmpty),
+  header: z.optional(TemplateHeaderSchema),
   /**
    * Body parameters: positional (`{{1}}`, `{{2}}`, ...) as an array, or named (`{{first_name}}`) as a record;
    * each value text or a `currency` / `date_time` parameter.
    */
-  body: templateBody.optional(),
-  buttons: z.array(TemplateButtonSchema).max(10).optional(),
+  body: z.optional(templateBody),
+  buttons: z.optional(z.array(TemplateButtonSchema).check(z.maxLength(10))),
   /** Limited-time offer templates: the offer's expiry. */
-  limitedTimeOffer: TemplateLimitedTimeOfferSchema.optional(),
+  limitedTimeOffer: z.optional(TemplateLimitedTimeOfferSchema),
   /** Carousel templates: one entry per card, in card order (2 to 10). */
-  cards: z
-    .array(TemplateCardSchema)
-    .min(2, 'a carousel has 2 to 10 cards')
-    .max(10, 'a carousel has 2 to 10 cards')
-    .optional(),
+  cards: z.optional(
+    z
+      .array(TemplateCardSchema)
+      .check(z.minLength(2, 'a carousel has 2 to 10 cards'), z.maxLength(10, 'a carousel has 2 to 10 cards')),
+  ),
 });
 
 /** A pre-approved template message: the only kind that may open a conversation outside the 24 h window. */
@@ -259,20 +258,20 @@ export const TemplateMessageSchema = z.strictObject({
 });
 
 const replyButton = z.strictObject({
-  id: nonEmpty.max(256),
-  title: nonEmpty.max(20, 'button titles are limited to 20 characters'),
+  id: nonEmpty.check(z.maxLength(256)),
+  title: nonEmpty.check(z.maxLength(20, 'button titles are limited to 20 characters')),
 });
 const listRow = z.strictObject({
-  id: nonEmpty.max(200),
-  title: nonEmpty.max(24, 'row titles are limited to 24 characters'),
-  description: z.string().max(72).optional(),
+  id: nonEmpty.check(z.maxLength(200)),
+  title: nonEmpty.check(z.maxLength(24, 'row titles are limited to 24 characters')),
+  description: z.optional(z.string().check(z.maxLength(72))),
 });
 
 /** A product in the business's catalog, by its retailer id (SKU, "Content ID" in Commerce Manager). */
 const productSection = z.strictObject({
   /** Section title, at most 24 characters; required when there is more than one section. */
-  title: nonEmpty.max(24).optional(),
-  productRetailerIds: z.array(retailerId).min(1, 'a section lists at least one product'),
+  title: z.optional(nonEmpty.check(z.maxLength(24))),
+  productRetailerIds: z.array(retailerId).check(z.minLength(1, 'a section lists at least one product')),
 });
 
 /**
@@ -292,20 +291,24 @@ const productSection = z.strictObject({
 export const InteractiveActionSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('buttons'),
-    buttons: z.array(replyButton).min(1).max(3, 'at most 3 reply buttons'),
+    buttons: z.array(replyButton).check(z.minLength(1), z.maxLength(3, 'at most 3 reply buttons')),
   }),
   z.strictObject({
     type: z.literal('list'),
     /** The label of the button that opens the list. */
-    button: nonEmpty.max(20),
+    button: nonEmpty.check(z.maxLength(20)),
     sections: z
-      .array(z.strictObject({ title: z.string().max(24).optional(), rows: z.array(listRow).min(1).max(10) }))
-      .min(1)
-      .max(10),
+      .array(
+        z.strictObject({
+          title: z.optional(z.string().check(z.maxLength(24))),
+          rows: z.array(listRow).check(z.minLength(1), z.maxLength(10)),
+        }),
+      )
+      .check(z.minLength(1), z.maxLength(10)),
   }),
   z.strictObject({
     type: z.literal('cta_url'),
-    displayText: nonEmpty.max(20),
+    displayText: nonEmpty.check(z.maxLength(20)),
     url: z.url({ protocol: /^https?$/ }),
   }),
   /** Asks the user to share their location (a "Send location" button WhatsApp draws itself). */
@@ -314,21 +317,21 @@ export const InteractiveActionSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('flow'),
     /** The published (or draft) Flow's id; give exactly one of `flowId` and `flowName`. */
-    flowId: nonEmpty.optional(),
+    flowId: z.optional(nonEmpty),
     /** The Flow's name, instead of its id. */
-    flowName: nonEmpty.optional(),
+    flowName: z.optional(nonEmpty),
     /** Your token for this session, echoed back in the `nfm_reply`. Meta's default is `unused`. */
-    flowToken: nonEmpty.optional(),
+    flowToken: z.optional(nonEmpty),
     /** The button label. */
-    cta: nonEmpty.max(20, 'the Flow button label (flow_cta) is limited to 20 characters'),
+    cta: nonEmpty.check(z.maxLength(20, 'the Flow button label (flow_cta) is limited to 20 characters')),
     /** `published` (Meta's default) or `draft` (to test an unpublished Flow). */
-    mode: z.enum(['draft', 'published']).optional(),
+    mode: z.optional(z.enum(['draft', 'published'])),
     /** `navigate` (Meta's default: open `screen`) or `data_exchange` (your endpoint picks the first screen). */
-    flowAction: z.enum(['navigate', 'data_exchange']).optional(),
+    flowAction: z.optional(z.enum(['navigate', 'data_exchange'])),
     /** The first screen's id; required for `navigate`, absent for `data_exchange`. */
-    screen: nonEmpty.optional(),
+    screen: z.optional(nonEmpty),
     /** Input data for the first screen (a non-empty object); `navigate` only. */
-    data: z.record(z.string(), z.unknown()).optional(),
+    data: z.optional(z.record(z.string(), z.unknown())),
   }),
   /** One product from a catalog. */
   z.strictObject({ type: z.literal('product'), catalogId: nonEmpty, productRetailerId: retailerId }),
@@ -336,10 +339,10 @@ export const InteractiveActionSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('product_list'),
     catalogId: nonEmpty,
-    sections: z.array(productSection).min(1).max(10, 'at most 10 sections'),
+    sections: z.array(productSection).check(z.minLength(1), z.maxLength(10, 'at most 10 sections')),
   }),
   /** The business's whole catalog behind a "View catalog" button. */
-  z.strictObject({ type: z.literal('catalog'), thumbnailProductRetailerId: retailerId.optional() }),
+  z.strictObject({ type: z.literal('catalog'), thumbnailProductRetailerId: z.optional(retailerId) }),
 ]);
 
 /**
@@ -347,15 +350,15 @@ export const InteractiveActionSchema = z.discriminatedUnion('type', [
  * or document. Source: https://developers.facebook.com/docs/whatsapp/cloud-api/reference/messages#header-object.
  */
 const InteractiveHeaderSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('text'), text: nonEmpty.max(60) }),
+  z.strictObject({ type: z.literal('text'), text: nonEmpty.check(z.maxLength(60)) }),
   z
     .strictObject({
       type: z.enum(['image', 'video', 'document']),
       ...mediaSource,
       /** Documents: the file name shown. */
-      filename: nonEmpty.max(240).optional(),
+      filename: z.optional(nonEmpty.check(z.maxLength(240))),
     })
-    .refine(exactlyOneSource, sourceMessage),
+    .check(z.refine(exactlyOneSource, sourceMessage)),
 ]);
 
 /** Which header each interactive action takes: `media` allows text or media, `text` text only, `none` none. */
@@ -371,7 +374,7 @@ const HEADER_RULE: Record<InteractiveAction['type'], 'media' | 'text' | 'require
 };
 
 /** The action-specific rules zod cannot express per field (headers, optional body, Flow and product limits). */
-function checkInteractive(m: z.infer<typeof interactiveShape>, ctx: z.RefinementCtx): void {
+function checkInteractive(m: z.infer<typeof interactiveShape>, ctx: z.core.$RefinementCtx): void {
   const issue = (message: string, path: (string | number)[]) =>
     ctx.addIssue({ code: 'custom', message, path });
   const a = m.action;
@@ -415,10 +418,10 @@ function checkInteractive(m: z.infer<typeof interactiveShape>, ctx: z.Refinement
 const interactiveShape = z.strictObject({
   ...base,
   type: z.literal('interactive'),
-  header: InteractiveHeaderSchema.optional(),
+  header: z.optional(InteractiveHeaderSchema),
   /** The message text; optional only for `product` messages. */
-  body: nonEmpty.max(1024).optional(),
-  footer: nonEmpty.max(60).optional(),
+  body: z.optional(nonEmpty.check(z.maxLength(1024))),
+  footer: z.optional(nonEmpty.check(z.maxLength(60))),
   action: InteractiveActionSchema,
 });
 
@@ -426,36 +429,38 @@ const interactiveShape = z.strictObject({
  * An interactive message: reply buttons, a list, a call-to-action URL, a location request, a Flow, a product, a
  * product list or the catalog.
  */
-export const InteractiveMessageSchema = interactiveShape.superRefine(checkInteractive);
+export const InteractiveMessageSchema = interactiveShape.check(z.superRefine(checkInteractive));
 
 /** A reaction to a received or sent message; an empty `emoji` removes the reaction. */
 export const ReactionMessageSchema = z.strictObject({
   ...base,
   type: z.literal('reaction'),
   messageId: nonEmpty,
-  emoji: z.string().max(16),
+  emoji: z.string().check(z.maxLength(16)),
 });
+
+const optionalString = z.optional(z.string());
 
 /** One contact card. */
 export const ContactSchema = z.strictObject({
   name: z.strictObject({
     formattedName: nonEmpty,
-    firstName: z.string().optional(),
-    lastName: z.string().optional(),
+    firstName: optionalString,
+    lastName: optionalString,
   }),
-  phones: z
-    .array(z.strictObject({ phone: nonEmpty, type: z.string().optional(), waId: z.string().optional() }))
-    .optional(),
-  emails: z.array(z.strictObject({ email: nonEmpty, type: z.string().optional() })).optional(),
-  organization: z.strictObject({ company: z.string().optional(), title: z.string().optional() }).optional(),
-  urls: z.array(z.strictObject({ url: nonEmpty, type: z.string().optional() })).optional(),
+  phones: z.optional(
+    z.array(z.strictObject({ phone: nonEmpty, type: optionalString, waId: optionalString })),
+  ),
+  emails: z.optional(z.array(z.strictObject({ email: nonEmpty, type: optionalString }))),
+  organization: z.optional(z.strictObject({ company: optionalString, title: optionalString })),
+  urls: z.optional(z.array(z.strictObject({ url: nonEmpty, type: optionalString }))),
 });
 
 /** One or more contact cards. */
 export const ContactsMessageSchema = z.strictObject({
   ...base,
   type: z.literal('contacts'),
-  contacts: z.array(ContactSchema).min(1),
+  contacts: z.array(ContactSchema).check(z.minLength(1)),
 });
 
 /** Every outbound message, discriminated on `type`. */
@@ -533,5 +538,5 @@ export type PreparedMessage = OutboundMessage & { clientRef: string };
  * ```
  */
 export const OUTBOUND_MESSAGE_TYPES: readonly OutboundMessageType[] = Object.freeze(
-  OutboundMessageSchema.options.map((option) => option.shape.type.value),
+  OutboundMessageSchema.def.options.flatMap((option) => option.shape.type.def.values),
 );

@@ -45,7 +45,29 @@ const MIN_SECRET_LENGTH = 4;
  * Every spelling of each secret worth replacing, longest first (so `Basic abc...` goes before `abc...`): the
  * secret, with literal `\n` (keys pasted into environment variables carry them), URL-encoded, and JSON-escaped.
  */
-export function secretSpellings(secrets: Iterable<string | undefined>): string[] {
+export function secretSpellings(secrets: Iterable<string | undefined>): readonly string[] {
+  const list = Array.from(secrets);
+  const last = lastSpelled;
+  if (list.length === last.secrets.length && list.every((secret, i) => secret === last.secrets[i]))
+    return last.spellings;
+  const spellings = Object.freeze(spell(list));
+  lastSpelled = { secrets: list, spellings };
+  return spellings;
+}
+
+/**
+ * The last secrets list {@link secretSpellings} spelled out, and the result. A client asks for the same list on
+ * every request (its config secrets and the credentials it sent: the URL of two events and the answer body are
+ * scrubbed on each send), and spelling a PEM key out (URL and JSON escapes) each time was the largest single cost
+ * of a send in a CPU profile. Compared element by element, so a new credential or another client's list is
+ * spelled afresh; module-private, never enumerated or printed.
+ */
+let lastSpelled: { secrets: readonly (string | undefined)[]; spellings: readonly string[] } = {
+  secrets: [],
+  spellings: [],
+};
+
+function spell(secrets: readonly (string | undefined)[]): string[] {
   const out = new Set<string>();
   for (const secret of secrets) {
     if (typeof secret !== 'string' || secret.length < MIN_SECRET_LENGTH) continue;

@@ -9,7 +9,6 @@
  * Nothing here ever puts key material in an error message.
  * @module
  */
-import { importPKCS8 } from 'jose';
 import { ConfigError } from '../core/errors.js';
 
 /**
@@ -55,12 +54,26 @@ function base64ToBytes(b64: string): Uint8Array | undefined {
   return out;
 }
 
-function bytesToBase64(bytes: Uint8Array): string {
-  let bin = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/**
+ * Base64url without padding (RFC 7515 section 2), the encoding of every JWT segment: three bytes to four
+ * characters through a table, with no binary string, `btoa` or replacements in between (those took about 15 µs of
+ * each signature in a CPU profile). @internal
+ */
+export function bytesToBase64Url(bytes: Uint8Array): string {
+  let out = '';
+  let i = 0;
+  for (; i + 2 < bytes.length; i += 3) {
+    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
+    out += BASE64URL[n >> 18]! + BASE64URL[(n >> 12) & 63]! + BASE64URL[(n >> 6) & 63]! + BASE64URL[n & 63]!;
   }
-  return btoa(bin);
+  if (i < bytes.length) {
+    const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8);
+    out += BASE64URL[n >> 18]! + BASE64URL[(n >> 12) & 63]!;
+    if (i + 1 < bytes.length) out += BASE64URL[(n >> 6) & 63]!;
+  }
+  return out;
 }
 
 /** One DER element: where its contents start and end inside the buffer. */
@@ -179,12 +192,6 @@ export function readPrivateKeyPem(input: string): ParsedPrivateKey {
   return { format: 'pkcs8', pkcs8: der };
 }
 
-/** Formats PKCS#8 DER as a PEM string (64-character lines), the input jose's `importPKCS8` takes. */
-export function pkcs8ToPem(der: Uint8Array): string {
-  const lines = bytesToBase64(der).match(/.{1,64}/g) ?? [];
-  return `-----BEGIN PRIVATE KEY-----\n${lines.join('\n')}\n-----END PRIVATE KEY-----\n`;
-}
-
 /** Structural check for a Web Crypto `CryptoKey` (no `instanceof`, which fails across realms). */
 export function isCryptoKey(value: unknown): value is CryptoKey {
   if (typeof value !== 'object' || value === null) return false;
@@ -211,16 +218,21 @@ export function assertRs256SigningKey(key: CryptoKey): void {
   if (!key.usages.includes('sign')) {
     throw keyError('the CryptoKey does not allow the "sign" usage', "Import it with usages ['sign'].");
   }
+  assertModulusLength(key);
 }
 
+/** The Web Crypto algorithm of RS256 (RFC 7518 section 3.3): RSASSA-PKCS1-v1_5 with SHA-256. @internal */
+export const RS256 = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } as const;
+
 /**
- * Imports a parsed key as a non-extractable RS256 signing `CryptoKey` through jose. Refuses keys that are not RSA
- * or shorter than 2048 bits (jose's and RFC 7518's minimum for RS256) with a {@link ConfigError}.
+ * Imports a parsed key as a non-extractable RS256 signing `CryptoKey` with `crypto.subtle.importKey` (the DER is
+ * already PKCS#8, so no PEM round trip through jose). Refuses keys that are not RSA or shorter than 2048 bits
+ * (RFC 7518 section 3.3's minimum for RS256) with a {@link ConfigError}.
  */
 export async function importRs256PrivateKey(parsed: ParsedPrivateKey): Promise<CryptoKey> {
   let key: CryptoKey;
   try {
-    key = await importPKCS8(pkcs8ToPem(parsed.pkcs8), 'RS256', { extractable: false });
+    key = await crypto.subtle.importKey('pkcs8', parsed.pkcs8 as BufferSource, RS256, false, ['sign']);
   } catch (err) {
     const kind = err instanceof Error ? err.name : 'error';
     throw keyError(
@@ -228,6 +240,12 @@ export async function importRs256PrivateKey(parsed: ParsedPrivateKey): Promise<C
       'Use the RSA private key of your Vonage application; EC and Ed25519 keys cannot sign RS256.',
     );
   }
+  assertModulusLength(key);
+  return key;
+}
+
+/** RFC 7518 section 3.3: an RS256 key is at least 2048 bits (jose refuses shorter ones too). */
+function assertModulusLength(key: CryptoKey): void {
   const modulusLength = (key.algorithm as { modulusLength?: number }).modulusLength;
   if (typeof modulusLength === 'number' && modulusLength < 2048) {
     throw keyError(
@@ -235,5 +253,4 @@ export async function importRs256PrivateKey(parsed: ParsedPrivateKey): Promise<C
       'Generate a new key pair for the application in the Vonage dashboard.',
     );
   }
-  return key;
 }

@@ -8,15 +8,16 @@
  * which is why the default ttl here is 900 s.
  * @module
  */
-import { SignJWT } from 'jose';
 import type { Issue } from '../core/errors.js';
 import { ConfigError } from '../core/errors.js';
 import { INSPECT, REDACTED } from '../core/redact.js';
 import {
   assertRs256SigningKey,
+  bytesToBase64Url,
   importRs256PrivateKey,
   isCryptoKey,
   type ParsedPrivateKey,
+  RS256,
   readPrivateKeyPem,
 } from './keys.js';
 
@@ -246,6 +247,14 @@ function nowSeconds(clock: () => number): number {
   return Math.floor(ms / 1000);
 }
 
+const utf8 = new TextEncoder();
+/**
+ * The encoded protected header, `{"alg":"RS256","typ":"JWT"}`, the same for every token: encoded once. Signing is
+ * plain JWS compact serialisation (RFC 7515 section 7.1) over `crypto.subtle.sign`: going through jose's `SignJWT`
+ * cost a claims copy, a header validation and extra promise hops per token (measured in the JWT benchmark).
+ */
+const ENCODED_HEADER = bytesToBase64Url(utf8.encode(JSON.stringify({ alg: 'RS256', typ: 'JWT' })));
+
 /** Builds the claims and signs them. `iat` comes from the clock at the time of signing. */
 async function signClaims(checked: CheckedOptions, key: CryptoKey): Promise<{ token: string; exp: number }> {
   const iat = nowSeconds(checked.clock);
@@ -258,9 +267,10 @@ async function signClaims(checked: CheckedOptions, key: CryptoKey): Promise<{ to
   if (checked.notBefore !== undefined) claims.nbf = checked.notBefore;
   if (checked.subject !== undefined) claims.sub = checked.subject;
   if (checked.acl !== undefined) claims.acl = checked.acl;
-  let token: string;
+  const input = `${ENCODED_HEADER}.${bytesToBase64Url(utf8.encode(JSON.stringify(claims)))}`;
+  let signature: ArrayBuffer;
   try {
-    token = await new SignJWT({ ...claims }).setProtectedHeader({ alg: 'RS256', typ: 'JWT' }).sign(key);
+    signature = await crypto.subtle.sign(RS256, key, utf8.encode(input));
   } catch (err) {
     const kind = err instanceof Error ? err.name : 'error';
     fail([
@@ -271,7 +281,7 @@ async function signClaims(checked: CheckedOptions, key: CryptoKey): Promise<{ to
       },
     ]);
   }
-  return { token, exp: claims.exp };
+  return { token: `${input}.${bytesToBase64Url(new Uint8Array(signature))}`, exp: claims.exp };
 }
 
 async function resolveKey(prepared: ParsedPrivateKey | CryptoKey): Promise<CryptoKey> {

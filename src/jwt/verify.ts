@@ -7,9 +7,11 @@
  * simplest reading and is what this module checks.
  * @module
  */
-import { decodeProtectedHeader, errors as joseErrors, jwtVerify } from 'jose';
 import { sha256Hex, timingSafeEqualString, toBytes } from '../webhooks/crypto.js';
 import type { WebhookVerificationReason } from '../webhooks/types.js';
+
+/** jose, loaded on the first verification rather than at import (see ./jose.ts). */
+let jose: Promise<typeof import('./jose.js')> | undefined;
 
 /**
  * The claims Vonage puts in a signed-webhook token. Unknown claims are kept.
@@ -93,6 +95,8 @@ export async function verifyVonageSignature(
   const token = extractToken(options);
   if (!token) return { valid: false, reason: 'missing_token' };
 
+  jose ??= import('./jose.js');
+  const { decodeProtectedHeader, errors: joseErrors, jwtVerify } = await jose;
   let alg: unknown;
   try {
     alg = decodeProtectedHeader(token).alg;

@@ -5,14 +5,16 @@
  * Built with `zod/mini` (the same zod, shaped for tree shaking: https://zod.dev/packages/mini), so that the
  * `waba-kit/webhooks` bundle does not carry zod's whole method-chaining API; `parse` and `safeParse` work as on any
  * zod schema. zod/mini loads no error messages by itself: the English ones (those the full `zod` import sets) are
- * installed here unless an application configured a locale of its own first.
+ * installed when this module loads, unless an application configured a locale of its own first.
  * @module
  */
 import * as z from 'zod/mini';
-import en from 'zod/v4/locales/en.js';
 import type { WebhookEvent } from '../core/webhook-event.js';
+import { useEnglishUnlessConfigured } from '../core/zod.js';
 
-if (!z.config().localeError) z.config(en());
+// Applications call `parse` on these schemas themselves, with no call of ours before it: the messages are set
+// when the module loads instead.
+useEnglishUnlessConfigured();
 
 const provider = z.enum(['nexmo', 'gupshup', 'clevertap', 'meta']);
 const validDate = z.date().check(z.refine((d) => !Number.isNaN(d.getTime()), 'Invalid date'));

@@ -50,10 +50,29 @@ export function detectWebhookFormat(body: unknown): WebhookFormat | undefined {
   return undefined;
 }
 
+/**
+ * Whether `trim()` could remove the character with this code: every white space and line terminator it removes
+ * is a control or space character (<= U+0020) or outside ASCII (U+00A0, U+FEFF, U+2028...).
+ */
+function maybeTrimmed(code: number): boolean {
+  return code <= 0x20 || code >= 0x80;
+}
+
+/**
+ * `text.trim()`, without its cost when there is nothing to trim: V8 copies the whole string even then (a second
+ * copy of a 3 MiB body).
+ */
+function trimmed(text: string): string {
+  if (text.length === 0) return text;
+  return maybeTrimmed(text.charCodeAt(0)) || maybeTrimmed(text.charCodeAt(text.length - 1))
+    ? text.trim()
+    : text;
+}
+
 function toObject(body: unknown, provider: ProviderId): Record<string, unknown> {
   let value = body;
   if (typeof body === 'string' || body instanceof Uint8Array) {
-    const text = bodyText(body).trim();
+    const text = trimmed(bodyText(body));
     try {
       value = JSON.parse(text);
     } catch (error) {
@@ -125,21 +144,25 @@ function parseRecord(
 ): WebhookEvent[] {
   const format = options.format ?? detectWebhookFormat(record);
   if (!format) return [{ kind: 'unknown', provider, raw: record }];
-  return PARSERS[format](record, contextFor(provider, options.receivedAt));
+  return PARSERS[format](record, new CallContext(provider, options.receivedAt));
 }
 
 /**
- * The parse context. Without a given `receivedAt`, the clock is read the first time a payload lacks a readable
- * timestamp, and that one `Date` serves every event of the delivery: most deliveries carry their own times.
+ * The parse context of one call. Without a given `receivedAt`, the clock is read the first time a payload lacks a
+ * readable timestamp, and that one `Date` serves every event of the delivery: most deliveries carry their own
+ * times. (A class: its getter lives on the prototype, where an object literal's would be rebuilt on every call.)
  */
-function contextFor(provider: ProviderId, receivedAt: Date | undefined): ParseContext {
-  if (receivedAt) return { provider, receivedAt };
-  let now: Date | undefined;
-  return {
-    provider,
-    get receivedAt() {
-      now ??= new Date();
-      return now;
-    },
-  };
+class CallContext implements ParseContext {
+  readonly provider: ProviderId;
+  #receivedAt: Date | undefined;
+
+  constructor(provider: ProviderId, receivedAt: Date | undefined) {
+    this.provider = provider;
+    this.#receivedAt = receivedAt;
+  }
+
+  get receivedAt(): Date {
+    this.#receivedAt ??= new Date();
+    return this.#receivedAt;
+  }
 }

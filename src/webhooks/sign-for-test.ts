@@ -2,7 +2,6 @@
  * `signWebhookForTest`: sign a payload the way the provider would, for your own tests.
  * @module
  */
-import { SignJWT } from 'jose';
 import type { ProviderId } from '../core/provider.js';
 import { hmacSha256Hex, sha256Hex, toBytes } from './crypto.js';
 import { DEFAULT_SHARED_SECRET_HEADER, META_SIGNATURE_HEADER } from './verify.js';
@@ -56,6 +55,8 @@ export async function signWebhookForTest(
         payload_hash: await sha256Hex(body),
       };
       if (options.applicationId) claims.application_id = options.applicationId;
+      // Loaded here, not at import: jose's module graph costs tens of ms of cold start (see jwt/jose.ts).
+      const { SignJWT } = await import('../jwt/jose.js');
       const token = await new SignJWT(claims)
         .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
         .setIssuer('Vonage')

@@ -1,7 +1,8 @@
 import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readPrivateKeyPem, wrapPkcs1InPkcs8 } from '../../src/jwt/index.js';
-import { derLength, readTlv } from '../../src/jwt/keys.js';
+import { bytesToBase64Url, derLength, readTlv } from '../../src/jwt/keys.js';
 
 const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const pkcs1Der = privateKey.export({ type: 'pkcs1', format: 'der' });
@@ -52,5 +53,20 @@ describe('PKCS#1 to PKCS#8 wrapping (pure DER)', () => {
     expect(() => readPrivateKeyPem(fake)).toThrow(/not valid base64 DER/);
     const mismatched = pkcs8Pem.replace('-----END PRIVATE KEY-----', '-----END RSA PRIVATE KEY-----');
     expect(() => readPrivateKeyPem(mismatched)).toThrow(/not a PEM private key/);
+  });
+});
+
+describe('bytesToBase64Url', () => {
+  it('encodes every length and byte value exactly as Node does (RFC 7515 base64url, no padding)', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
+        expect(bytesToBase64Url(bytes)).toBe(Buffer.from(bytes).toString('base64url'));
+      }),
+      { numRuns: 500 },
+    );
+    for (let n = 0; n <= 6; n++) {
+      const bytes = Uint8Array.from({ length: n }, (_, i) => 250 + i);
+      expect(bytesToBase64Url(bytes)).toBe(Buffer.from(bytes).toString('base64url'));
+    }
   });
 });

@@ -35,6 +35,13 @@ function verify(token: string, publicKey = PUBLIC, clockTimestamp = T0S): jsonwe
   }) as jsonwebtoken.JwtPayload;
 }
 
+/** Imports PKCS#8 DER as an RS256 signing `CryptoKey`, as a caller passing their own key would. */
+function importRs256(der: Uint8Array): Promise<CryptoKey> {
+  return webcrypto.subtle.importKey('pkcs8', der, { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, [
+    'sign',
+  ]) as Promise<CryptoKey>;
+}
+
 async function configError(fn: () => unknown): Promise<ConfigError> {
   try {
     await fn();
@@ -146,14 +153,7 @@ describe('signApplicationJwt: key formats', () => {
   });
 
   it('accepts a CryptoKey', async () => {
-    const der = Buffer.from(keyLines(PKCS8).join(''), 'base64');
-    const key = await webcrypto.subtle.importKey(
-      'pkcs8',
-      der,
-      { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
-      false,
-      ['sign'],
-    );
+    const key = await importRs256(Buffer.from(keyLines(PKCS8).join(''), 'base64'));
     const token = await signApplicationJwt({ applicationId: APP_ID, privateKey: key as CryptoKey, now: T0 });
     expect(verify(token).application_id).toBe(APP_ID);
   });
@@ -200,6 +200,27 @@ describe('signApplicationJwt: key formats', () => {
     expect(err.issues[0]).toMatchObject({ code: 'jwt.private_key_invalid', path: ['privateKey'] });
     const printed = `${err.message}\n${JSON.stringify(err)}\n${inspect(err, { depth: 10 })}\n${String(err.stack)}`;
     for (const line of pem ? keyLines(pem) : []) expect(printed).not.toContain(line.slice(0, 40));
+  });
+
+  it('refuses a 1024-bit CryptoKey before signing (RFC 7518 section 3.3 minimum)', async () => {
+    const small = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey;
+    const key = await importRs256(small.export({ type: 'pkcs8', format: 'der' }));
+    const err = await configError(() => signApplicationJwt({ applicationId: APP_ID, privateKey: key }));
+    expect(err.message).toMatch(/1024 bits, RS256 needs at least 2048/);
+    expect(err.issues[0]).toMatchObject({ code: 'jwt.private_key_invalid', path: ['privateKey'] });
+  });
+
+  it('encodes non-ASCII claims as UTF-8 and the signature still verifies', async () => {
+    const token = await signApplicationJwt({
+      applicationId: APP_ID,
+      privateKey: PKCS8,
+      subject: 'Zoë 日本 🚀',
+      acl: { paths: { '/*/users/**': {} } },
+      now: T0,
+    });
+    expect(token).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+    expect(verify(token).sub).toBe('Zoë 日本 🚀');
+    expect(decodePart(token, 1).acl).toEqual({ paths: { '/*/users/**': {} } });
   });
 
   it('refuses a missing key and a non-string key', async () => {

@@ -3,7 +3,7 @@
  * CleverTap account's `region`, `accountId` and `passcode` for the CleverTap REST API.
  * @module
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { commonConfigShape, parseConfig } from '../../core/config.js';
 import { cloudApiConfigShape } from '../meta/cloud-api-config.js';
 import { CLEVERTAP_REGIONS } from './regions.js';
@@ -15,11 +15,11 @@ export const CleverTapConfigSchema = z.strictObject({
   /** The CleverTap account region: picks the REST API host and the click-tracking domain. */
   region: z.enum(CLEVERTAP_REGIONS, { message: `region is one of ${CLEVERTAP_REGIONS.join(', ')}` }),
   /** The CleverTap Project (Account) ID, sent as `X-CleverTap-Account-Id`. Needed for the REST API calls. */
-  accountId: z.string().min(1).max(64).optional(),
+  accountId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
   /** The account passcode, sent as `X-CleverTap-Passcode`. Needed for the REST API calls. */
-  passcode: z.string().min(1).max(256).optional(),
+  passcode: z.optional(z.string().check(z.minLength(1), z.maxLength(256))),
   /** Override of the REST API base (default `https://{region}.api.clevertap.com/1`); proxies and tests. */
-  restBaseUrl: z.url({ protocol: /^https?$/ }).optional(),
+  restBaseUrl: z.optional(z.url({ protocol: /^https?$/ })),
 });
 
 /**

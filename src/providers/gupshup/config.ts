@@ -3,14 +3,15 @@
  * never echo a value.
  * @module
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { commonConfigShape, parseConfig } from '../../core/config.js';
 import { isValidPhone, phoneDigits } from '../../core/phone.js';
 
 /** Gupshup's self-serve API host (https://docs.gupshup.io/docs/session-messages). */
 export const GUPSHUP_DEFAULT_BASE_URL = 'https://api.gupshup.io';
 
-const secret = (what: string) => z.string().min(1, `${what} must not be empty`);
+const secret = (what: string) => z.string().check(z.minLength(1, `${what} must not be empty`));
+const trimmedNonEmpty = (message?: string) => z.string().check(z.trim(), z.minLength(1, message));
 
 /** The strict schema of {@link GupshupConfig}: the common keys plus the Gupshup ones. */
 export const GupshupConfigSchema = z.strictObject({
@@ -18,32 +19,34 @@ export const GupshupConfigSchema = z.strictObject({
   /** The account API key or the app's "App API Key" (sent as the `apikey` header). */
   apiKey: secret('apiKey'),
   /** The Gupshup app name registered to `source` (sent as `src.name`). */
-  appName: z.string().trim().min(1, 'appName must not be empty (the Gupshup app name, sent as src.name)'),
+  appName: trimmedNonEmpty('appName must not be empty (the Gupshup app name, sent as src.name)'),
   /** The WhatsApp business number of the app (E.164; `+` optional). Sandbox apps use 917834811114. */
-  source: z
-    .string()
-    .refine(isValidPhone, {
-      message: 'source must be the WhatsApp business number in E.164 form, e.g. +917834811114',
-    })
-    .transform((v) => phoneDigits(v)),
+  source: z.pipe(
+    z.string().check(
+      z.refine(isValidPhone, {
+        message: 'source must be the WhatsApp business number in E.164 form, e.g. +917834811114',
+      }),
+    ),
+    z.transform((v: string) => phoneDigits(v)),
+  ),
   /** The Gupshup app id (dashboard, app settings): needed for template listing and read receipts. */
-  appId: z.string().trim().min(1, 'appId must not be empty').optional(),
+  appId: z.optional(trimmedNonEmpty('appId must not be empty')),
   /**
    * Gupshup does not sign webhooks. A shared secret you attach to the subscription as a header (the partner
    * subscription `meta` headers) is compared in constant time.
    */
-  sharedSecret: secret('sharedSecret').optional(),
+  sharedSecret: z.optional(secret('sharedSecret')),
   /** The header carrying `sharedSecret`. Default `authorization`. */
-  sharedSecretHeader: z.string().trim().min(1).optional(),
+  sharedSecretHeader: z.optional(trimmedNonEmpty()),
   /** A secret token you put in the callback URL's query string, compared in constant time. */
-  urlToken: secret('urlToken').optional(),
+  urlToken: z.optional(secret('urlToken')),
   /** The query parameter carrying `urlToken`. Default `token`. */
-  urlTokenParam: z.string().trim().min(1).optional(),
+  urlTokenParam: z.optional(trimmedNonEmpty()),
   /**
    * `true`: refuse webhooks unless a shared secret or URL token is configured and matches. `false`: never verify.
    * Default: verify when one is configured.
    */
-  verifyWebhooks: z.boolean().optional(),
+  verifyWebhooks: z.optional(z.boolean()),
 });
 
 /** Plain config of {@link GupshupClient}, as written by the caller. */

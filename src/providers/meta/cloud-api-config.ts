@@ -3,7 +3,7 @@
  * whose numbers run on the Cloud API).
  * @module
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * The Graph API version used when the config does not pin one. Pin it yourself (`apiVersion: 'v23.0'`): fields
@@ -15,30 +15,29 @@ export const DEFAULT_GRAPH_API_VERSION = 'v23.0';
 export const GRAPH_API_BASE_URL = 'https://graph.facebook.com';
 
 const id = (what: string) =>
-  z.string().regex(/^\d{1,32}$/, `${what} is the numeric id shown in WhatsApp Manager (digits only)`);
+  z
+    .string()
+    .check(z.regex(/^\d{1,32}$/, `${what} is the numeric id shown in WhatsApp Manager (digits only)`));
 
 /** The Cloud API keys of a client config (merged with `commonConfigShape` by each provider). */
 export const cloudApiConfigShape = {
   /** A system-user or business-integration access token, sent as `Authorization: Bearer`. */
-  accessToken: z.string().min(20, 'accessToken looks too short to be a Graph API token'),
+  accessToken: z.string().check(z.minLength(20, 'accessToken looks too short to be a Graph API token')),
   /** The id of the business phone number that sends (`/{phoneNumberId}/messages`). */
   phoneNumberId: id('phoneNumberId'),
   /** The WhatsApp Business Account id; needed for template management (`/{wabaId}/message_templates`). */
-  wabaId: id('wabaId').optional(),
+  wabaId: z.optional(id('wabaId')),
   /** The pinned Graph API version, e.g. `v23.0`. Default {@link DEFAULT_GRAPH_API_VERSION}. */
-  apiVersion: z
-    .string()
-    .regex(/^v\d{1,3}\.\d{1,2}$/, 'apiVersion looks like "v23.0"')
-    .optional(),
+  apiVersion: z.optional(z.string().check(z.regex(/^v\d{1,3}\.\d{1,2}$/, 'apiVersion looks like "v23.0"'))),
   /**
    * Your Meta app id: `uploadTemplateSample` starts Resumable Upload sessions on `/{appId}/uploads`
    * (https://developers.facebook.com/docs/graph-api/guides/upload).
    */
-  appId: id('appId').optional(),
+  appId: z.optional(id('appId')),
   /** The app secret: webhook `X-Hub-Signature-256` checks. */
-  appSecret: z.string().min(8).optional(),
+  appSecret: z.optional(z.string().check(z.minLength(8))),
   /** The token you typed in the webhook settings: the GET `hub.verify_token` handshake. */
-  verifyToken: z.string().min(1).optional(),
+  verifyToken: z.optional(z.string().check(z.minLength(1))),
 };
 
 /** The Cloud API fields of a validated config. */

@@ -2,7 +2,7 @@
  * `MetaCloudClient` config: the common keys plus the Cloud API keys, validated strictly.
  * @module
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { commonConfigShape, parseConfig } from '../../core/config.js';
 import { cloudApiConfigShape } from './cloud-api-config.js';
 

@@ -3,7 +3,7 @@
  * config into a validated {@link ResolvedNexmoConfig}. Errors name the bad keys and never echo a value.
  * @module
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { commonConfigShape, parseConfig } from '../../core/config.js';
 import { isValidPhone, phoneDigits } from '../../core/phone.js';
 
@@ -50,7 +50,7 @@ export function normalizePrivateKey(key: string): string {
     .trim();
 }
 
-const secretString = (what: string) => z.string().min(1, `${what} must not be empty`);
+const secretString = (what: string) => z.string().check(z.minLength(1, `${what} must not be empty`));
 
 /** The strict schema of {@link NexmoConfig}: the common keys plus the Vonage ones. */
 export const NexmoConfigSchema = z
@@ -60,75 +60,80 @@ export const NexmoConfigSchema = z
      * A Vonage host, `production`, `sandbox` (the Messages API sandbox), `eu`, `us` or `ap`, or an http(s) URL.
      * Default `production` (`https://api.nexmo.com`).
      */
-    baseUrl: z
-      .union([
+    baseUrl: z.optional(
+      z.union([
         z.enum(Object.keys(NEXMO_HOSTS) as [NexmoHost, ...NexmoHost[]]),
         z.url({ protocol: /^https?$/ }),
-      ])
-      .optional(),
+      ]),
+    ),
     /** The Vonage application id (dashboard, Applications). Used with `privateKey` for JWT auth. */
-    applicationId: z.string().trim().min(1, 'applicationId must not be empty').optional(),
+    applicationId: z.optional(z.string().check(z.trim(), z.minLength(1, 'applicationId must not be empty'))),
     /** The application's private key, PEM (PKCS#8 or PKCS#1); literal `\n` sequences are accepted. */
-    privateKey: secretString('privateKey')
-      .transform(normalizePrivateKey)
-      .refine((k) => PEM.test(k), {
-        message:
-          'privateKey must be a PEM private key ("-----BEGIN PRIVATE KEY-----" or "-----BEGIN RSA PRIVATE KEY-----"); pass the file contents, not its path',
-      })
-      .refine((k) => !k.includes('ENCRYPTED'), {
-        message: 'privateKey must not be passphrase-encrypted; export it unencrypted',
-      })
-      .optional(),
+    privateKey: z.optional(
+      z.pipe(secretString('privateKey'), z.transform(normalizePrivateKey)).check(
+        z.refine((k) => PEM.test(k), {
+          message:
+            'privateKey must be a PEM private key ("-----BEGIN PRIVATE KEY-----" or "-----BEGIN RSA PRIVATE KEY-----"); pass the file contents, not its path',
+        }),
+        z.refine((k) => !k.includes('ENCRYPTED'), {
+          message: 'privateKey must not be passphrase-encrypted; export it unencrypted',
+        }),
+      ),
+    ),
     /** Account API key, for Basic auth (with `apiSecret`) when no application is used. */
-    apiKey: secretString('apiKey').optional(),
+    apiKey: z.optional(secretString('apiKey')),
     /** Account API secret, for Basic auth. */
-    apiSecret: secretString('apiSecret').optional(),
+    apiSecret: z.optional(secretString('apiSecret')),
     /** The WhatsApp business number messages are sent from (E.164; `+` optional). */
-    from: z
-      .string()
-      .refine(isValidPhone, {
-        message: 'from must be the WhatsApp business number in E.164 form, e.g. +447700900001',
-      })
-      .transform((v) => phoneDigits(v)),
+    from: z.pipe(
+      z.string().check(
+        z.refine(isValidPhone, {
+          message: 'from must be the WhatsApp business number in E.164 form, e.g. +447700900001',
+        }),
+      ),
+      z.transform((v: string) => phoneDigits(v)),
+    ),
     /** Messages API version. Default `v1`. */
-    apiVersion: z.enum(['v1', 'v0.1']).optional(),
+    apiVersion: z.optional(z.enum(['v1', 'v0.1'])),
     /** Signature secret (dashboard, account settings) used to verify signed webhooks. */
-    signatureSecret: secretString('signatureSecret').optional(),
+    signatureSecret: z.optional(secretString('signatureSecret')),
     /**
      * `true`: refuse webhooks unless `signatureSecret` is set and the signature verifies. `false`: never verify.
      * Default: verify when `signatureSecret` is set.
      */
-    verifyWebhooks: z.boolean().optional(),
+    verifyWebhooks: z.optional(z.boolean()),
     /** Application JWT lifetime in seconds (default 900, at most 86 400). A token is reused until near expiry. */
-    jwtTtlSeconds: z.number().int().min(30).max(86_400).optional(),
+    jwtTtlSeconds: z.optional(z.number().check(z.int(), z.gte(30), z.lte(86_400))),
   })
-  .superRefine((c, ctx) => {
-    const jwt = c.applicationId !== undefined || c.privateKey !== undefined;
-    const basic = c.apiKey !== undefined || c.apiSecret !== undefined;
-    if (c.applicationId !== undefined && c.privateKey === undefined)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['privateKey'],
-        message: 'privateKey is required with applicationId',
-      });
-    if (c.privateKey !== undefined && c.applicationId === undefined)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['applicationId'],
-        message: 'applicationId is required with privateKey',
-      });
-    if (c.apiKey !== undefined && c.apiSecret === undefined)
-      ctx.addIssue({ code: 'custom', path: ['apiSecret'], message: 'apiSecret is required with apiKey' });
-    if (c.apiSecret !== undefined && c.apiKey === undefined)
-      ctx.addIssue({ code: 'custom', path: ['apiKey'], message: 'apiKey is required with apiSecret' });
-    if (!jwt && !basic)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['applicationId'],
-        message:
-          'credentials are missing: give applicationId + privateKey (JWT, recommended) or apiKey + apiSecret (Basic)',
-      });
-  });
+  .check(
+    z.superRefine((c, ctx) => {
+      const jwt = c.applicationId !== undefined || c.privateKey !== undefined;
+      const basic = c.apiKey !== undefined || c.apiSecret !== undefined;
+      if (c.applicationId !== undefined && c.privateKey === undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['privateKey'],
+          message: 'privateKey is required with applicationId',
+        });
+      if (c.privateKey !== undefined && c.applicationId === undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['applicationId'],
+          message: 'applicationId is required with privateKey',
+        });
+      if (c.apiKey !== undefined && c.apiSecret === undefined)
+        ctx.addIssue({ code: 'custom', path: ['apiSecret'], message: 'apiSecret is required with apiKey' });
+      if (c.apiSecret !== undefined && c.apiKey === undefined)
+        ctx.addIssue({ code: 'custom', path: ['apiKey'], message: 'apiKey is required with apiSecret' });
+      if (!jwt && !basic)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['applicationId'],
+          message:
+            'credentials are missing: give applicationId + privateKey (JWT, recommended) or apiKey + apiSecret (Basic)',
+        });
+    }),
+  );
 
 /** Plain config of {@link NexmoClient}, as written by the caller. */
 export type NexmoConfig = z.input<typeof NexmoConfigSchema>;

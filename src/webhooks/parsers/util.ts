@@ -62,6 +62,8 @@ export function wholeBytes(value: unknown): number | undefined {
 
 /** Unix times above this are milliseconds (1e11 s is the year 5138; 1e11 ms is 1973). */
 const MS_THRESHOLD = 1e11;
+/** `YYYY-MM-DDThh:mm[:ss[.fff…]]Z` exactly: a string `UTC_SPACED` matches and would rebuild unchanged. */
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z$/;
 const UTC_SPACED = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(UTC|GMT|Z)?$/i;
 
 /**
@@ -71,6 +73,9 @@ const UTC_SPACED = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s
  */
 export function parseTimestamp(value: unknown): Date | undefined {
   let ms: number | undefined;
+  // The canonical form (`2020-01-01T14:00:00.000Z`, as Vonage v0.1 and v1 send it) is what the spaced-form branch
+  // below would rebuild character for character: parse it as it is.
+  if (typeof value === 'string' && ISO_UTC.test(value)) return dateOf(Date.parse(value));
   const n = num(value);
   if (n !== undefined) {
     ms = Math.abs(n) >= MS_THRESHOLD ? n : n * 1000;
@@ -84,7 +89,12 @@ export function parseTimestamp(value: unknown): Date | undefined {
         ? Date.parse(text)
         : NaN;
   }
-  if (ms === undefined || !Number.isFinite(ms)) return undefined;
+  return ms === undefined ? undefined : dateOf(ms);
+}
+
+/** The `Date` of a time in ms, or undefined when it is not finite or outside the range `Date` holds. */
+function dateOf(ms: number): Date | undefined {
+  if (!Number.isFinite(ms)) return undefined;
   const date = new Date(ms);
   return Number.isNaN(date.getTime()) ? undefined : date;
 }
