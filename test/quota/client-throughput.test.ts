@@ -41,7 +41,9 @@ describe('client config rateLimiter / recipientPacer', () => {
         ...sandboxOf().config('meta'),
         rateLimiter: createRedisRateLimiter(redis, {
           key: 'phone',
-          ratePerSecond: 5,
+          // One slot every 10 s: the recorder does not sleep, so each wait is the slot's distance from the
+          // moment asked, and that stays far from zero however slowly a loaded machine runs the sends.
+          ratePerSecond: 0.1,
           keyPrefix,
           sleep: waits.sleep,
         }),
@@ -51,10 +53,11 @@ describe('client config rateLimiter / recipientPacer', () => {
     await a.sendText('+447700900011', 'a');
     await b.sendText('+447700900012', 'b');
     await a.sendText('+447700900013', 'c');
-    // The second and third sends were given the next slots of one shared 5/s schedule (200 ms apart).
+    // The second and third sends were given the next slots of one shared schedule (10 s apart): b waits for the
+    // slot after a's, a's second send for the one after b's. Two schedules would give b no wait at all.
     expect(waits.waits).toHaveLength(2);
-    expect(waits.waits[0]).toBeGreaterThan(100);
-    expect(waits.waits[1]).toBeGreaterThan(waits.waits[0] as number);
+    expect(waits.waits[0]).toBeGreaterThan(5_000);
+    expect(waits.waits[1]).toBeGreaterThan((waits.waits[0] as number) + 5_000);
   });
 
   it('refuses a value that is not a limiter or pacer with ConfigError', () => {
