@@ -2,12 +2,14 @@
  * `npm run bench`: runs every benchmark of bench/cases and regenerates docs/BENCHMARKS.md.
  * `npm run bench -- --quick`: every benchmark with few iterations (a CI check that they all run, well under a
  * minute); the page goes to a temporary file instead. `--only=id,id` runs a subset; `--out=path` writes there.
+ * `--only=id,id --reuse=dir` re-runs a subset and regenerates docs/BENCHMARKS.md whole, every other benchmark
+ * taken from the results a previous run saved in `dir` (each run saves them in .tmp/bench-results/).
  *
  * Each benchmark runs in a fresh child process (this script with `--child=<id>`): ours, the anchor and the limit
  * share that process, and no benchmark inherits the JIT state, heap or inline caches left by another one.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,6 +74,7 @@ async function main(): Promise<void> {
     ?.slice('--only='.length)
     .split(',');
   const outArg = args.find((a) => a.startsWith('--out='))?.slice('--out='.length);
+  const reuse = args.find((a) => a.startsWith('--reuse='))?.slice('--reuse='.length);
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
   const ctx: BenchContext = {
     quick,
@@ -93,19 +96,27 @@ async function main(): Promise<void> {
   ensureBuilt(root, ctx.log);
   const results: BenchResult[] = [];
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'waba-bench-'));
-  for (const id of ids) {
+  const saved = path.join(root, '.tmp', 'bench-results');
+  if (!quick) mkdirSync(saved, { recursive: true });
+  for (const id of reuse ? Object.keys(CASES) : ids) {
+    if (reuse && !ids.includes(id)) {
+      results.push(JSON.parse(readFileSync(path.join(reuse, `${id}.json`), 'utf8')) as BenchResult);
+      continue;
+    }
     const t0 = Date.now();
     ctx.log(`bench ${id} ...`);
     const result = await runChild(id, quick, path.join(tmp, `${id}.json`));
     results.push(result);
+    if (!quick) writeFileSync(path.join(saved, `${id}.json`), JSON.stringify(result));
     for (const f of result.figures)
       ctx.log(`  ${f.role.padEnd(6)} ${f.value.toFixed(1).padStart(12)} ${result.unit}  ${f.label}`);
     for (const g of result.goals) ctx.log(`  goal ${g.goal}: ${g.measured} -> ${g.met ? 'met' : 'MISSED'}`);
     ctx.log(`  (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
   }
-  const page = renderReport(results, machine(), quick);
+  const page = renderReport(results, machine(), quick, reuse ? ids : undefined);
   const out =
-    outArg ?? (quick || only ? path.join(tmp, 'BENCHMARKS.md') : path.join(root, 'docs', 'BENCHMARKS.md'));
+    outArg ??
+    (quick || (only && !reuse) ? path.join(tmp, 'BENCHMARKS.md') : path.join(root, 'docs', 'BENCHMARKS.md'));
   writeFileSync(out, page);
   ctx.log(`wrote ${out} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
