@@ -1,0 +1,216 @@
+/**
+ * Edges of the HTTP layer (src/core/http.ts) that mutation testing found unguarded: the default error mapping,
+ * URL joining, body parsing, how a failed fetch is classified and worded, error-code walking limits, a missing
+ * fetch, a failure outside the request, a pre-aborted signal and dropped query parameters (docs/testing.md).
+ */
+import { describe, expect, it, vi } from 'vitest';
+import { isWhatsAppError } from '../../src/core/errors.js';
+import {
+  defaultResponseError,
+  errorCodes,
+  HttpTransport,
+  type HttpTransportOptions,
+} from '../../src/core/http.js';
+import { resolveRetryPolicy } from '../../src/core/retry.js';
+
+const BASE = 'https://api.example.test';
+
+function transport(overrides: Partial<HttpTransportOptions> = {}) {
+  return new HttpTransport({
+    provider: 'meta',
+    baseUrl: BASE,
+    timeout: 5_000,
+    maxRetries: 0,
+    retry: resolveRetryPolicy({ baseDelayMs: 1, jitter: 0 }),
+    ...overrides,
+  });
+}
+
+/** A fetch answering `status` with `text` (as is, no content type), recording the requests it got. */
+function answering(status: number, text: string) {
+  const seen: Request[] = [];
+  const fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    seen.push(input instanceof Request ? input : new Request(input, init));
+    return new Response(text, { status });
+  }) as unknown as typeof globalThis.fetch;
+  return { fetch, seen };
+}
+
+async function rejection(promise: Promise<unknown>): Promise<Error & Record<string, unknown>> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Error & Record<string, unknown>;
+  }
+  throw new Error('expected a rejection');
+}
+
+const ctx = (status: number, body: unknown) => ({
+  status,
+  headers: new Headers(),
+  body,
+  requestId: undefined,
+  retryAfterMs: undefined,
+});
+
+describe('defaultResponseError', () => {
+  it('accepts exactly 2xx', () => {
+    expect(defaultResponseError('meta', ctx(200, {}))).toBeUndefined();
+    expect(defaultResponseError('meta', ctx(299, {}))).toBeUndefined();
+    expect(defaultResponseError('meta', ctx(300, {}))?.message).toBe('meta answered HTTP 300');
+    expect(defaultResponseError('meta', ctx(199, {}))?.message).toBe('meta answered HTTP 199');
+  });
+
+  it('takes the detail from a text body (first 300 characters), else `detail`, else `message`', () => {
+    const long = `${'x'.repeat(300)}TAIL`;
+    const text = defaultResponseError('meta', ctx(400, long));
+    expect(text?.message).toBe(`meta answered HTTP 400: ${'x'.repeat(300)}`);
+    expect(defaultResponseError('meta', ctx(400, { detail: 'from detail', message: 'm' }))?.message).toBe(
+      'meta answered HTTP 400: from detail',
+    );
+    expect(defaultResponseError('meta', ctx(400, { message: 'from message' }))?.message).toBe(
+      'meta answered HTTP 400: from message',
+    );
+    expect(defaultResponseError('meta', ctx(400, { detail: 5, message: 7 }))?.message).toBe(
+      'meta answered HTTP 400',
+    );
+    expect(defaultResponseError('meta', ctx(500, undefined))?.message).toBe('meta answered HTTP 500');
+  });
+});
+
+describe('url()', () => {
+  it('keeps absolute URLs in any case, and joins one slash between base and path', () => {
+    const t = transport({ baseUrl: 'https://api.example.test//' });
+    expect(t.url('HTTPS://other.example/x')).toBe('HTTPS://other.example/x');
+    expect(t.url('//v1/messages')).toBe('https://api.example.test/v1/messages');
+    expect(t.url('v1//messages/https://x')).toBe('https://api.example.test/v1//messages/https://x');
+  });
+});
+
+describe('response bodies', () => {
+  it.each([
+    ['', undefined],
+    ['  {"a":1}', { a: 1 }],
+    ['[1,2]', [1, 2]],
+    ['{not json', '{not json'],
+    ['plain text', 'plain text'],
+  ])('%j is read as %j', async (text, body) => {
+    const { fetch } = answering(200, text);
+    expect((await transport({ fetch }).request({ method: 'GET', path: 'x' })).body).toEqual(body);
+  });
+});
+
+describe('a fetch that rejects', () => {
+  const failing = (error: unknown) => (async () => Promise.reject(error)) as unknown as typeof fetch;
+
+  it('with a TimeoutError of its own is a TimeoutError', async () => {
+    const error = await rejection(
+      transport({ fetch: failing(new DOMException('slow', 'TimeoutError')) }).request({
+        method: 'GET',
+        path: 'x',
+      }),
+    );
+    expect(error.name).toBe('TimeoutError');
+  });
+
+  it('with an AbortError while no signal fired is an AbortError', async () => {
+    const error = await rejection(
+      transport({ fetch: failing(new DOMException('gone', 'AbortError')) }).request({
+        method: 'GET',
+        path: 'x',
+      }),
+    );
+    expect(error.name).toBe('AbortError');
+  });
+
+  it('names the error codes it found, else the message', async () => {
+    const coded = await rejection(
+      transport({
+        fetch: failing(
+          new TypeError('fetch failed', { cause: Object.assign(new Error('x'), { code: 'ECONNRESET' }) }),
+        ),
+      }).request({ method: 'GET', path: 'x' }),
+    );
+    expect(coded.message).toBe(
+      'Could not reach meta at api.example.test (ECONNRESET). The request may or may not have been received.',
+    );
+    const plain = await rejection(
+      transport({ fetch: failing(new Error('weird failure')) }).request({ method: 'GET', path: 'x' }),
+    );
+    expect(plain.message).toContain('(weird failure)');
+    const notError = await rejection(
+      transport({ fetch: failing('just text') }).request({ method: 'GET', path: 'x' }),
+    );
+    expect(notError.message).toContain('(just text)');
+  });
+});
+
+describe('errorCodes limits', () => {
+  it('walks at most five causes deep', () => {
+    let e: unknown;
+    for (let i = 7; i >= 0; i--)
+      e = Object.assign(new Error(`e${i}`), { code: `C${i}` }, e ? { cause: e } : {});
+    expect(errorCodes(e)).toEqual(['C0', 'C1', 'C2', 'C3', 'C4', 'C5']);
+    const inner = Object.assign(new Error('i'), { code: 'INNER' });
+    let wrapped: unknown = new AggregateError([inner]);
+    for (let i = 0; i < 5; i++) wrapped = new Error('w', { cause: wrapped });
+    expect(errorCodes(wrapped)).toEqual([]);
+  });
+
+  it('ignores null causes and non-objects (a function with a code is not an error)', () => {
+    expect(errorCodes({ cause: null, errors: [null, 5] })).toEqual([]);
+    expect(errorCodes(Object.assign(() => undefined, { code: 'ECONNREFUSED' }))).toEqual([]);
+  });
+});
+
+describe('the transport itself', () => {
+  it('refuses to start without a fetch', () => {
+    const error = (() => {
+      try {
+        transport({ fetch: 42 as unknown as typeof fetch });
+      } catch (e) {
+        return e as Error & { code: string; provider: string };
+      }
+      throw new Error('expected a throw');
+    })();
+    expect(isWhatsAppError(error)).toBe(true);
+    expect(error.code).toBe('config_invalid');
+    expect(error.provider).toBe('meta');
+    expect(error.message).toContain('No fetch implementation is available');
+  });
+
+  it('wraps a failure outside the request (credentials that throw) in a WhatsAppError', async () => {
+    const { fetch } = answering(200, '{}');
+    const error = await rejection(
+      transport({
+        fetch,
+        auth: () => {
+          throw new Error('vault down');
+        },
+      }).request({ method: 'GET', path: 'x' }),
+    );
+    expect(isWhatsAppError(error)).toBe(true);
+    expect(error.message).toBe('Unexpected failure talking to meta: vault down');
+    expect(error.provider).toBe('meta');
+  });
+
+  it('a signal aborted before the request sends nothing and rejects with AbortError for the provider', async () => {
+    const { fetch } = answering(200, '{}');
+    const error = await rejection(
+      transport({ fetch }).request({ method: 'POST', path: 'x', signal: AbortSignal.abort() }),
+    );
+    expect(error.name).toBe('AbortError');
+    expect(error.provider).toBe('meta');
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('drops undefined query parameters and sends the others as text', async () => {
+    const { fetch, seen } = answering(200, '{}');
+    await transport({ fetch }).request({
+      method: 'GET',
+      path: 'x',
+      searchParams: { a: 1, b: undefined, c: 'z' },
+    });
+    expect(new URL(seen[0]?.url ?? '').search).toBe('?a=1&c=z');
+  });
+});
