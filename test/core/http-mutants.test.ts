@@ -214,3 +214,72 @@ describe('the transport itself', () => {
     expect(new URL(seen[0]?.url ?? '').search).toBe('?a=1&c=z');
   });
 });
+
+describe('log lines, and a logger or events left out', () => {
+  it('warns each retry and logs each response in exact words; a logger without methods and no events are fine', async () => {
+    let n = 0;
+    const fetch = (async () =>
+      ++n === 1
+        ? new Response('{}', { status: 429, headers: { 'retry-after': '0' } })
+        : new Response('123', { status: 200 })) as unknown as typeof globalThis.fetch;
+    const lines: string[] = [];
+    const logger = {
+      warn: (l: string) => lines.push(`warn ${l}`),
+      debug: (l: string) => lines.push(`debug ${l}`),
+    };
+    const response = await transport({ fetch, maxRetries: 1, logger: logger as never }).request({
+      method: 'GET',
+      path: 'x',
+    });
+    // A body that is a bare number stays text: only `{` and `[` bodies are parsed.
+    expect(response.body).toBe('123');
+    expect(lines[0]).toMatch(/^debug waba-kit: GET https:\/\/api\.example\.test\/x -> 429 in \d+ ms$/);
+    expect(lines[1]).toBe(
+      'warn waba-kit: GET https://api.example.test/x failed (rate_limited); retry 1 in 0 ms',
+    );
+    expect(lines[2]).toMatch(/^debug waba-kit: GET https:\/\/api\.example\.test\/x -> 200 in \d+ ms$/);
+    n = 0;
+    await expect(
+      transport({ fetch, maxRetries: 1, logger: {} as never, events: undefined }).request({
+        method: 'GET',
+        path: 'x',
+      }),
+    ).resolves.toMatchObject({ status: 200 });
+  });
+});
+
+describe('a body that fails while it is read', () => {
+  it('is an empty body when neither the deadline nor the caller ended it', async () => {
+    const fetch = (async () =>
+      new Response(
+        new ReadableStream({
+          start(controller) {
+            controller.error(new Error('socket closed'));
+          },
+        }),
+        { status: 200 },
+      )) as unknown as typeof globalThis.fetch;
+    const response = await transport({ fetch }).request({ method: 'GET', path: 'x' });
+    expect(response.body).toBeUndefined();
+  });
+});
+
+describe('more rejected fetches', () => {
+  const failing = (error: unknown) => (async () => Promise.reject(error)) as unknown as typeof fetch;
+
+  it('lists every code found, and survives a rejection with no value at all', async () => {
+    const both = new TypeError('fetch failed', {
+      cause: new AggregateError([
+        Object.assign(new Error('a'), { code: 'ECONNRESET' }),
+        Object.assign(new Error('b'), { code: 'EPIPE' }),
+      ]),
+    });
+    const error = await rejection(transport({ fetch: failing(both) }).request({ method: 'GET', path: 'x' }));
+    expect(error.message).toContain('(ECONNRESET, EPIPE)');
+    const empty = await rejection(
+      transport({ fetch: failing(undefined) }).request({ method: 'GET', path: 'x' }),
+    );
+    expect(empty.name).toBe('ConnectionError');
+    expect(empty.message).toContain('(undefined)');
+  });
+});
