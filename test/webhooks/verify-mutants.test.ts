@@ -71,6 +71,11 @@ describe('escapeNonAsciiBytes accepts only well-formed UTF-8', () => {
     ['a truncated sequence', [0x61, 0xe2, 0x82]],
     ['an encoded surrogate (U+DFFF)', [0xed, 0xbf, 0xbf]],
     ['an encoded surrogate (U+D800)', [0xed, 0xa0, 0x80]],
+    // Leads that are continuation bytes or above 0xf4 would decode to a valid code point if read as leads.
+    ['0xbf read as a 2-byte lead', [0xbf, 0xbf]],
+    ['0xbf read as a 3-byte lead', [0xbf, 0xbf, 0xbf]],
+    ['0x84 read as a 4-byte lead', [0x84, 0x8f, 0xbf, 0xbf]],
+    ['0xf8 read as a 4-byte lead', [0xf8, 0x90, 0x80, 0x80]],
   ])('refuses %s', (_what, b) => {
     expect(escapeNonAsciiBytes(bytes(...b))).toBeUndefined();
   });
