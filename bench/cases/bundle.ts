@@ -1,6 +1,12 @@
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { type BundleParts, bundleParts, splitBytes } from '../lib/bundle-parts.js';
+import {
+  type BundleParts,
+  bundleOptions,
+  bundleParts,
+  clientImport,
+  splitBytes,
+} from '../lib/bundle-parts.js';
 import { fmt, ratio } from '../lib/stats.js';
 import type { BenchContext, BenchResult } from '../lib/types.js';
 
@@ -9,18 +15,7 @@ async function gzipBytes(
   root: string,
   source: string,
 ): Promise<{ min: number; gzip: number; packages: Record<string, number>; classicZod: number }> {
-  const out = await build({
-    stdin: { contents: source, resolveDir: root, loader: 'js' },
-    bundle: true,
-    minify: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    write: false,
-    logLevel: 'silent',
-    external: ['ioredis', 'redis'],
-    metafile: true,
-  });
+  const out = await build({ ...bundleOptions(root, source, 'js'), write: false, metafile: true });
   const code = out.outputFiles[0]!.contents;
   // Minified bytes per npm package (waba-kit's own code counts as `waba-kit`).
   const packages: Record<string, number> = {};
@@ -67,31 +62,13 @@ const depsOf = (parts: BundleParts) =>
 
 /** Bundle size, min+gzip, with esbuild: each client and pure entry against the SDK it replaces. */
 export async function bundleBench(ctx: BenchContext): Promise<BenchResult> {
-  const nexmo = await gzipBytes(
-    ctx.root,
-    "import { NexmoClient } from 'waba-kit/nexmo'; export default NexmoClient;",
-  );
-  const meta = await gzipBytes(
-    ctx.root,
-    "import { MetaCloudClient } from 'waba-kit/meta'; export default MetaCloudClient;",
-  );
+  const nexmo = await gzipBytes(ctx.root, clientImport('NexmoClient', 'waba-kit/nexmo'));
+  const meta = await gzipBytes(ctx.root, clientImport('MetaCloudClient', 'waba-kit/meta'));
   // The same two clients bundled from the sources, for the breakdown by part, and with code splitting.
-  const nexmoParts = await bundleParts(
-    ctx.root,
-    "import { NexmoClient } from './src/entries/nexmo.ts'; export default NexmoClient;",
-  );
-  const metaParts = await bundleParts(
-    ctx.root,
-    "import { MetaCloudClient } from './src/entries/meta.ts'; export default MetaCloudClient;",
-  );
-  const nexmoSplit = await splitBytes(
-    ctx.root,
-    "import { NexmoClient } from 'waba-kit/nexmo'; export default NexmoClient;",
-  );
-  const metaSplit = await splitBytes(
-    ctx.root,
-    "import { MetaCloudClient } from 'waba-kit/meta'; export default MetaCloudClient;",
-  );
+  const nexmoParts = await bundleParts(ctx.root, clientImport('NexmoClient', './src/entries/nexmo.ts'));
+  const metaParts = await bundleParts(ctx.root, clientImport('MetaCloudClient', './src/entries/meta.ts'));
+  const nexmoSplit = await splitBytes(ctx.root, clientImport('NexmoClient', 'waba-kit/nexmo'));
+  const metaSplit = await splitBytes(ctx.root, clientImport('MetaCloudClient', 'waba-kit/meta'));
   const webhooks = await gzipBytes(ctx.root, "export * from 'waba-kit/webhooks';");
   const templates = await gzipBytes(ctx.root, "export * from 'waba-kit/templates';");
   const jwt = await gzipBytes(ctx.root, "export * from 'waba-kit/jwt';");

@@ -4,7 +4,30 @@
  * @module
  */
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { type BuildOptions, build } from 'esbuild';
+
+/**
+ * The esbuild options every bundle of the size benchmark shares: `source` (resolved from `root`) bundled for
+ * node, ESM, minified, the optional Redis peers left out (callers add `write: false, metafile: true`, which type
+ * the result).
+ */
+export function bundleOptions(root: string, source: string, loader: 'js' | 'ts'): BuildOptions {
+  return {
+    stdin: { contents: source, resolveDir: root, loader, sourcefile: 'app.js' },
+    bundle: true,
+    minify: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'silent',
+    external: ['ioredis', 'redis'],
+  };
+}
+
+/** An app importing one client class from `from` and nothing else. */
+export function clientImport(name: string, from: string): string {
+  return `import { ${name} } from '${from}'; export default ${name};`;
+}
 
 /** The part of the bundle a source file (an esbuild metafile input path) belongs to. */
 export function partOf(input: string): string {
@@ -42,18 +65,7 @@ export interface BundleParts {
  * (it compresses across files), so each part gets the share of the total that its minified bytes are.
  */
 export async function bundleParts(root: string, source: string): Promise<BundleParts> {
-  const out = await build({
-    stdin: { contents: source, resolveDir: root, loader: 'ts' },
-    bundle: true,
-    minify: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    write: false,
-    logLevel: 'silent',
-    external: ['ioredis', 'redis'],
-    metafile: true,
-  });
+  const out = await build({ ...bundleOptions(root, source, 'ts'), write: false, metafile: true });
   const code = out.outputFiles[0]!.contents;
   const gzip = gzipSync(code, { level: 9 }).byteLength;
   const min = new Map<string, number>();
@@ -77,17 +89,10 @@ export async function bundleParts(root: string, source: string): Promise<BundleP
  */
 export async function splitBytes(root: string, source: string): Promise<{ start: number; lazy: number }> {
   const out = await build({
-    stdin: { contents: source, resolveDir: root, loader: 'js', sourcefile: 'app.js' },
-    bundle: true,
-    minify: true,
+    ...bundleOptions(root, source, 'js'),
     splitting: true,
     outdir: 'split',
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
     write: false,
-    logLevel: 'silent',
-    external: ['ioredis', 'redis'],
     metafile: true,
   });
   const gzipOf = new Map(
