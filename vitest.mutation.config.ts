@@ -16,4 +16,9 @@ config.test.include = [
   'test/broadcast/ledger.test.ts',
 ];
 config.test.exclude = ['test/webhooks/fuzz.test.ts', 'test/webhooks/servers.test.ts', '**/node_modules/**'];
+// Stryker's dry run executes every test on code instrumented for per-test coverage (a counter per statement), and
+// the hostile-input tests feed hundreds of thousands of characters through it: they get a longer bound here. A
+// mutant that makes them slow is still caught, by Stryker's own timeout (stryker.config.mjs `timeoutMS`).
+config.test.testTimeout = 120_000;
+config.test.env = { ...config.test.env, WABA_KIT_TEST_BOUND_MS: '120000' };
 export default config;
