@@ -14,6 +14,15 @@ export async function interleaved(
   ctx: BenchContext,
   jobs: Record<string, Job>,
 ): Promise<Record<string, number>> {
+  const perJob = await interleavedRounds(ctx, jobs);
+  return Object.fromEntries(Object.entries(perJob).map(([n, v]) => [n, median(v)]));
+}
+
+/** {@link interleaved}, returning every round's ops/s of each job (in round order) instead of the medians. */
+export async function interleavedRounds(
+  ctx: BenchContext,
+  jobs: Record<string, Job>,
+): Promise<Record<string, number[]>> {
   const names = Object.keys(jobs);
   const perJob: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
   for (let round = 0; round < ctx.rounds; round++) {
@@ -34,7 +43,7 @@ export async function interleaved(
       perJob[task.name]!.push(1000 / result.latency.mean);
     }
   }
-  return Object.fromEntries(names.map((n) => [n, median(perJob[n]!)]));
+  return perJob;
 }
 
 /**
