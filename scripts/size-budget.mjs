@@ -21,9 +21,13 @@ const BUDGETS = [
   // templates 14.7 (unchanged: the template rules load no zod). Each budget is about 10 % above its figure.
   // `./webhooks` lowered with the webhook half of that issue: its parsers read payloads without zod and its event
   // schemas are zod/mini (30.2 KiB measured, from 48).
+  // `./nexmo` and `./meta` lowered with the client-bundle half: the clients stopped importing the webhook, template
+  // and JWT barrels, which had put the webhook event schemas into the chunk every client loads (measured then:
+  // nexmo 57.7 KiB, meta 69.0). Their budgets are about 5 % above that, as what remains is accounted for part by
+  // part in docs/BENCHMARKS.md (Bundle size) and a regression of 1 KiB such as that one should fail.
   { subpath: '.', file: 'dist/index.js', kib: 93 },
-  { subpath: './nexmo', file: 'dist/nexmo.js', kib: 64 },
-  { subpath: './meta', file: 'dist/meta.js', kib: 77 },
+  { subpath: './nexmo', file: 'dist/nexmo.js', kib: 60.5 },
+  { subpath: './meta', file: 'dist/meta.js', kib: 72.5 },
   // Then `WebhookEventSchema` moved to `./webhooks/schema`, so `./webhooks` carries no zod (20.3 KiB measured);
   // the schema subpath is zod/mini with its English messages and the event schemas (10.3 KiB measured). Vonage
   // signed webhooks are then verified on Web Crypto without jose, and the SHA-256 round constants are built on

@@ -54,7 +54,7 @@ function base64ToBytes(b64: string): Uint8Array | undefined {
   return out;
 }
 
-/** Base64url without padding, the encoding of every JWT segment (moved to ./base64url.ts). @internal */
+/** Base64url without padding, the encoding of every JWT segment (in ./base64url.ts with its strict decoder). @internal */
 export { bytesToBase64Url } from './base64url.js';
 
 /** One DER element: where its contents start and end inside the buffer. */
