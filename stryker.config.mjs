@@ -15,6 +15,7 @@ export default {
   mutate: [
     'src/webhooks/verify.ts',
     'src/jwt/verify.ts',
+    'src/jwt/base64url.ts',
     'src/core/retry.ts',
     'src/core/http.ts',
     'src/quota/stores/memory.ts',
