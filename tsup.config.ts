@@ -11,6 +11,7 @@ const entry = {
   templates: 'src/entries/templates.ts',
   jwt: 'src/entries/jwt.ts',
   webhooks: 'src/entries/webhooks.ts',
+  'webhooks/schema': 'src/entries/webhooks/schema.ts',
   quota: 'src/entries/quota.ts',
   broadcast: 'src/entries/broadcast.ts',
   sandbox: 'src/entries/sandbox.ts',

@@ -26,4 +26,9 @@ config.test.exclude = [
   'test/core/zod-messages.test.ts',
   '**/node_modules/**',
 ];
+// Stryker's dry run executes every test on code instrumented for per-test coverage (a counter per statement), and
+// the hostile-input tests feed hundreds of thousands of characters through it: they get a longer bound here. A
+// mutant that makes them slow is still caught, by Stryker's own timeout (stryker.config.mjs `timeoutMS`).
+config.test.testTimeout = 120_000;
+config.test.env = { ...config.test.env, WABA_KIT_TEST_BOUND_MS: '120000' };
 export default config;

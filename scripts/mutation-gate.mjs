@@ -18,9 +18,11 @@ import { pathToFileURL } from 'node:url';
 const THRESHOLD = Number(process.env.MUTATION_THRESHOLD ?? 90);
 const args = process.argv.slice(2);
 const committed = args.includes('--committed');
-const config = committed
-  ? (await import(pathToFileURL(`${process.cwd()}/stryker.config.mjs`).href)).default
-  : undefined;
+const config = (await import(pathToFileURL(`${process.cwd()}/stryker.config.mjs`).href)).default;
+// With `ignoreStatic`, Stryker leaves static mutants (module-level constants) out of the score. A fresh run marks
+// them `Ignored`, but an incremental run hands back their earlier result (Stryker 10: `Survived`, with
+// `static: true`), so the gate reads the flag itself and scores every run the same way.
+const ignoreStatic = config.ignoreStatic === true;
 const file = committed
   ? config.incrementalFile
   : (args.find((a) => !a.startsWith('--')) ?? '.tmp/mutation/mutation.json');
@@ -62,12 +64,19 @@ if (committed) {
 const rows = [];
 for (const [name, { mutants }] of Object.entries(files)) {
   if (committed && !config.mutate.includes(name)) continue;
-  const count = (status) => mutants.filter((m) => m.status === status).length;
+  const scored = ignoreStatic ? mutants.filter((m) => m.static !== true) : mutants;
+  const count = (status) => scored.filter((m) => m.status === status).length;
   const detected = count('Killed') + count('Timeout');
   const undetected = count('Survived') + count('NoCoverage');
   const valid = detected + undetected;
   const score = valid === 0 ? 100 : (detected / valid) * 100;
-  rows.push({ name, score, detected, undetected, ignored: count('Ignored') });
+  rows.push({
+    name,
+    score,
+    detected,
+    undetected,
+    ignored: mutants.length - scored.length + count('Ignored'),
+  });
 }
 rows.sort((a, b) => a.score - b.score);
 const width = Math.max(...rows.map((r) => r.name.length), 6);

@@ -126,6 +126,15 @@ function brokenRule(from: Layer, to: Layer): string | undefined {
   }
 }
 
+/**
+ * A client imports a pure module's code from the file that holds it, not through the module's `index.ts`: what a
+ * client entry reaches shapes the chunks of the built package, and a barrel made the webhook event schemas (whose
+ * module-level zod calls a bundler must keep) share a chunk with the parser every client uses, which put them in
+ * every app bundling a client (docs/BENCHMARKS.md, Bundle size).
+ */
+const BARREL_RULE = (name: string) =>
+  `a provider imports ${name} code from the module that holds it, not from ${name}/index.ts (a barrel puts code the client never uses into its bundle); \`import type\` from it is fine`;
+
 /** Files allowed to import Node built-ins (paths relative to `src/`). */
 function mayUseNode(path: string): boolean {
   return (
@@ -218,6 +227,9 @@ function checkArchitecture(
       }
       const rule = brokenRule(from, to);
       if (rule) add(rule);
+      else if (from.kind === 'provider' && to.kind === 'pure' && target === `${to.name}/index.ts`) {
+        if (ref.kind !== 'import type' && ref.kind !== 'import type reference') add(BARREL_RULE(to.name));
+      }
     }
   }
   return violations;
@@ -329,6 +341,20 @@ describe('architecture: the checker catches every kind of import', () => {
     expect(check('providers/gupshup/c.ts', "import '../../sandbox/server.js';")[0]?.rule).toMatch(
       /never sandbox/,
     );
+  });
+
+  it('providers import pure modules by their files, not through their index.ts (types excepted)', () => {
+    expect(
+      check('providers/nexmo/c.ts', "import { parseWebhookRequest } from '../../webhooks/index.js';")[0]
+        ?.rule,
+    ).toMatch(/not from webhooks\/index.ts/);
+    expect(
+      check('providers/meta/c.ts', "export { validateTemplate } from '../../templates';")[0]?.rule,
+    ).toMatch(/not from templates\/index.ts/);
+    expect(
+      check('providers/meta/c.ts', "import type { TemplateDefinition } from '../../templates/index.js';"),
+    ).toEqual([]);
+    expect(check('broadcast/b.ts', "import '../templates/index.js';")).toEqual([]);
   });
 
   it('broadcast drives clients, not provider classes; the sandbox never imports the CLI', () => {

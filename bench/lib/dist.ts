@@ -23,3 +23,13 @@ export async function dist<K extends keyof Entries>(entry: K): Promise<Entries[K
   const specifier: string = `waba-kit/${entry}`;
   return (await import(specifier)) as Entries[K];
 }
+
+/**
+ * The same entry as it was before issue 16: bench/baseline/before-issue-16/, compiled from commit 11040fa by
+ * bench/baseline/build.ts with today's build options. Typed as today's source; the benchmarks call only what
+ * both versions have with the same signature.
+ */
+export async function beforeIssue16<K extends 'quota' | 'templates'>(entry: K): Promise<Entries[K]> {
+  const specifier: string = `../baseline/before-issue-16/${entry}.js`;
+  return (await import(specifier)) as Entries[K];
+}

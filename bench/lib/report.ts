@@ -2,7 +2,12 @@ import type { Machine } from './machine.js';
 import { fmt } from './stats.js';
 import type { BenchResult } from './types.js';
 
-const ROLE: Record<string, string> = { ours: 'waba-kit', anchor: 'anchor', limit: 'limit' };
+const ROLE: Record<string, string> = {
+  ours: 'waba-kit',
+  anchor: 'anchor',
+  limit: 'limit',
+  before: 'waba-kit before issue 16',
+};
 
 function table(result: BenchResult): string {
   const ours = result.figures.find((f) => f.role === 'ours');

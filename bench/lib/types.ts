@@ -2,8 +2,8 @@
 export interface Figure {
   /** What was measured, e.g. `signApplicationJwt (waba-kit)`. */
   label: string;
-  /** `ours`, the `anchor` SDK, or the physical `limit`. */
-  role: 'ours' | 'anchor' | 'limit';
+  /** `ours`, the `anchor` SDK, the physical `limit`, or waba-kit's own code of `before` issue 16. */
+  role: 'ours' | 'anchor' | 'limit' | 'before';
   /** The median over the runs, in {@link BenchResult.unit}. */
   value: number;
 }

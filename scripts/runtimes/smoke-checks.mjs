@@ -5,6 +5,7 @@ import { signApplicationJwt } from 'waba-kit/jwt';
 import { MetaCloudClient } from 'waba-kit/meta';
 import { validateTemplate } from 'waba-kit/templates';
 import { parseWebhook, signWebhookForTest, verifyWebhook } from 'waba-kit/webhooks';
+import { WebhookEventSchema } from 'waba-kit/webhooks/schema';
 import { SMOKE } from './smoke-checks-shared.mjs';
 
 function assert(condition, message) {
@@ -131,7 +132,25 @@ async function checkWebhooks() {
   assert(event.text === 'Olá 👋', 'the text survives as UTF-8');
   assert(event.from.replace('+', '') === '447700900123', `from (got ${event.from})`);
   assert(event.timestamp.getTime() === 1_750_000_000_000, 'unix seconds become a Date');
-  return 'webhooks: Meta X-Hub-Signature-256 verified, tampering refused, message parsed';
+  assert(
+    WebhookEventSchema.safeParse(event).success,
+    'the event matches WebhookEventSchema (waba-kit/webhooks/schema)',
+  );
+  const vonageBody = '{"message_uuid":"aaaaaaaa-0000-4000-8000-000000000001","status":"delivered"}';
+  const signed = await signWebhookForTest('nexmo', vonageBody, SMOKE.appSecret);
+  const vonage = await verifyWebhook('nexmo', {
+    rawBody: vonageBody,
+    headers: signed,
+    signatureSecret: SMOKE.appSecret,
+  });
+  assert(vonage.valid === true, `the Vonage HS256 token verifies (${JSON.stringify(vonage)})`);
+  const forged = await verifyWebhook('nexmo', {
+    rawBody: vonageBody,
+    headers: signed,
+    signatureSecret: `${SMOKE.appSecret}-other`,
+  });
+  assert(forged.valid === false && forged.reason === 'signature_mismatch', 'another secret is refused');
+  return 'webhooks: Meta X-Hub-Signature-256 and a Vonage HS256 token verified, tampering refused, message parsed and schema-checked';
 }
 
 /** Sends one text through MetaCloudClient to the harness's fake Cloud API on 127.0.0.1. */

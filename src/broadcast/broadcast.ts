@@ -164,6 +164,25 @@ export interface BroadcastReport {
   unknownSends: BroadcastUnknownSend[];
 }
 
+/**
+ * A report with nothing counted yet: `broadcast()` starts from it, and so does the CLI's dry run.
+ * @internal
+ */
+export function emptyBroadcastReport(total: number): BroadcastReport {
+  return {
+    total,
+    sent: 0,
+    failed: 0,
+    skipped: { consent: 0, controlGroup: 0, quota: 0, duplicate: 0, campaign: 0 },
+    errors: [],
+    aborted: false,
+    unsent: 0,
+    unsentRecipients: [],
+    unknown: 0,
+    unknownSends: [],
+  };
+}
+
 function defaultPhoneOf(recipient: unknown): string {
   if (typeof recipient === 'string') return recipient;
   if (typeof recipient === 'object' && recipient !== null) {
@@ -299,18 +318,7 @@ export async function broadcast<R = BroadcastRecipient>(
   const emitEvent = (client as unknown as { [EMIT_EVENT]?: EmitEvent })[EMIT_EVENT];
   const knownTotal = Array.isArray(recipients) ? recipients.length : undefined;
 
-  const report: BroadcastReport = {
-    total: 0,
-    sent: 0,
-    failed: 0,
-    skipped: { consent: 0, controlGroup: 0, quota: 0, duplicate: 0, campaign: 0 },
-    errors: [],
-    aborted: false,
-    unsent: 0,
-    unsentRecipients: [],
-    unknown: 0,
-    unknownSends: [],
-  };
+  const report = emptyBroadcastReport(0);
   const seen = new Set<string>();
   let processed = 0;
   let lastProgress = -1;

@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { ERROR_KINDS, errorGuard } from './error-guard.js';
+import { ERROR_KINDS, hasErrorKind } from './error-guard.js';
 import type { ProviderId } from './provider.js';
 
 /** Stable machine-readable codes carried by {@link WhatsAppError.code}. */
@@ -461,36 +461,49 @@ export function createApiError(options: CreateApiErrorOptions): ApiError {
 }
 
 /** True for any error thrown by waba-kit, from this copy of the library or another. */
-export const isWhatsAppError = errorGuard<WhatsAppError>('WhatsAppError');
+export const isWhatsAppError = (error: unknown): error is WhatsAppError =>
+  hasErrorKind(error, 'WhatsAppError');
 /** True for {@link ConfigError}. */
-export const isConfigError = errorGuard<ConfigError>('ConfigError');
+export const isConfigError = (error: unknown): error is ConfigError => hasErrorKind(error, 'ConfigError');
 /** True for {@link ValidationError}. */
-export const isValidationError = errorGuard<ValidationError>('ValidationError');
+export const isValidationError = (error: unknown): error is ValidationError =>
+  hasErrorKind(error, 'ValidationError');
 /** True for {@link UnsupportedMessageError}. */
-export const isUnsupportedMessageError = errorGuard<UnsupportedMessageError>('UnsupportedMessageError');
+export const isUnsupportedMessageError = (error: unknown): error is UnsupportedMessageError =>
+  hasErrorKind(error, 'UnsupportedMessageError');
 /** True for {@link TemplateError}. */
-export const isTemplateError = errorGuard<TemplateError>('TemplateError');
+export const isTemplateError = (error: unknown): error is TemplateError =>
+  hasErrorKind(error, 'TemplateError');
 /** True for {@link WindowClosedError}. */
-export const isWindowClosedError = errorGuard<WindowClosedError>('WindowClosedError');
+export const isWindowClosedError = (error: unknown): error is WindowClosedError =>
+  hasErrorKind(error, 'WindowClosedError');
 /** True for {@link QuotaExceededError}. */
-export const isQuotaExceededError = errorGuard<QuotaExceededError>('QuotaExceededError');
+export const isQuotaExceededError = (error: unknown): error is QuotaExceededError =>
+  hasErrorKind(error, 'QuotaExceededError');
 /** True for {@link QuotaStoreError}. */
-export const isQuotaStoreError = errorGuard<QuotaStoreError>('QuotaStoreError');
+export const isQuotaStoreError = (error: unknown): error is QuotaStoreError =>
+  hasErrorKind(error, 'QuotaStoreError');
 /** True for {@link StoreUnavailableError}. */
-export const isStoreUnavailableError = errorGuard<StoreUnavailableError>('StoreUnavailableError');
+export const isStoreUnavailableError = (error: unknown): error is StoreUnavailableError =>
+  hasErrorKind(error, 'StoreUnavailableError');
 /** True for {@link ApiError} and every subclass. */
-export const isApiError = errorGuard<ApiError>('ApiError');
+export const isApiError = (error: unknown): error is ApiError => hasErrorKind(error, 'ApiError');
 /** True for {@link AuthenticationError}. */
-export const isAuthenticationError = errorGuard<AuthenticationError>('AuthenticationError');
+export const isAuthenticationError = (error: unknown): error is AuthenticationError =>
+  hasErrorKind(error, 'AuthenticationError');
 /** True for {@link RateLimitError}. */
-export const isRateLimitError = errorGuard<RateLimitError>('RateLimitError');
+export const isRateLimitError = (error: unknown): error is RateLimitError =>
+  hasErrorKind(error, 'RateLimitError');
 /** True for {@link ConnectionError}. */
-export const isConnectionError = errorGuard<ConnectionError>('ConnectionError');
+export const isConnectionError = (error: unknown): error is ConnectionError =>
+  hasErrorKind(error, 'ConnectionError');
 /** True for {@link TimeoutError}. */
-export const isTimeoutError = errorGuard<TimeoutError>('TimeoutError');
+export const isTimeoutError = (error: unknown): error is TimeoutError => hasErrorKind(error, 'TimeoutError');
 /** True for {@link AbortError}. */
-export const isAbortError = errorGuard<AbortError>('AbortError');
+export const isAbortError = (error: unknown): error is AbortError => hasErrorKind(error, 'AbortError');
 /** True for {@link WebhookVerificationError}. */
-export const isWebhookVerificationError = errorGuard<WebhookVerificationError>('WebhookVerificationError');
+export const isWebhookVerificationError = (error: unknown): error is WebhookVerificationError =>
+  hasErrorKind(error, 'WebhookVerificationError');
 /** True for {@link WebhookParseError}. */
-export const isWebhookParseError = errorGuard<WebhookParseError>('WebhookParseError');
+export const isWebhookParseError = (error: unknown): error is WebhookParseError =>
+  hasErrorKind(error, 'WebhookParseError');

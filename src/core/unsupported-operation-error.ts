@@ -2,7 +2,7 @@
  * {@link UnsupportedOperationError}: the provider has no API for the operation asked of the client.
  * @module
  */
-import { errorGuard } from './error-guard.js';
+import { hasErrorKind } from './error-guard.js';
 import { WhatsAppError, type WhatsAppErrorOptions } from './errors.js';
 
 /**
@@ -27,4 +27,5 @@ export class UnsupportedOperationError extends WhatsAppError {
 }
 
 /** True for {@link UnsupportedOperationError}, from this copy of the library or another. */
-export const isUnsupportedOperationError = errorGuard<UnsupportedOperationError>('UnsupportedOperationError');
+export const isUnsupportedOperationError = (error: unknown): error is UnsupportedOperationError =>
+  hasErrorKind(error, 'UnsupportedOperationError');

@@ -255,9 +255,11 @@ const utf8 = new TextEncoder();
  */
 const ENCODED_HEADER = bytesToBase64Url(utf8.encode(JSON.stringify({ alg: 'RS256', typ: 'JWT' })));
 
-/** Builds the claims and signs them. `iat` comes from the clock at the time of signing. */
-async function signClaims(checked: CheckedOptions, key: CryptoKey): Promise<{ token: string; exp: number }> {
-  const iat = nowSeconds(checked.clock);
+/**
+ * Builds the claims for `iat` and signs them: resolves to the token. Returns the signature's own promise chain
+ * (one `await`), so that a token costs no more promise hops than the signature itself does.
+ */
+async function signToken(checked: CheckedOptions, key: CryptoKey, iat: number): Promise<string> {
   const claims: ApplicationJwtClaims = {
     application_id: checked.applicationId,
     iat,
@@ -281,7 +283,7 @@ async function signClaims(checked: CheckedOptions, key: CryptoKey): Promise<{ to
       },
     ]);
   }
-  return { token: `${input}.${bytesToBase64Url(new Uint8Array(signature))}`, exp: claims.exp };
+  return `${input}.${bytesToBase64Url(new Uint8Array(signature))}`;
 }
 
 async function resolveKey(prepared: ParsedPrivateKey | CryptoKey): Promise<CryptoKey> {
@@ -290,25 +292,37 @@ async function resolveKey(prepared: ParsedPrivateKey | CryptoKey): Promise<Crypt
 
 /** How many imported PEM keys {@link signApplicationJwt} keeps (a process rarely uses more than one or two). */
 const KEY_CACHE_SIZE = 8;
+
+/** One PEM's import: its promise, and the `CryptoKey` itself once the import has succeeded. */
+interface ImportedKey {
+  readonly imported: Promise<CryptoKey>;
+  key: CryptoKey | undefined;
+}
+
 /**
  * PEM text -> its imported, non-extractable `CryptoKey`. Importing (PEM parsing, ASN.1, key setup) costs more
  * than the RSA signature itself, so repeated {@link signApplicationJwt} calls with the same PEM import it once.
  * Only successfully imported keys stay; the oldest entry leaves first. The map is module-private and never
  * enumerated or printed.
  */
-const importedKeys = new Map<string, Promise<CryptoKey>>();
+const importedKeys = new Map<string, ImportedKey>();
 
-/** The `CryptoKey` of a PEM string, imported once (see {@link importedKeys}); bad keys throw synchronously. */
-function cachedPemKey(pem: string): Promise<CryptoKey> {
+/** The import of a PEM string, started once (see {@link importedKeys}); bad keys throw synchronously. */
+function cachedPemKey(pem: string): ImportedKey {
   const hit = importedKeys.get(pem);
   if (hit) return hit;
-  const imported = importRs256PrivateKey(readPrivateKeyPem(pem));
-  importedKeys.set(pem, imported);
+  const entry: ImportedKey = { imported: importRs256PrivateKey(readPrivateKeyPem(pem)), key: undefined };
+  importedKeys.set(pem, entry);
   if (importedKeys.size > KEY_CACHE_SIZE) importedKeys.delete(importedKeys.keys().next().value as string);
-  imported.catch(() => {
-    if (importedKeys.get(pem) === imported) importedKeys.delete(pem);
-  });
-  return imported;
+  entry.imported.then(
+    (key) => {
+      entry.key = key;
+    },
+    () => {
+      if (importedKeys.get(pem) === entry) importedKeys.delete(pem);
+    },
+  );
+  return entry;
 }
 
 /**
@@ -331,13 +345,22 @@ function cachedPemKey(pem: string): Promise<CryptoKey> {
  * await fetch('https://api.nexmo.com/v1/messages', { headers: { Authorization: `Bearer ${jwt}` } });
  * ```
  */
-export async function signApplicationJwt(options: ApplicationJwtOptions): Promise<string> {
-  const checked = checkOptions(options);
-  const key =
-    typeof options.privateKey === 'string'
-      ? await cachedPemKey(options.privateKey)
-      : await resolveKey(prepareKey(options.privateKey));
-  return (await signClaims(checked, key)).token;
+export function signApplicationJwt(options: ApplicationJwtOptions): Promise<string> {
+  // Not an `async` function, so that a token with an already imported key waits on the signature alone (an
+  // async wrapper and an `await` of the cached key's promise added promise hops to every token); every failure
+  // still comes back as a rejected promise, never a synchronous throw.
+  try {
+    const checked = checkOptions(options);
+    if (typeof options.privateKey !== 'string') {
+      assertRs256SigningKey(options.privateKey);
+      return signToken(checked, options.privateKey, nowSeconds(checked.clock));
+    }
+    const pem = cachedPemKey(options.privateKey);
+    if (pem.key) return signToken(checked, pem.key, nowSeconds(checked.clock));
+    return pem.imported.then((key) => signToken(checked, key, nowSeconds(checked.clock)));
+  } catch (err) {
+    return Promise.reject(err);
+  }
 }
 
 /**
@@ -381,9 +404,11 @@ export function createApplicationJwtSigner(options: ApplicationJwtSignerOptions)
 
   const refresh = async (): Promise<string> => {
     keyPromise ??= resolveKey(prepared);
-    const signed = await signClaims(checked, await keyPromise);
-    current = signed;
-    return signed.token;
+    const key = await keyPromise;
+    const iat = nowSeconds(checked.clock);
+    const token = await signToken(checked, key, iat);
+    current = { token, exp: iat + checked.ttlSeconds };
+    return token;
   };
 
   const signer = {

@@ -33,11 +33,16 @@ function fileResult(source: string, killed: number, survived: number) {
   };
 }
 
-function project(mutate: string[], files: Record<string, unknown>, sources: Record<string, string>) {
+function project(
+  mutate: string[],
+  files: Record<string, unknown>,
+  sources: Record<string, string>,
+  options: { ignoreStatic?: boolean } = {},
+) {
   dir = mkdtempSync(join(tmpdir(), 'waba-kit-gate-'));
   writeFileSync(
     join(dir, 'stryker.config.mjs'),
-    `export default { mutate: ${JSON.stringify(mutate)}, incrementalFile: '${REPORT}' };\n`,
+    `export default { mutate: ${JSON.stringify(mutate)}, incrementalFile: '${REPORT}', ignoreStatic: ${options.ignoreStatic === true} };\n`,
   );
   for (const [name, text] of Object.entries(sources)) {
     mkdirSync(join(dir, name, '..'), { recursive: true });
@@ -76,6 +81,29 @@ describe('mutation gate --committed', { timeout: 30_000 }, () => {
     const { status, out } = gate(cwd);
     expect(out).toContain('1 module(s) below 90 %: src/a.ts');
     expect(status).toBe(1);
+  });
+
+  it('leaves static mutants out of the score when the config ignores them, as a fresh Stryker run does', () => {
+    // An incremental run reports a static mutant it skipped before as `Survived` with `static: true`.
+    const statics = Array.from({ length: 5 }, (_, i) => ({
+      id: `s${i}`,
+      mutatorName: 'StringLiteral',
+      status: 'Survived',
+      static: true,
+      location: {},
+    }));
+    const result = fileResult(SOURCE, 9, 1);
+    result.mutants.push(...statics);
+    const ignoring = gate(
+      project(['src/a.ts'], { 'src/a.ts': result }, { 'src/a.ts': SOURCE }, { ignoreStatic: true }),
+    );
+    expect(ignoring.out).toMatch(/src\/a\.ts\s+90\.0%\s+9\s+1\s+6/);
+    expect(ignoring.status).toBe(0);
+    rmSync(dir as string, { recursive: true, force: true });
+    // Without `ignoreStatic` they count: 9 of 15 detected.
+    const counting = gate(project(['src/a.ts'], { 'src/a.ts': result }, { 'src/a.ts': SOURCE }));
+    expect(counting.out).toMatch(/src\/a\.ts\s+60\.0%\s+9\s+6\s+1/);
+    expect(counting.status).toBe(1);
   });
 
   it('fails when a mutated module changed since the report was written, and says how to refresh it', () => {

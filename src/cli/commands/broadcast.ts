@@ -3,7 +3,7 @@
  * progress, a summary table and a JSON report file.
  * @module
  */
-import { type BroadcastReport, broadcast } from '../../broadcast/broadcast.js';
+import { type BroadcastReport, broadcast, emptyBroadcastReport } from '../../broadcast/broadcast.js';
 import { inControlGroup, resolveControlGroup } from '../../broadcast/control-group.js';
 import type { WhatsAppClient } from '../../core/client.js';
 import { normalizeRecipient } from '../../core/identity.js';
@@ -384,18 +384,7 @@ function dryRunReport(
   wouldSend: { row: number; to: string }[];
   invalid: { row: number; recipient: string; error: unknown }[];
 } {
-  const summary: BroadcastReport = {
-    total: records.length,
-    sent: 0,
-    failed: 0,
-    skipped: { consent: 0, controlGroup: 0, quota: 0, duplicate: 0, campaign: 0 },
-    errors: [],
-    aborted: false,
-    unsent: 0,
-    unsentRecipients: [],
-    unknown: 0,
-    unknownSends: [],
-  };
+  const summary = emptyBroadcastReport(records.length);
   const wouldSend: { row: number; to: string }[] = [];
   const invalid: { row: number; recipient: string; error: unknown }[] = [];
   const group = resolveControlGroup(controlGroup);

@@ -2,7 +2,7 @@
  * {@link MediaExpiredError}: a media link past its lifetime.
  * @module
  */
-import { errorGuard } from '../error-guard.js';
+import { hasErrorKind } from '../error-guard.js';
 import { WhatsAppError, type WhatsAppErrorOptions } from '../errors.js';
 
 /**
@@ -28,4 +28,5 @@ export class MediaExpiredError extends WhatsAppError {
 }
 
 /** True for {@link MediaExpiredError}, from this copy of the library or another. */
-export const isMediaExpiredError = errorGuard<MediaExpiredError>('MediaExpiredError');
+export const isMediaExpiredError = (error: unknown): error is MediaExpiredError =>
+  hasErrorKind(error, 'MediaExpiredError');

@@ -2,7 +2,7 @@
  * {@link MediaIntegrityError}: downloaded bytes that do not match the provider's size or SHA-256.
  * @module
  */
-import { errorGuard } from '../error-guard.js';
+import { hasErrorKind } from '../error-guard.js';
 import { WhatsAppError, type WhatsAppErrorOptions } from '../errors.js';
 
 /**
@@ -31,4 +31,5 @@ export class MediaIntegrityError extends WhatsAppError {
 }
 
 /** True for {@link MediaIntegrityError}, from this copy of the library or another. */
-export const isMediaIntegrityError = errorGuard<MediaIntegrityError>('MediaIntegrityError');
+export const isMediaIntegrityError = (error: unknown): error is MediaIntegrityError =>
+  hasErrorKind(error, 'MediaIntegrityError');

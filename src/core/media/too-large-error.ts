@@ -2,7 +2,7 @@
  * {@link MediaTooLargeError}: a download larger than its `maxBytes`.
  * @module
  */
-import { errorGuard } from '../error-guard.js';
+import { hasErrorKind } from '../error-guard.js';
 import { WhatsAppError, type WhatsAppErrorOptions } from '../errors.js';
 
 /**
@@ -25,4 +25,5 @@ export class MediaTooLargeError extends WhatsAppError {
 }
 
 /** True for {@link MediaTooLargeError}, from this copy of the library or another. */
-export const isMediaTooLargeError = errorGuard<MediaTooLargeError>('MediaTooLargeError');
+export const isMediaTooLargeError = (error: unknown): error is MediaTooLargeError =>
+  hasErrorKind(error, 'MediaTooLargeError');

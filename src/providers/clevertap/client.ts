@@ -6,7 +6,7 @@
 
 import { ConfigError, type Issue, ValidationError } from '../../core/errors.js';
 import type { HttpTransport } from '../../core/http.js';
-import type { TemplateDefinition } from '../../templates/index.js';
+import type { TemplateDefinition } from '../../templates/types.js';
 import { CloudApiClient, type CloudApiClientOptions } from '../meta/cloud-api-client.js';
 import type { MessageTemplate } from '../meta/templates.js';
 import {

@@ -13,7 +13,7 @@ import type { OutboundMessage, PreparedMessage } from '../../core/message.js';
 import { pathSegment } from '../../core/path-segment.js';
 import { UnsupportedOperationError } from '../../core/unsupported-operation-error.js';
 import type { MessageEvent, WebhookEvent } from '../../core/webhook-event.js';
-import { parseWebhookRequest } from '../../webhooks/index.js';
+import { parseWebhookRequest } from '../../webhooks/parse-request.js';
 import {
   GUPSHUP_DEFAULT_BASE_URL,
   GUPSHUP_SECRET_KEYS,

@@ -38,12 +38,10 @@ import {
 import { pathSegment } from '../../core/path-segment.js';
 import type { ProviderId } from '../../core/provider.js';
 import type { WebhookEvent } from '../../core/webhook-event.js';
-import { assertValidTemplate, type TemplateDefinition } from '../../templates/index.js';
-import {
-  type CreateWebhookHandlerOptions,
-  createWebhookHandler,
-  parseWebhookRequest,
-} from '../../webhooks/index.js';
+import type { TemplateDefinition } from '../../templates/types.js';
+import { assertValidTemplate } from '../../templates/validate.js';
+import { type CreateWebhookHandlerOptions, createWebhookHandler } from '../../webhooks/handler.js';
+import { parseWebhookRequest } from '../../webhooks/parse-request.js';
 import {
   type CloudApiConfigFields,
   DEFAULT_GRAPH_API_VERSION,

@@ -11,8 +11,8 @@ import type { MediaFile, UploadMediaOptions, UploadMediaResult } from '../../cor
 import type { OutboundMessage, OutboundMessageType, PreparedMessage } from '../../core/message.js';
 import { pathSegment } from '../../core/path-segment.js';
 import type { MessageEvent, WebhookEvent } from '../../core/webhook-event.js';
-import { createApplicationJwtSigner } from '../../jwt/index.js';
-import { parseWebhookRequest } from '../../webhooks/index.js';
+import { createApplicationJwtSigner } from '../../jwt/sign.js';
+import { parseWebhookRequest } from '../../webhooks/parse-request.js';
 import {
   NEXMO_HOSTS,
   NEXMO_SECRET_KEYS,
