@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
 import { BEFORE_NOTE, keepsFigure } from '../lib/before.js';
 import { beforeIssue16, dist } from '../lib/dist.js';
-import { interleavedRounds } from '../lib/measure.js';
+import { inTurns, interleavedRounds } from '../lib/measure.js';
 import { fmt, median, ratio } from '../lib/stats.js';
 import type { BenchContext, BenchResult } from '../lib/types.js';
 
@@ -80,7 +80,7 @@ export async function quotaRedisBench(ctx: BenchContext): Promise<BenchResult> {
       if (!first.allowed || !first.counted)
         throw new Error('the Redis store did not count the first recipient');
     }
-    const rounds = await interleavedRounds(ctx, {
+    const rounds = await interleavedRounds(inTurns(ctx), {
       ours: () => tracker.acquire(phones[i++ % phones.length]!),
       before: () => trackerBefore.acquire(phones[h++ % phones.length]!),
       limit: () => redis.set(`bench:nx:${j++ % phones.length}`, '1', 'NX'),
@@ -92,7 +92,7 @@ export async function quotaRedisBench(ctx: BenchContext): Promise<BenchResult> {
       title: 'Quota decision, Redis on 127.0.0.1',
       unit: 'decisions/s',
       higherIsBetter: true,
-      runs: ctx.rounds,
+      runs: inTurns(ctx).rounds,
       figures: [
         {
           label: '`tracker.acquire(recipient)` on the Redis store, ioredis client (waba-kit)',
