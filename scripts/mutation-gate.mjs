@@ -70,7 +70,13 @@ for (const [name, { mutants }] of Object.entries(files)) {
   const undetected = count('Survived') + count('NoCoverage');
   const valid = detected + undetected;
   const score = valid === 0 ? 100 : (detected / valid) * 100;
-  rows.push({ name, score, detected, undetected, ignored: mutants.length - scored.length + count('Ignored') });
+  rows.push({
+    name,
+    score,
+    detected,
+    undetected,
+    ignored: mutants.length - scored.length + count('Ignored'),
+  });
 }
 rows.sort((a, b) => a.score - b.score);
 const width = Math.max(...rows.map((r) => r.name.length), 6);

@@ -33,8 +33,9 @@ try {
   run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', tarball], app);
 
   const lines = subpaths.map((s) => JSON.stringify(s));
-  // ky and jose load on first use (a dynamic import inside the package): one send through a 127.0.0.1 server and
-  // one signed-webhook verification prove that those imports resolve in each build, CommonJS as well as ESM.
+  // ky loads on first use (a dynamic import inside the package): one send through a 127.0.0.1 server proves that
+  // the import resolves in each build, CommonJS as well as ESM; one Vonage signed webhook is signed and verified
+  // on Web Crypto in each build too.
   const firstUse = (load) =>
     `const { NexmoClient } = ${load('waba-kit/nexmo')};\n` +
     `const { signWebhookForTest, verifyWebhook } = ${load('waba-kit/webhooks')};\n` +
@@ -72,7 +73,7 @@ try {
       `if (!esm.normalizePhone('+44 7700 900123').startsWith('+44')) throw new Error('normalizePhone');\n` +
       `await cjs.firstUse;\n` +
       firstUse((m) => `await import('${m}')`) +
-      `console.log('ok: ${subpaths.length} subpaths load with import and require; guards work across copies; the first send and webhook verification load ky and jose in both builds');\n`,
+      `console.log('ok: ${subpaths.length} subpaths load with import and require; guards work across copies; the first send loads ky and a Vonage signed webhook verifies in both builds');\n`,
   );
   run('node', ['check.cjs'], app);
   process.stdout.write(run('node', ['check.mjs'], app));

@@ -136,7 +136,21 @@ async function checkWebhooks() {
     WebhookEventSchema.safeParse(event).success,
     'the event matches WebhookEventSchema (waba-kit/webhooks/schema)',
   );
-  return 'webhooks: Meta X-Hub-Signature-256 verified, tampering refused, message parsed and schema-checked';
+  const vonageBody = '{"message_uuid":"aaaaaaaa-0000-4000-8000-000000000001","status":"delivered"}';
+  const signed = await signWebhookForTest('nexmo', vonageBody, SMOKE.appSecret);
+  const vonage = await verifyWebhook('nexmo', {
+    rawBody: vonageBody,
+    headers: signed,
+    signatureSecret: SMOKE.appSecret,
+  });
+  assert(vonage.valid === true, `the Vonage HS256 token verifies (${JSON.stringify(vonage)})`);
+  const forged = await verifyWebhook('nexmo', {
+    rawBody: vonageBody,
+    headers: signed,
+    signatureSecret: `${SMOKE.appSecret}-other`,
+  });
+  assert(forged.valid === false && forged.reason === 'signature_mismatch', 'another secret is refused');
+  return 'webhooks: Meta X-Hub-Signature-256 and a Vonage HS256 token verified, tampering refused, message parsed and schema-checked';
 }
 
 /** Sends one text through MetaCloudClient to the harness's fake Cloud API on 127.0.0.1. */

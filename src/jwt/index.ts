@@ -1,6 +1,6 @@
 /**
  * `waba-kit/jwt`: Vonage application JWT signing (RS256, cached) and signed-webhook verification (HS256), on Web
- * Crypto through jose.
+ * Crypto (`crypto.subtle`) directly, with no dependency.
  * @module
  */
 export {

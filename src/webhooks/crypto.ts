@@ -1,6 +1,6 @@
 /**
- * Web Crypto helpers shared by webhook verification and test signing: hex encoding, SHA-256, HMAC-SHA256 and
- * comparisons that do not exit early.
+ * Web Crypto helpers shared by webhook verification and test signing: hex encoding, SHA-256, HMAC-SHA256 keys and
+ * digests, and comparisons that do not exit early.
  * @module
  */
 
@@ -35,11 +35,16 @@ const HMAC_KEY_CACHE_SIZE = 16;
  */
 const hmacKeys = new Map<string, Promise<CryptoKey>>();
 
-function hmacKey(secret: string): Promise<CryptoKey> {
+/**
+ * The imported HMAC-SHA256 key of a secret (UTF-8 bytes), for `crypto.subtle.sign` and `crypto.subtle.verify`,
+ * imported once per secret: Meta and CleverTap deliveries, and the HS256 tokens of Vonage signed webhooks.
+ */
+export function hmacKey(secret: string): Promise<CryptoKey> {
   const hit = hmacKeys.get(secret);
   if (hit) return hit;
   const imported = crypto.subtle.importKey('raw', toBytes(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
     'sign',
+    'verify',
   ]);
   hmacKeys.set(secret, imported);
   if (hmacKeys.size > HMAC_KEY_CACHE_SIZE) hmacKeys.delete(hmacKeys.keys().next().value as string);
