@@ -57,6 +57,8 @@ export interface BundleParts {
   min: number;
   gzip: number;
   parts: [part: string, gzipBytes: number][];
+  /** The same attribution per source file (metafile input path). */
+  files: Map<string, number>;
 }
 
 /**
@@ -69,17 +71,19 @@ export async function bundleParts(root: string, source: string): Promise<BundleP
   const code = out.outputFiles[0]!.contents;
   const gzip = gzipSync(code, { level: 9 }).byteLength;
   const min = new Map<string, number>();
+  const files = new Map<string, number>();
   for (const output of Object.values(out.metafile.outputs)) {
     for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
       const part = partOf(input);
       min.set(part, (min.get(part) ?? 0) + bytesInOutput);
+      files.set(input, (files.get(input) ?? 0) + (gzip * bytesInOutput) / code.byteLength);
     }
   }
   const parts = [...min]
     .filter(([, bytes]) => bytes > 0)
     .map(([part, bytes]): [string, number] => [part, (gzip * bytes) / code.byteLength])
     .sort((a, b) => b[1] - a[1]);
-  return { min: code.byteLength, gzip, parts };
+  return { min: code.byteLength, gzip, parts, files };
 }
 
 /**
