@@ -38,7 +38,7 @@ export function partOf(input: string): string {
   }
   if (!input.startsWith('src/')) return 'other';
   if (input.startsWith('src/webhooks/')) return 'webhook verification and parsing';
-  if (input.startsWith('src/jwt/')) return 'JWT signing';
+  if (input.startsWith('src/jwt/')) return 'JWT (signing, HS256 verification)';
   if (input.startsWith('src/templates/') || input.endsWith('/meta/templates.ts')) return 'templates';
   if (input.startsWith('src/core/media/') || /^src\/providers\/[^/]+\/media[^/]*\.ts$/.test(input))
     return 'media';
