@@ -38,7 +38,7 @@ export function partOf(input: string): string {
   }
   if (!input.startsWith('src/')) return 'other';
   if (input.startsWith('src/webhooks/')) return 'webhook verification and parsing';
-  if (input.startsWith('src/jwt/')) return 'JWT signing';
+  if (input.startsWith('src/jwt/')) return 'JWT (signing, HS256 verification)';
   if (input.startsWith('src/templates/') || input.endsWith('/meta/templates.ts')) return 'templates';
   if (input.startsWith('src/core/media/') || /^src\/providers\/[^/]+\/media[^/]*\.ts$/.test(input))
     return 'media';
@@ -57,6 +57,8 @@ export interface BundleParts {
   min: number;
   gzip: number;
   parts: [part: string, gzipBytes: number][];
+  /** The same attribution per source file (metafile input path). */
+  files: Map<string, number>;
 }
 
 /**
@@ -69,17 +71,19 @@ export async function bundleParts(root: string, source: string): Promise<BundleP
   const code = out.outputFiles[0]!.contents;
   const gzip = gzipSync(code, { level: 9 }).byteLength;
   const min = new Map<string, number>();
+  const files = new Map<string, number>();
   for (const output of Object.values(out.metafile.outputs)) {
     for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
       const part = partOf(input);
       min.set(part, (min.get(part) ?? 0) + bytesInOutput);
+      files.set(input, (files.get(input) ?? 0) + (gzip * bytesInOutput) / code.byteLength);
     }
   }
   const parts = [...min]
     .filter(([, bytes]) => bytes > 0)
     .map(([part, bytes]): [string, number] => [part, (gzip * bytes) / code.byteLength])
     .sort((a, b) => b[1] - a[1]);
-  return { min: code.byteLength, gzip, parts };
+  return { min: code.byteLength, gzip, parts, files };
 }
 
 /**

@@ -45,9 +45,8 @@ export function identityOf(event: WebhookEvent): string | undefined {
       return event.recipientUserId ?? event.recipient;
     case 'user':
       return event.userId ?? event.phone ?? event.parentUserId;
-    default:
-      return undefined;
   }
+  return undefined;
 }
 
 /**
@@ -56,17 +55,22 @@ export function identityOf(event: WebhookEvent): string | undefined {
  * open for a send to either.
  */
 export function identitiesOf(event: WebhookEvent): string[] {
-  const ids =
-    event.kind === 'message'
-      ? [event.userId, event.from, event.parentUserId]
-      : event.kind === 'status'
-        ? [event.recipientUserId, event.recipient]
-        : event.kind === 'user'
-          ? [event.userId, event.phone, event.parentUserId]
-          : [];
   const out: string[] = [];
-  for (const id of ids) if (id !== undefined && id !== '' && !out.includes(id)) out.push(id);
+  for (const id of identifiersOf(event)) if (id !== undefined && id !== '' && !out.includes(id)) out.push(id);
   return out;
+}
+
+/** The identifier fields of the event kinds that are about one customer, in {@link identityOf}'s order. */
+function identifiersOf(event: WebhookEvent): (string | undefined)[] {
+  switch (event.kind) {
+    case 'message':
+      return [event.userId, event.from, event.parentUserId];
+    case 'status':
+      return [event.recipientUserId, event.recipient];
+    case 'user':
+      return [event.userId, event.phone, event.parentUserId];
+  }
+  return [];
 }
 
 /**
@@ -101,12 +105,13 @@ export class IdentityAliases {
   /** Learns the links of every event that names a customer by more than one identifier. */
   learn(events: readonly WebhookEvent[]): void {
     for (const event of events) {
-      const ids = identitiesOf(event);
-      const key = identityOf(event);
-      if (ids.length < 2 || key === undefined || !BSUID.test(key)) continue;
-      for (const id of ids) {
+      const found = identityOf(event);
+      // Only a BSUID is a key; an event with one identifier (the key itself) links nothing.
+      if (!isBsuid(found)) continue;
+      const key = found as string;
+      for (const id of identitiesOf(event)) {
         if (id === key) continue;
-        const alias = id.replace(/^\+/, '');
+        const alias = phoneDigits(id);
         this.#links.delete(alias);
         this.#links.set(alias, key);
         if (this.#links.size > ALIAS_CAP) this.#links.delete(this.#links.keys().next().value as string);
@@ -116,6 +121,11 @@ export class IdentityAliases {
 
   /** The customer key of a recipient: its BSUID when a link is known, else the recipient itself. */
   keyOf(to: string): string {
-    return this.#links.get(to.replace(/^\+/, '')) ?? to;
+    return this.#links.get(phoneDigits(to)) ?? to;
   }
+}
+
+/** `id` without the `+` of E.164 (webhooks report numbers without it, sends may use it). */
+function phoneDigits(id: string): string {
+  return id.startsWith('+') ? id.slice(1) : id;
 }

@@ -39,6 +39,7 @@ const CLOSE = 125; // }
 /** Index of the first `{` or `}` at or after `from`, or `text.length`. */
 function nextBrace(text: string, from: number): number {
   let i = from;
+  // Stryker disable next-line EqualityOperator: one step past the end returns `text.length + 1`, which every caller reads as "no brace" (`>= text.length`) as it does `text.length`.
   while (i < text.length) {
     const c = text.charCodeAt(i);
     if (c === OPEN || c === CLOSE) return i;
@@ -47,10 +48,10 @@ function nextBrace(text: string, from: number): number {
   return i;
 }
 
-/** End of the run of `code` characters starting at `from`. */
+/** End of the run of `code` characters starting at `from` (past the end `charCodeAt` is NaN, which ends it). */
 function runEnd(text: string, from: number, code: number): number {
   let i = from;
-  while (i < text.length && text.charCodeAt(i) === code) i++;
+  while (text.charCodeAt(i) === code) i++;
   return i;
 }
 
@@ -94,7 +95,8 @@ export function forEachBraceGroup(
     }
     const innerStart = runEnd(text, i, OPEN);
     const innerEnd = nextBrace(text, innerStart);
-    if (innerEnd < text.length && text.charCodeAt(innerEnd) === CLOSE) {
+    // At the end of the text `charCodeAt` is NaN: no `}`, no group.
+    if (text.charCodeAt(innerEnd) === CLOSE) {
       const end = runEnd(text, innerEnd, CLOSE);
       group(i, innerStart, innerEnd, end);
       i = nextBrace(text, end);
@@ -113,7 +115,8 @@ export function forEachBraceGroup(
  */
 export function scanPlaceholders(text: string): Placeholder[] {
   const found: Placeholder[] = [];
-  const s = typeof text === 'string' ? text : String(text);
+  // Typed callers pass a string (returned as is); anything else is read as its string form rather than throwing.
+  const s = String(text);
   let gap = 0;
   forEachBraceGroup(s, (start, innerStart, innerEnd, end) => {
     strayPairs(s, gap, start, found);
@@ -147,15 +150,16 @@ export class CappedText {
 
   /** Appends `piece`, or as much of it as fits (never half of a surrogate pair). */
   append(piece: string): void {
-    if (this.#truncated || piece === '') return;
+    if (this.#truncated) return;
     const room = this.cap - this.#text.length;
     if (piece.length <= room) {
       this.#text += piece;
       return;
     }
     let cut = room;
+    // A high surrogate just before the cut would be left without its pair (at `room` 0 the code is NaN).
     const code = piece.charCodeAt(cut - 1);
-    if (cut > 0 && code >= 0xd800 && code <= 0xdbff) cut--;
+    if (code >= 0xd800 && code <= 0xdbff) cut--;
     this.#text += piece.slice(0, cut);
     this.#truncated = true;
   }

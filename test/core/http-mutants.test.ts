@@ -4,7 +4,8 @@
  * fetch, a failure outside the request, a pre-aborted signal and dropped query parameters (docs/testing.md).
  */
 import { describe, expect, it, vi } from 'vitest';
-import { isWhatsAppError } from '../../src/core/errors.js';
+import { ApiError, isWhatsAppError, WhatsAppError } from '../../src/core/errors.js';
+import { TypedEmitter, type WhatsAppEventMap } from '../../src/core/events.js';
 import {
   defaultResponseError,
   errorCodes,
@@ -281,5 +282,138 @@ describe('more rejected fetches', () => {
     );
     expect(empty.name).toBe('ConnectionError');
     expect(empty.message).toContain('(undefined)');
+  });
+});
+
+describe('credentials the transport sent are scrubbed from its errors, the 16 most recent', () => {
+  const key = (n: number) => `secret-key-${String(n).padStart(2, '0')}`;
+  const all = Array.from({ length: 18 }, (_, n) => key(n));
+  /** A transport whose n-th request sends `apikey: keys[n]` and whose server echoes every key in a 400. */
+  function echoing(keys: string[], extra: Record<string, string> = {}) {
+    let n = 0;
+    const fetch = (async () =>
+      new Response(all.join(' '), { status: 400 })) as unknown as typeof globalThis.fetch;
+    const t = transport({ fetch, auth: () => ({ apikey: keys[n++] ?? '', ...extra }) });
+    return async () => (await rejection(t.request({ method: 'GET', path: 'x' }))).message;
+  }
+  const shown = (message: string) => all.filter((k) => message.includes(k));
+
+  it('forgets the oldest once more than 16 were sent', async () => {
+    const send = echoing(all.slice(0, 17));
+    let message = '';
+    for (let i = 0; i < 17; i++) message = await send();
+    expect(message.startsWith('meta answered HTTP 400: ')).toBe(true);
+    // Keys 01..16 (the 16 most recent) are redacted; 00 was forgotten; 17 was never sent.
+    expect(shown(message)).toEqual([key(0), key(17)]);
+  });
+
+  it('a credential sent again counts as the newest, so an older one is forgotten first', async () => {
+    const send = echoing([...all.slice(0, 16), key(0), key(16)]);
+    let message = '';
+    for (let i = 0; i < 18; i++) message = await send();
+    expect(shown(message)).toEqual([key(1), key(17)]);
+  });
+
+  it('only credential headers are remembered, never the other headers auth adds', async () => {
+    const send = echoing([key(0)], { 'x-client-tag': key(5) });
+    const message = await send();
+    expect(message).not.toContain(key(0));
+    expect(message).toContain(key(5));
+  });
+});
+
+describe('response events and log lines', () => {
+  it('report the time from the request to its response (a frozen clock reads 0 ms)', async () => {
+    const now = vi.spyOn(Date, 'now').mockReturnValue(1_700_000_000_000);
+    try {
+      const events = new TypedEmitter<WhatsAppEventMap>({ provider: 'meta' });
+      const durations: number[] = [];
+      events.on('response', (e) => durations.push(e.durationMs));
+      const lines: string[] = [];
+      const { fetch } = answering(200, '{}');
+      await transport({ fetch, events, logger: { debug: (l: string) => lines.push(l) } as never }).request({
+        method: 'GET',
+        path: 'x',
+      });
+      expect(durations).toEqual([0]);
+      expect(lines).toEqual(['waba-kit: GET https://api.example.test/x -> 200 in 0 ms']);
+    } finally {
+      now.mockRestore();
+    }
+  });
+});
+
+describe('streamed responses (media downloads)', () => {
+  function streamed(status: number, text: string, onCancel?: () => void) {
+    return (async () =>
+      new Response(
+        new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode(text));
+            controller.close();
+          },
+          cancel: () => onCancel?.(),
+        }),
+        { status },
+      )) as unknown as typeof globalThis.fetch;
+  }
+  function observed(fetch: typeof globalThis.fetch, overrides: Partial<HttpTransportOptions> = {}) {
+    const events = new TypedEmitter<WhatsAppEventMap>({ provider: 'meta' });
+    const statuses: number[] = [];
+    events.on('response', (e) => statuses.push(e.status));
+    return { t: transport({ fetch, events, ...overrides }), statuses };
+  }
+
+  it('a 2xx returns the unread response, emitting one response event (no error mapping configured)', async () => {
+    const { t, statuses } = observed(streamed(200, 'media bytes'));
+    const result = await t.request({ method: 'GET', path: 'media', stream: true });
+    expect(result.status).toBe(200);
+    expect(result.body).toBeUndefined();
+    expect(await result.response?.text()).toBe('media bytes');
+    expect(statuses).toEqual([200]);
+  });
+
+  it.each([400, 404, 500])(
+    'a %i is read and mapped like any response, with one response event',
+    async (code) => {
+      const { t, statuses } = observed(streamed(code, 'no such media'));
+      const error = await rejection(t.request({ method: 'GET', path: 'media', stream: true }));
+      expect(error).toBeInstanceOf(ApiError);
+      expect(error.message).toBe(`meta answered HTTP ${code}: no such media`);
+      expect(statuses).toEqual([code]);
+    },
+  );
+
+  it('a 2xx the provider mapping refuses throws that error and cancels the body', async () => {
+    let cancelled = 0;
+    const refused = new WhatsAppError('provider error inside a 2xx', { provider: 'meta' });
+    const { t } = observed(
+      streamed(200, 'x', () => {
+        cancelled++;
+      }),
+      { responseError: (ctx) => (ctx.status === 200 ? refused : undefined) },
+    );
+    const error = await rejection(t.request({ method: 'GET', path: 'media', stream: true }));
+    expect(error).toBe(refused);
+    expect(cancelled).toBe(1);
+  });
+});
+
+describe('a port fetch refuses (the Fetch standard blocks 6000 and others)', () => {
+  // https://fetch.spec.whatwg.org/#port-blocking: undici rejects with `fetch failed`, cause `bad port`, no code.
+  it('is reported as bad_port, nothing sent, with the fix in the message (real fetch, nothing listens)', async () => {
+    const blocked = new TypeError('fetch failed', { cause: new Error('bad port') });
+    expect(errorCodes(blocked)).toEqual(['bad_port']);
+    const error = await rejection(
+      transport({ baseUrl: 'http://127.0.0.1:6000', fetch: globalThis.fetch }).request({
+        method: 'POST',
+        path: 'x',
+      }),
+    );
+    expect(error.name).toBe('ConnectionError');
+    expect(error.unsent).toBe(true);
+    expect(error.message).toBe(
+      'Could not reach meta at 127.0.0.1:6000 (fetch refuses this port: the Fetch standard blocks it; use another port). Nothing was sent.',
+    );
   });
 });

@@ -77,6 +77,19 @@ describe('identityOf and identitiesOf, field by field', () => {
     expect(identitiesOf(user({ phone: '1555' }))).toEqual(['1555']);
     expect(identitiesOf({ kind: 'unknown', provider: 'meta', raw: {} })).toEqual([]);
   });
+
+  it('events about no one customer have no identity, whatever else they carry', () => {
+    const others = [
+      { kind: 'account', provider: 'meta', raw: {}, phone: '1555', userId: BSUID },
+      { kind: 'billing', provider: 'meta', raw: {}, phone: '1555', userId: BSUID },
+      { kind: 'template-status', provider: 'meta', raw: {}, phone: '1555', userId: BSUID },
+      { kind: 'unknown', provider: 'meta', raw: {}, phone: '1555', userId: BSUID },
+    ] as unknown as WebhookEvent[];
+    for (const event of others) {
+      expect(identityOf(event)).toBeUndefined();
+      expect(identitiesOf(event)).toEqual([]);
+    }
+  });
 });
 
 describe('normalizeRecipient edges', () => {
@@ -95,6 +108,18 @@ describe('normalizeRecipient edges', () => {
     expect(error.message).not.toContain('US.1349-120812345');
     expect(error.message).toMatch(
       /^Invalid recipient .+: it is neither a phone number nor a business-scoped user id\./,
+    );
+  });
+
+  it.each([
+    ['undefined', undefined],
+    ['an object', { toString: () => 'US.13491208655302741918' }],
+  ])('refuses %s with a ValidationError (phone.invalid), not a TypeError', (_name, value) => {
+    expect(() => normalizeRecipient(value as unknown as string, ['to'])).toThrow(
+      expect.objectContaining({
+        name: 'ValidationError',
+        issues: [expect.objectContaining({ code: 'phone.invalid', path: ['to'] })],
+      }),
     );
   });
 

@@ -67,6 +67,12 @@ describe('maskPhoneNumbers: other numbers in E.164 form', () => {
     expect(mask(text, [])).toBe(masked);
   });
 
+  it('masks every E.164 number of a text, not only the first', () => {
+    expect(mask('from +15550001234 to +919876543210, cc +15550001234', [])).toBe(
+      'from +155******34 to +919*******10, cc +155******34',
+    );
+  });
+
   it.each([
     ['a base64 run', 'sha256 k9+12345678Zx/+98765432=='],
     ['a plus after a digit', '2+12345678'],

@@ -4,9 +4,13 @@
  * rest of the suite let through (see docs/testing.md).
  */
 import { describe, expect, it } from 'vitest';
+import { renderTemplate } from '../../src/templates/index.js';
 import {
+  CappedText,
   codePointLength,
+  filledLength,
   fillPlaceholders,
+  RENDERED_TEXT_CAP,
   scanPlaceholders,
   variablesOf,
 } from '../../src/templates/placeholders.js';
@@ -43,7 +47,7 @@ describe('named variables are anchored: the whole inner text must be a name', ()
     expect(scanPlaceholders(text)).toEqual([{ kind, raw: text, name, start: 0, end: text.length }]);
   });
 
-  it.each(['{{#1}}', '{{$total}}', '{{50%}}'])('%s is special', (text) => {
+  it.each(['{{#1}}', '{{$total}}', '{{50%}}', '{{{#1}}}', '{{{{$x}}}}'])('%s is special', (text) => {
     expect(kinds(text)).toEqual([['special', text]]);
   });
 });
@@ -55,6 +59,7 @@ describe('unbalanced braces are reported, never silently ignored', () => {
     ['Hi {{1}', '{{1}'],
     ['Hi {1}}', '{1}}'],
     ['{{{1}}}', '{{{1}}}'],
+    ['{{{#1}}', '{{{#1}}'],
     ['{{}}', '{{}}'],
   ])('%j -> malformed %j', (text, raw) => {
     expect(kinds(text)).toEqual([['malformed', raw]]);
@@ -75,6 +80,25 @@ describe('unbalanced braces are reported, never silently ignored', () => {
       ['malformed', '{#2}'],
     ]);
     expect(kinds('Use {like this} freely')).toEqual([]);
+  });
+
+  it.each(['{12}', '{ 7 }', '{#1}', '{$ 2}', '{%10}', '{# 3}'])(
+    'single-brace %s (a number, one optional #, $ or %, spaces) is malformed',
+    (text) => {
+      expect(kinds(`x ${text} y`)).toEqual([['malformed', text]]);
+    },
+  );
+
+  it.each(['{page 2}', '{2 pages}', '{x1}', '{#}', '{##1}', '{1#}', '{-1}', '{ }', '{a}'])(
+    'single-brace prose %s is left alone (not a number after at most one sign)',
+    (text) => {
+      expect(kinds(`x ${text} y`)).toEqual([]);
+    },
+  );
+
+  it('a non-string text is scanned as its string form, not thrown on', () => {
+    expect(scanPlaceholders(12 as unknown as string)).toEqual([]);
+    expect(kinds({ toString: () => 'Hi {{1}}' } as unknown as string)).toEqual([['positional', '{{1}}']]);
   });
 
   it('results are ordered by position, strays included', () => {
@@ -99,8 +123,71 @@ describe('variablesOf and fillPlaceholders only touch well-formed variables', ()
     expect(out).toEqual({ text: 'Hi Ana, {{#2}} {{x y}} Bo {{9}}', truncated: false });
   });
 
+  it('filledLength measures each variable by its own value (and unfilled ones as written)', () => {
+    const values: Record<string, string> = { '1': 'a', '2': 'bbb', name: '😀😀' };
+    const lookup = (v: { name: string }) => values[v.name];
+    // 'x' 1 + 'a' 1 + ' ' 1 + 'bbb' 3 + ' ' 1 + 'a' 1 + ' ' 1 + '😀😀' 2 + ' ' 1 + '{{9}}' 5 = 17
+    expect(filledLength('x{{1}} {{2}} {{1}} {{name}} {{9}}', lookup)).toBe(17);
+    expect(filledLength('{{2}}{{1}}', lookup)).toBe(4);
+  });
+
   it('codePointLength counts code points', () => {
     expect(codePointLength('😀a')).toBe(2);
     expect(codePointLength('')).toBe(0);
+  });
+});
+
+describe('rendered text is cut at the cap, whole code points only', () => {
+  const one = (value: string, cap: number, text = '{{1}}') => fillPlaceholders(text, () => value, cap);
+
+  it('a text that exactly fills the cap is whole and not truncated', () => {
+    expect(one('ab', 2)).toEqual({ text: 'ab', truncated: false });
+    expect(one('a😀', 3)).toEqual({ text: 'a😀', truncated: false });
+  });
+
+  it('past the cap the text is cut there and reported truncated', () => {
+    expect(one('abc', 2)).toEqual({ text: 'ab', truncated: true });
+    expect(one('a\uDC00c', 2)).toEqual({ text: 'a\uDC00', truncated: true });
+    expect(one('a\uE000c', 2)).toEqual({ text: 'a\uE000', truncated: true });
+  });
+
+  it.each([
+    ['U+1F600', '😀'],
+    ['U+10000 (high surrogate D800)', '\uD800\uDC00'],
+    ['U+10FFFF (high surrogate DBFF)', '\uDBFF\uDFFF'],
+  ])('a pair (%s) that would be split at the cap is dropped whole', (_name, pair) => {
+    expect(one(`a${pair}b`, 2)).toEqual({ text: 'a', truncated: true });
+    expect(one(`a${pair}b`, 3)).toEqual({ text: `a${pair}`, truncated: true });
+  });
+
+  it('nothing is appended once truncated, even a piece that would fit the room left', () => {
+    // The pair is dropped, leaving one unit of room; the literal tail must not fill it.
+    expect(one('a😀', 2, '{{1}}x')).toEqual({ text: 'a', truncated: true });
+    const capped = new CappedText(2);
+    capped.append('a😀');
+    capped.append('x');
+    capped.append('');
+    expect([capped.text, capped.truncated]).toEqual(['a', true]);
+  });
+
+  it('values are no longer asked for once the cap is reached', () => {
+    const asked: string[] = [];
+    const lookup = (v: { name: string }) => {
+      asked.push(v.name);
+      return 'abc';
+    };
+    const out = fillPlaceholders('{{1}}{{2}}{{3}}', lookup, 4);
+    expect(out).toEqual({ text: 'abca', truncated: true });
+    expect(asked).toEqual(['1', '2']);
+  });
+
+  it('renderTemplate keeps a pair straddling the 65 536-unit cap out of the body', () => {
+    const value = `${'a'.repeat(RENDERED_TEXT_CAP - 1)}😀`;
+    const rendered = renderTemplate(
+      { name: 'n', language: 'en', category: 'UTILITY', components: [{ type: 'BODY', text: '{{1}}' }] },
+      { body: [value] },
+    );
+    expect(rendered.truncated).toBe(true);
+    expect(rendered.body).toBe('a'.repeat(RENDERED_TEXT_CAP - 1));
   });
 });

@@ -3,7 +3,7 @@
  * Meta signature header and the Gupshup shared-secret header, which bytes are well-formed UTF-8 for the escaped
  * retry, and the reason given with no secret or an unknown provider.
  */
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { escapeNonAsciiBytes, hasSecretFor, verifyWebhook } from '../../src/webhooks/verify.js';
 
@@ -97,5 +97,99 @@ describe('reasons', () => {
     expect(hasSecretFor('acme' as never, { appSecret: 'x', signatureSecret: 'y', sharedSecret: 'z' })).toBe(
       false,
     );
+  });
+});
+
+describe('every refusal comes with its own message (safe to log, docs/webhooks.md reasons)', () => {
+  const SIGNING = 'vonage-signature-secret-0123456789';
+  const NOW = 1_750_000_000;
+  const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  /** A Vonage signed-webhook JWT over BODY, valid unless `claims` / `header` say otherwise. */
+  const jwt = (
+    claims: Record<string, unknown> = {},
+    header: Record<string, unknown> = {},
+    secret = SIGNING,
+  ) => {
+    const hash = createHash('sha256').update(BODY).digest('hex');
+    const head = b64({ alg: 'HS256', typ: 'JWT', ...header });
+    const payload = b64({ iss: 'Vonage', iat: NOW, payload_hash: hash, ...claims });
+    const signature = createHmac('sha256', secret).update(`${head}.${payload}`).digest('base64url');
+    return `${head}.${payload}.${signature}`;
+  };
+  const nexmo = (authorization: string | undefined, signatureSecret: string | undefined = SIGNING) =>
+    verifyWebhook('nexmo', {
+      rawBody: BODY,
+      headers: authorization === undefined ? {} : { authorization },
+      signatureSecret,
+      now: NOW * 1000,
+    });
+
+  it.each([
+    [
+      'missing_secret',
+      () => nexmo(`Bearer ${jwt()}`, ''),
+      'No secret is configured for this provider, so the delivery cannot be verified.',
+    ],
+    ['missing_header', () => nexmo(undefined), 'The signature header is missing.'],
+    ['malformed_header', () => meta('sha256=zz'), 'The signature header is not in the expected form.'],
+    [
+      'signature_mismatch',
+      () => meta(`sha256=${'0'.repeat(64)}`),
+      'The signature does not match the body and the configured secret.',
+    ],
+    [
+      'token_mismatch',
+      () => gupshup('Bearer another-value'),
+      'The shared secret or URL token does not match the configured one.',
+    ],
+    ['missing_token', () => nexmo('Basic dXNlcjpwYXNz'), 'The Authorization header has no Bearer token.'],
+    ['malformed_token', () => nexmo('Bearer not-a-jwt'), 'The Bearer token is not a well-formed JWT.'],
+    [
+      'algorithm_not_allowed',
+      () => nexmo(`Bearer ${jwt({}, { alg: 'HS512' })}`),
+      'The token is not signed with HS256.',
+    ],
+    ['issuer_mismatch', () => nexmo(`Bearer ${jwt({ iss: 'Someone' })}`), "The token's iss is not Vonage."],
+    ['missing_iat', () => nexmo(`Bearer ${jwt({ iat: undefined })}`), 'The token has no iat claim.'],
+    [
+      'iat_too_old',
+      () => nexmo(`Bearer ${jwt({ iat: NOW - 3600 })}`),
+      "The token's iat is older than the allowed age (replayed or delayed delivery?).",
+    ],
+    [
+      'iat_in_future',
+      () => nexmo(`Bearer ${jwt({ iat: NOW + 3600 })}`),
+      "The token's iat is in the future (clock skew above 60 s?).",
+    ],
+    [
+      'token_expired',
+      () => nexmo(`Bearer ${jwt({ exp: NOW - 3600 })}`),
+      "The token's exp has passed (more than 60 s ago): replayed or delayed delivery?",
+    ],
+    [
+      'token_not_yet_valid',
+      () => nexmo(`Bearer ${jwt({ nbf: NOW + 3600 })}`),
+      "The token's nbf is more than 60 s in the future (clock skew?).",
+    ],
+    [
+      'payload_hash_missing',
+      () => nexmo(`Bearer ${jwt({ payload_hash: undefined })}`),
+      'The token has no payload_hash claim.',
+    ],
+    [
+      'payload_hash_mismatch',
+      () => nexmo(`Bearer ${jwt({ payload_hash: '0'.repeat(64) })}`),
+      "The token's payload_hash does not match the body (body altered or re-serialised?).",
+    ],
+  ] as const)('%s', async (reason, verify, message) => {
+    expect(await verify()).toEqual({ valid: false, reason, message });
+  });
+
+  it('a token signed with another secret is a signature mismatch, with that message', async () => {
+    expect(await nexmo(`Bearer ${jwt({}, {}, 'another-secret-0123456789abcdef')}`)).toEqual({
+      valid: false,
+      reason: 'signature_mismatch',
+      message: 'The signature does not match the body and the configured secret.',
+    });
   });
 });
