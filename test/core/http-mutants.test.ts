@@ -3,7 +3,9 @@
  * URL joining, body parsing, how a failed fetch is classified and worded, error-code walking limits, a missing
  * fetch, a failure outside the request, a pre-aborted signal and dropped query parameters (docs/testing.md).
  */
-import { describe, expect, it, vi } from 'vitest';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ApiError, isWhatsAppError, WhatsAppError } from '../../src/core/errors.js';
 import { TypedEmitter, type WhatsAppEventMap } from '../../src/core/events.js';
 import {
@@ -415,5 +417,41 @@ describe('a port fetch refuses (the Fetch standard blocks 6000 and others)', () 
     expect(error.message).toBe(
       'Could not reach meta at 127.0.0.1:6000 (fetch refuses this port: the Fetch standard blocks it; use another port). Nothing was sent.',
     );
+  });
+});
+
+describe('redirects', () => {
+  it("a request asking for redirect: 'manual' (the media download's hop-by-hop walk) is sent so; others follow", async () => {
+    const { fetch, seen } = answering(200, '{}');
+    const t = transport({ fetch });
+    await t.request({ method: 'GET', path: 'hop', stream: true, redirect: 'manual' });
+    await t.request({ method: 'GET', path: 'api' });
+    expect(seen.map((r) => r.redirect)).toEqual(['manual', 'follow']);
+  });
+});
+
+describe('against a real server on 127.0.0.1', () => {
+  let server: Server;
+  let base: string;
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      if (req.url === '/late-body') {
+        // Headers at once, the body only after the attempt's deadline has passed.
+        res.writeHead(200, { 'content-type': 'application/octet-stream' }).flushHeaders();
+        setTimeout(() => res.end('late bytes'), 1_500);
+      } else res.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  it("a streamed body is the caller's to read after the headers: the attempt's deadline no longer applies", async () => {
+    const t = transport({ baseUrl: base, fetch: globalThis.fetch, timeout: 1_000 });
+    const result = await t.request({ method: 'GET', path: 'late-body', stream: true });
+    expect(await result.response?.text()).toBe('late bytes');
   });
 });
