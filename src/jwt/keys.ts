@@ -54,8 +54,6 @@ function base64ToBytes(b64: string): Uint8Array | undefined {
   return out;
 }
 
-/** Base64url without padding, the encoding of every JWT segment (in ./base64url.ts with its strict decoder). @internal */
-export { bytesToBase64Url } from './base64url.js';
 
 /** One DER element: where its contents start and end inside the buffer. */
 interface Tlv {

@@ -11,9 +11,9 @@
 import type { Issue } from '../core/errors.js';
 import { ConfigError } from '../core/errors.js';
 import { INSPECT, REDACTED } from '../core/redact.js';
+import { bytesToBase64Url } from './base64url.js';
 import {
   assertRs256SigningKey,
-  bytesToBase64Url,
   importRs256PrivateKey,
   isCryptoKey,
   type ParsedPrivateKey,

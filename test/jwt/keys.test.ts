@@ -2,7 +2,8 @@ import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readPrivateKeyPem, wrapPkcs1InPkcs8 } from '../../src/jwt/index.js';
-import { bytesToBase64Url, derLength, readTlv } from '../../src/jwt/keys.js';
+import { bytesToBase64Url } from '../../src/jwt/base64url.js';
+import { derLength, readTlv } from '../../src/jwt/keys.js';
 
 const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const pkcs1Der = privateKey.export({ type: 'pkcs1', format: 'der' });
