@@ -54,7 +54,6 @@ function base64ToBytes(b64: string): Uint8Array | undefined {
   return out;
 }
 
-
 /** One DER element: where its contents start and end inside the buffer. */
 interface Tlv {
   tag: number;

@@ -1,8 +1,8 @@
 import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readPrivateKeyPem, wrapPkcs1InPkcs8 } from '../../src/jwt/index.js';
 import { bytesToBase64Url } from '../../src/jwt/base64url.js';
+import { readPrivateKeyPem, wrapPkcs1InPkcs8 } from '../../src/jwt/index.js';
 import { derLength, readTlv } from '../../src/jwt/keys.js';
 
 const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
