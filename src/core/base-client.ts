@@ -269,7 +269,8 @@ export abstract class BaseClient<C extends BaseConfig = BaseConfig> implements W
       fetch: config.fetch,
       logger: config.logger,
       events: this.#events,
-      auth: async () => ({ ...config.headers, ...(await auth?.()) }),
+      // Without config headers the provider's credentials go as they are (one object and one await less a send).
+      auth: config.headers ? async () => ({ ...config.headers, ...(await auth?.()) }) : auth,
       requestIdHeader: spec.requestIdHeader,
       responseError: spec.responseError,
       secrets: this.#secrets,
@@ -310,12 +311,14 @@ export abstract class BaseClient<C extends BaseConfig = BaseConfig> implements W
         recipient: prepared.to,
       });
       const result = this.#result(prepared, response);
-      this.#events.emit('message.sent', {
-        provider: this.provider,
-        timestamp: new Date(),
-        message: prepared,
-        result,
-      });
+      if (this.#events.listenerCount('message.sent') > 0) {
+        this.#events.emit('message.sent', {
+          provider: this.provider,
+          timestamp: new Date(),
+          message: prepared,
+          result,
+        });
+      }
       return result;
     } catch (error) {
       this.#failed(prepared, error);

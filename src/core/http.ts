@@ -5,6 +5,7 @@
  * @internal
  */
 import type { KyInstance } from 'ky';
+import { Deadline } from './deadline.js';
 import {
   AbortError,
   ConnectionError,
@@ -168,6 +169,11 @@ export function errorCodes(error: unknown): string[] {
   return codes;
 }
 
+/** Whether a failure is a deadline passing: ky's header timeout, the body read's, or fetch's own. */
+function isTimeout(e: unknown): boolean {
+  return (e as { name?: unknown } | undefined)?.name === 'TimeoutError';
+}
+
 function parseBody(text: string): unknown {
   if (text.length === 0) return undefined;
   const first = text.trimStart()[0];
@@ -181,43 +187,17 @@ function parseBody(text: string): unknown {
   return text;
 }
 
-/** The abort signal of one attempt: fires on the caller's abort or when the attempt's deadline passes. */
-interface AttemptDeadline {
-  signal: AbortSignal;
-  /** Whether the deadline (not the caller) ended the attempt. */
-  timedOut(): boolean;
-  /** Stops the timer but keeps forwarding the caller's abort (a streamed body read later by the caller). */
-  stopTimer(): void;
-  /** Stops the timer and the forwarding. */
-  done(): void;
-}
-
-/** The longest delay `setTimeout` honours (a longer one fires at once). */
+/** The longest delay `setTimeout` honours (a longer one fires at once); ky refuses a longer `timeout` too. */
 const MAX_TIMER_MS = 2_147_483_647;
 
-function attemptDeadline(timeout: number, outer: AbortSignal | undefined): AttemptDeadline {
-  const controller = new AbortController();
-  let expired = false;
-  const onAbort = () => controller.abort(outer?.reason);
-  if (outer?.aborted) onAbort();
-  else outer?.addEventListener('abort', onAbort, { once: true });
-  const timer = setTimeout(
-    () => {
-      expired = true;
-      controller.abort(new DOMException(`The attempt took more than ${timeout} ms`, 'TimeoutError'));
-    },
-    Math.min(timeout, MAX_TIMER_MS),
-  );
-  return {
-    signal: controller.signal,
-    timedOut: () => expired && !outer?.aborted,
-    stopTimer: () => clearTimeout(timer),
-    done: () => {
-      clearTimeout(timer);
-      outer?.removeEventListener('abort', onAbort);
-    },
-  };
-}
+/** The headers of a request sent without credentials. */
+const NO_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
+
+/** The fields the `request`, `response` and `retry` events share. */
+type AttemptEventBase = Pick<
+  WhatsAppEventMap['request'],
+  'provider' | 'timestamp' | 'method' | 'url' | 'attempt'
+>;
 
 const IDEMPOTENT_METHODS = new Set(['GET', 'PUT', 'DELETE']);
 
@@ -297,15 +277,9 @@ export class HttpTransport {
           ? retryDelay(error, attempt, policy, o.random)
           : undefined;
       if (delay === undefined) throw error;
-      o.events?.emit('retry', {
-        provider: o.provider,
-        timestamp: new Date(),
-        method: req.method,
-        url: this.#clean(shown),
-        attempt,
-        delayMs: delay,
-        error,
-      });
+      if (o.events?.listenerCount('retry')) {
+        o.events.emit('retry', { ...this.#eventBase(req, shown, attempt), delayMs: delay, error });
+      }
       o.logger?.warn?.(
         this.#clean(
           `waba-kit: ${req.method} ${shown} failed (${error.code}); retry ${attempt} in ${delay} ms`,
@@ -324,7 +298,7 @@ export class HttpTransport {
   ): Promise<HttpResponse> {
     const o = this.#o;
     if (req.signal?.aborted) throw new AbortError(undefined, { provider: o.provider });
-    const credentials = req.credentials === false ? {} : ((await o.auth?.()) ?? {});
+    const credentials = req.credentials === false ? NO_HEADERS : ((await o.auth?.()) ?? NO_HEADERS);
     this.#remember(credentials);
     const headers: Record<string, string> = {
       accept: 'application/json',
@@ -344,21 +318,18 @@ export class HttpTransport {
     const searchParams: Record<string, string> = {};
     for (const [k, v] of Object.entries(req.searchParams ?? {}))
       if (v !== undefined) searchParams[k] = String(v);
-    o.events?.emit('request', {
-      provider: o.provider,
-      timestamp: new Date(),
-      method: req.method,
-      url: this.#clean(shown),
-      attempt,
-      clientRef: req.clientRef,
-    });
+    if (o.events?.listenerCount('request')) {
+      o.events.emit('request', { ...this.#eventBase(req, shown, attempt), clientRef: req.clientRef });
+    }
     const client = this.#ky ?? (await this.#loadKy());
     const started = Date.now();
-    // One deadline per attempt over the whole response (headers and body): ky's own `timeout` covers only the
-    // wait for headers, and a body that stalls after them would leave the read pending forever. The body is read
-    // by `readText`, which watches this deadline's signal itself (see there for why the fetch's signal is not
-    // enough).
-    const deadline = attemptDeadline(timeout, req.signal);
+    // One deadline per attempt over the whole response (headers and body), without a signal of this layer (ky
+    // would combine it with its own through `AbortSignal.any` on every request, the costliest part of an
+    // attempt after fetch itself). The wait for the headers is bounded by ky's `timeout` (its timer and its
+    // signal, made for every request anyway); the body is read by `readText` until the same deadline, a plain
+    // timer started here, watching the caller's signal itself (see there for why the fetch's signal is not enough).
+    const limit = Math.min(timeout, MAX_TIMER_MS);
+    const deadline = new Deadline(limit);
     let response: Response;
     try {
       response = await client(url, {
@@ -366,18 +337,18 @@ export class HttpTransport {
         headers,
         body: (body ?? null) as BodyInit | null,
         searchParams,
-        timeout: false,
+        timeout: limit,
         redirect: req.redirect ?? 'follow',
-        signal: deadline.signal,
+        signal: req.signal ?? null,
       });
     } catch (e) {
-      deadline.done();
-      throw this.#transportError(e, timeout, req.signal, deadline.timedOut());
+      deadline.clear();
+      throw this.#transportError(e, timeout, req.signal);
     }
     const mapError = req.responseError ?? o.responseError;
     if (req.stream) {
       // A streamed body has its own stall timer (the media download): only the wait for headers is bounded here.
-      // The download watches the caller's signal itself (the attempt's signal may never reach the stream; see
+      // The download watches the caller's signal itself (the fetch's signal may never reach the stream; see
       // read-text.ts).
       const requestId = this.#requestId(response);
       this.#responded(req, shown, attempt, response, started, requestId);
@@ -394,19 +365,18 @@ export class HttpTransport {
           await response.body?.cancel().catch(() => undefined);
           throw this.scrub(error);
         }
-        deadline.stopTimer();
+        deadline.clear();
         return { status: response.status, headers: response.headers, body: undefined, requestId, response };
       }
     }
     let text: string;
     try {
-      text = await readText(response, deadline.signal);
+      text = await readText(response, req.signal, deadline);
     } catch (e) {
-      if (deadline.timedOut() || req.signal?.aborted)
-        throw this.#transportError(e, timeout, req.signal, deadline.timedOut());
+      if (req.signal?.aborted || isTimeout(e)) throw this.#transportError(e, timeout, req.signal);
       text = '';
     } finally {
-      deadline.done();
+      deadline.clear();
     }
     const parsed = parseBody(text);
     const requestId = this.#requestId(response);
@@ -433,38 +403,49 @@ export class HttpTransport {
   ): void {
     const o = this.#o;
     const durationMs = Date.now() - started;
-    o.events?.emit('response', {
-      provider: o.provider,
-      timestamp: new Date(),
-      method: req.method,
-      url: this.#clean(shown),
-      attempt,
-      status: response.status,
-      durationMs,
-      requestId,
-    });
+    if (o.events?.listenerCount('response')) {
+      o.events.emit('response', {
+        ...this.#eventBase(req, shown, attempt),
+        status: response.status,
+        durationMs,
+        requestId,
+      });
+    }
     o.logger?.debug?.(
       this.#clean(`waba-kit: ${req.method} ${shown} -> ${response.status} in ${durationMs} ms`),
     );
   }
 
-  #transportError(
-    e: unknown,
-    timeout: number,
-    signal: AbortSignal | undefined,
-    timedOut: boolean,
-  ): WhatsAppError {
+  /**
+   * The fields of every attempt event (`request`, `response`, `retry`), the URL scrubbed. Built only for an event
+   * someone listens to: a send with no listener builds no event object and scrubs no URL for one.
+   */
+  #eventBase(req: HttpRequest, shown: string, attempt: number): AttemptEventBase {
+    return {
+      provider: this.#o.provider,
+      timestamp: new Date(),
+      method: req.method,
+      url: this.#clean(shown),
+      attempt,
+    };
+  }
+
+  #transportError(e: unknown, timeout: number, signal: AbortSignal | undefined): WhatsAppError {
     const provider = this.#o.provider;
-    const name = (e as { name?: unknown })?.name;
-    if (signal?.aborted || (name === 'AbortError' && !timedOut))
+    if (signal?.aborted || (e as { name?: unknown })?.name === 'AbortError')
       return new AbortError(undefined, { provider, cause: e });
-    if (timedOut || name === 'TimeoutError') {
+    if (isTimeout(e)) {
       return new TimeoutError(
         `The request to ${provider} timed out after ${timeout} ms (per attempt). Raise \`timeout\` in the client config or per call.`,
         {
           provider,
           timeoutMs: timeout,
-          cause: e,
+          // ky's own TimeoutError is not kept: it holds the Request, whose headers carry the credentials, and its
+          // message names the URL unmasked (a media URL is a capability).
+          cause:
+            e instanceof DOMException
+              ? e
+              : new DOMException(`No response headers within ${timeout} ms`, 'TimeoutError'),
         },
       );
     }

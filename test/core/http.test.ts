@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { inspect } from 'node:util';
 import { HttpResponse, http } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
@@ -36,6 +37,7 @@ function transport(overrides: Partial<HttpTransportOptions> = {}) {
 
 afterEach(() => {
   vi.useRealTimers();
+  vi.restoreAllMocks();
 });
 
 describe('HttpTransport requests', () => {
@@ -356,5 +358,164 @@ describe('redaction', () => {
     const error = await t.request({ method: 'POST', path: 'send', json: {} }).catch((e) => e);
     expect(error.message).not.toContain(SECRET);
     expect(error.message).toContain('[redacted]');
+  });
+});
+
+// What one attempt does and does not do, for a send's cost: no event object without a listener, no combined abort
+// signal without a caller's signal, no timer left behind, the body decoded in one piece or across chunks, and a
+// header timeout that carries neither ky's Request (its headers hold the credentials) nor the URL.
+
+const ok = (async () => new Response('{"ok":true}', { status: 200 })) as unknown as typeof fetch;
+
+/** A fetch that answers only when its signal aborts (then rejects with the signal's reason). */
+function hanging(seen: AbortSignal[] = []): typeof fetch {
+  return ((input: RequestInfo | URL, init?: RequestInit) => {
+    const signal = init?.signal ?? (input instanceof Request ? input.signal : undefined);
+    if (signal) seen.push(signal);
+    return new Promise((_, reject) => signal?.addEventListener('abort', () => reject(signal.reason)));
+  }) as typeof fetch;
+}
+
+/** A 200 answer whose body arrives in `chunks`. */
+function chunked(chunks: Uint8Array[]): typeof fetch {
+  return (async () =>
+    new Response(
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (const chunk of chunks) controller.enqueue(chunk);
+          controller.close();
+        },
+      }),
+      { status: 200 },
+    )) as unknown as typeof fetch;
+}
+
+describe('events of an attempt', () => {
+  it('builds no request or response event when nobody listens, and only the one listened to', async () => {
+    const { t, events } = transport({ fetch: ok, maxRetries: 0 });
+    const emit = vi.spyOn(events, 'emit');
+    await t.request({ method: 'GET', path: 'x' });
+    expect(emit).not.toHaveBeenCalled();
+
+    const responses: unknown[] = [];
+    events.on('response', (e) => responses.push(e));
+    await t.request({ method: 'GET', path: 'x' });
+    expect(emit.mock.calls.map(([name]) => name)).toEqual(['response']);
+    expect(responses).toHaveLength(1);
+
+    emit.mockClear();
+    events.off('response');
+    const requests: unknown[] = [];
+    events.on('request', (e) => requests.push(e));
+    await t.request({ method: 'GET', path: 'x' });
+    expect(emit.mock.calls.map(([name]) => name)).toEqual(['request']);
+    expect(requests).toEqual([
+      expect.objectContaining({ provider: 'meta', method: 'GET', url: `${BASE}/x`, attempt: 1 }),
+    ]);
+
+    emit.mockClear();
+    events.off('request');
+    let calls = 0;
+    const flaky = (async () =>
+      new Response('{}', { status: calls++ === 0 ? 503 : 200 })) as unknown as typeof fetch;
+    const retrying = transport({ fetch: flaky, retry: resolveRetryPolicy({ baseDelayMs: 1, jitter: 0 }) });
+    const retryEmit = vi.spyOn(retrying.events, 'emit');
+    await retrying.t.request({ method: 'GET', path: 'x' });
+    expect(calls).toBe(2);
+    expect(retryEmit).not.toHaveBeenCalled();
+    retrying.events.on('retry', () => undefined);
+    calls = 0;
+    await retrying.t.request({ method: 'GET', path: 'x' });
+    expect(retryEmit.mock.calls.map(([name]) => name)).toEqual(['retry']);
+  });
+});
+
+describe('signals and timers of an attempt', () => {
+  it('combines no signals without a caller signal; with one, the caller still aborts the wait for headers', async () => {
+    const any = vi.spyOn(AbortSignal, 'any');
+    await transport({ fetch: ok, maxRetries: 0 }).t.request({ method: 'GET', path: 'x' });
+    expect(any).not.toHaveBeenCalled();
+
+    const seen: AbortSignal[] = [];
+    const controller = new AbortController();
+    const pending = transport({ fetch: hanging(seen), maxRetries: 0 })
+      .t.request({ method: 'GET', path: 'x', signal: controller.signal })
+      .catch((e: unknown) => e);
+    await vi.waitFor(() => expect(seen).toHaveLength(1));
+    controller.abort();
+    expect(await pending).toBeInstanceOf(AbortError);
+    expect(seen[0]?.aborted).toBe(true);
+  });
+
+  it('leaves no timer behind: after an answer, after a failed fetch, after a streamed answer', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    await transport({ fetch: ok, maxRetries: 0 }).t.request({ method: 'GET', path: 'x' });
+    expect(vi.getTimerCount()).toBe(0);
+    const refused = (async () => {
+      throw Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } });
+    }) as unknown as typeof fetch;
+    await transport({ fetch: refused, maxRetries: 0 })
+      .t.request({ method: 'GET', path: 'x' })
+      .catch(() => undefined);
+    expect(vi.getTimerCount()).toBe(0);
+    const streamed = await transport({ fetch: ok, maxRetries: 0 }).t.request({
+      method: 'GET',
+      path: 'x',
+      stream: true,
+    });
+    expect(vi.getTimerCount()).toBe(0);
+    await streamed.response?.body?.cancel();
+  });
+
+  it('a header timeout aborts the fetch; its cause is a plain TimeoutError, without the Request nor the URL', async () => {
+    const seen: AbortSignal[] = [];
+    const error = await transport({ fetch: hanging(seen), timeout: 50, maxRetries: 0 })
+      .t.request({ method: 'POST', path: 'v1/messages?token=capability', json: {} })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as TimeoutError).timeoutMs).toBe(50);
+    expect(seen[0]?.aborted).toBe(true);
+    const cause = (error as Error).cause;
+    expect(cause).toBeInstanceOf(DOMException);
+    expect((cause as DOMException).name).toBe('TimeoutError');
+    expect((cause as DOMException).message).toBe('No response headers within 50 ms');
+    const shown = inspect(error, { depth: 10, showHidden: true });
+    expect(shown).not.toContain(SECRET);
+    expect(shown).not.toContain('capability');
+  });
+
+  it("fetch's own TimeoutError is kept as the cause", async () => {
+    const own = new DOMException('slow network', 'TimeoutError');
+    const error = await transport({
+      fetch: (async () => Promise.reject(own)) as unknown as typeof fetch,
+      maxRetries: 0,
+    })
+      .t.request({ method: 'GET', path: 'x' })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as Error).cause).toBe(own);
+  });
+});
+
+describe('the body read', () => {
+  const bytes = (text: string) => new TextEncoder().encode(text);
+
+  it('decodes a body of one chunk whole, dropping a BOM as text() does', async () => {
+    const body = Uint8Array.of(0xef, 0xbb, 0xbf, ...bytes('{"name":"Zoë"}'));
+    const { t } = transport({ fetch: chunked([body]) });
+    expect((await t.request({ method: 'GET', path: 'x' })).body).toEqual({ name: 'Zoë' });
+  });
+
+  it('decodes a body across chunks, a character split between two of them included', async () => {
+    const all = Uint8Array.of(0xef, 0xbb, 0xbf, ...bytes('{"name":"Zoë","city":"Kraków"}'));
+    const split = all.indexOf(0xc3) + 1; // between the two bytes of "ë"
+    const chunks = [all.slice(0, 5), all.slice(5, split), all.slice(split, split + 3), all.slice(split + 3)];
+    const { t } = transport({ fetch: chunked(chunks) });
+    expect((await t.request({ method: 'GET', path: 'x' })).body).toEqual({ name: 'Zoë', city: 'Kraków' });
+  });
+
+  it('reads a stream without chunks as no body', async () => {
+    const { t } = transport({ fetch: chunked([]) });
+    expect((await t.request({ method: 'GET', path: 'x' })).body).toBeUndefined();
   });
 });
