@@ -217,6 +217,8 @@ export class HttpTransport {
   #ky: KyInstance | undefined;
   /** The credentials this transport sent, newest last: scrubbed from everything it throws or emits. */
   readonly #sent = new Set<string>();
+  /** The credential header value {@link HttpTransport.#remember} read last. */
+  #lastCredential: string | undefined;
 
   constructor(options: HttpTransportOptions) {
     this.#o = options;
@@ -509,6 +511,10 @@ export class HttpTransport {
   #remember(headers: Record<string, string>): void {
     for (const [name, value] of Object.entries(headers)) {
       if (!SECRET_HEADERS.has(name.toLowerCase()) || typeof value !== 'string') continue;
+      // The value read last (the same token on every send until it is refreshed): its credentials are already
+      // the newest remembered, since only this method adds any, so reading them again would change nothing.
+      if (value === this.#lastCredential) continue;
+      this.#lastCredential = value;
       for (const credential of credentialsOf(value)) {
         this.#sent.delete(credential);
         this.#sent.add(credential);

@@ -67,10 +67,16 @@ export class NexmoClient extends BaseClient<ResolvedNexmoConfig> {
         privateKey: resolved.privateKey,
         ttlSeconds: resolved.jwtTtlSeconds,
       });
-      auth = async () => ({ authorization: `Bearer ${await signer.token()}` });
+      // One headers object per token, not per send: the transport reads a credential once per headers object.
+      let current: { token: string; headers: Record<string, string> } | undefined;
+      auth = async () => {
+        const token = await signer.token();
+        if (current?.token !== token) current = { token, headers: { authorization: `Bearer ${token}` } };
+        return current.headers;
+      };
     } else {
-      const basic = `Basic ${btoa(`${resolved.apiKey}:${resolved.apiSecret}`)}`;
-      auth = async () => ({ authorization: basic });
+      const headers = { authorization: `Basic ${btoa(`${resolved.apiKey}:${resolved.apiSecret}`)}` };
+      auth = async () => headers;
     }
     super({
       provider: 'nexmo',
