@@ -47,11 +47,9 @@ import {
   asRecord,
   compact,
   compactOrUndefined,
-  hasKeys,
   mapStatus,
   num,
   parseTimestamp,
-  put,
   readOrder,
   str,
   strOrEmpty,
@@ -344,32 +342,41 @@ function parseStatus(item: unknown, contacts: readonly MetaContact[], ctx: Parse
   const contact = contactOf(contacts, recipientId, recipientUserId);
   // A BSUID in `recipient_id` (a send to a BSUID, as some BSPs report it) is the recipient's user id.
   const bsuidRecipient = isBsuid(recipientId) ? recipientId : undefined;
-  // Built field by field in the order of the type (no literal with undefined values to copy): this runs once per
-  // status of a batch of up to thousands.
+  // Built field by field in the order of the type (no literal with undefined values to copy), each optional
+  // field stored under its own name only when present (a named store per field, where a shared `put(target, key)`
+  // helper made every store a keyed one across all the shapes it sees): this runs once per status of a batch of
+  // up to thousands.
   const event = { kind: 'status', provider: ctx.provider, messageId } as StatusEvent;
-  put(event, 'recipient', (bsuidRecipient ? undefined : recipientId) ?? contact?.waId);
-  put(
-    event,
-    'recipientUserId',
+  const recipient = (bsuidRecipient ? undefined : recipientId) ?? contact?.waId;
+  if (recipient !== undefined) event.recipient = recipient;
+  const userId =
     recipientUserId ??
-      contact?.userId ??
-      bsuidRecipient ??
-      str(s.parent_recipient_user_id) ??
-      str(s.recipient_parent_user_id),
-  );
+    contact?.userId ??
+    bsuidRecipient ??
+    str(s.parent_recipient_user_id) ??
+    str(s.recipient_parent_user_id);
+  if (userId !== undefined) event.recipientUserId = userId;
   event.status = mapStatus(providerStatus, STATUS_TABLE);
   event.providerStatus = providerStatus;
   event.timestamp = parseTimestamp(s.timestamp) ?? ctx.receivedAt;
   if (errorCode || errorReason) event.error = compact({ code: errorCode ?? 'unknown', reason: errorReason });
-  put(event, 'clientRef', str(s.biz_opaque_callback_data));
+  const clientRef = str(s.biz_opaque_callback_data);
+  if (clientRef !== undefined) event.clientRef = clientRef;
   if (conversation || pricing) {
-    const summary: NonNullable<StatusEvent['conversation']> = {};
-    put(summary, 'id', str(conversation?.id));
-    put(summary, 'category', str(pricing?.category) ?? str(asRecord(conversation?.origin)?.type));
-    put(summary, 'expiresAt', parseTimestamp(conversation?.expiration_timestamp));
-    if (hasKeys(summary)) event.conversation = summary;
+    const id = str(conversation?.id);
+    const category = str(pricing?.category) ?? str(asRecord(conversation?.origin)?.type);
+    const expiresAt = parseTimestamp(conversation?.expiration_timestamp);
+    // Only what is there (no object built and then found empty).
+    if (id || category || expiresAt) {
+      const summary: NonNullable<StatusEvent['conversation']> = {};
+      if (id !== undefined) summary.id = id;
+      if (category !== undefined) summary.category = category;
+      if (expiresAt !== undefined) summary.expiresAt = expiresAt;
+      event.conversation = summary;
+    }
   }
-  put(event, 'pricing', readPricing(pricing));
+  const priced = readPricing(pricing);
+  if (priced !== undefined) event.pricing = priced;
   event.raw = item;
   return event;
 }
