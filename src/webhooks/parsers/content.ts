@@ -7,10 +7,16 @@
 import type { InboundMessageType, MessageEvent } from '../../core/webhook-event.js';
 import { compact, compactOrUndefined, num, str } from './util.js';
 
-/** The neutral type and fields of one decoded content (undefined fields are dropped with the event's). */
+/**
+ * The neutral type and content fields of one decoded message, in the order of the event type: parsers spread
+ * `event` into the message event (it holds only what these builders put in it, never payload data), whose
+ * undefined fields are dropped with the event's.
+ */
 export interface DecodedContent {
   type: InboundMessageType;
-  event: Partial<MessageEvent>;
+  event: Partial<
+    Pick<MessageEvent, 'text' | 'media' | 'location' | 'reply' | 'reaction' | 'contacts' | 'order'>
+  >;
 }
 
 /** A text message. */
@@ -24,7 +30,7 @@ export function mediaContent(
   media: NonNullable<MessageEvent['media']> | Record<string, string | number | Date | undefined>,
 ): DecodedContent {
   const fields = compactOrUndefined(media) as MessageEvent['media'];
-  return { type, event: { media: fields, text: fields?.caption } };
+  return { type, event: { text: fields?.caption, media: fields } };
 }
 
 /**
@@ -53,7 +59,7 @@ export function replyContent(reply: {
   response?: Record<string, unknown> | undefined;
 }): DecodedContent {
   const fields = compact(reply);
-  return { type: 'reply', event: { reply: fields, text: fields.title } };
+  return { type: 'reply', event: { text: fields.title, reply: fields } };
 }
 
 /** A reaction to `messageId` (`''` when the emoji was removed); without a message id, a reaction to nothing known. */

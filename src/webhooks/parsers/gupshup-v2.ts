@@ -38,7 +38,6 @@ import {
   templateEvent,
   unknownEvent,
 } from './events.js';
-import { contentFields } from './inbound-extras.js';
 import { asArray, asRecord, compact, parseTimestamp, readOrder, str, strOrEmpty } from './util.js';
 
 const STATUS_TABLE: Readonly<Record<string, DeliveryStatus>> = {
@@ -133,7 +132,7 @@ function parseInbound(envelope: Envelope, body: Record<string, unknown>, ctx: Pa
     to: envelope.phone,
     timestamp: envelope.timestamp ?? ctx.receivedAt,
     type,
-    ...contentFields(event),
+    ...event,
     context: contextId ? { messageId: contextId } : undefined,
     profileName: str(sender?.name),
     raw: body,

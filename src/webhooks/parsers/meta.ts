@@ -56,7 +56,7 @@ import {
   templateEvent,
   unknownEvent,
 } from './events.js';
-import { contentFields, readFlowResponse, readReferral } from './inbound-extras.js';
+import { readFlowResponse, readReferral } from './inbound-extras.js';
 import {
   asArray,
   asRecord,
@@ -163,7 +163,7 @@ function decodeContent(declared: string, message: Record<string, unknown>): Deco
   if (declared === 'reaction') return reactionContent(strOrEmpty(body?.emoji), str(body?.message_id));
   if (declared === 'order') {
     const order = readOrder(body);
-    return { type: 'order', event: { order, text: order.text } };
+    return { type: 'order', event: { text: order.text, order } };
   }
   return { type: 'unsupported', event: {} };
 }
@@ -224,7 +224,7 @@ function parseMessage(
     to: str(metadata?.display_phone_number) ?? str(metadata?.phone_number_id),
     timestamp: timestamp ?? ctx.receivedAt,
     type,
-    ...contentFields(event),
+    ...event,
     context: contextId ? { messageId: contextId } : undefined,
     edited: edit && edited ? { messageId: edited } : undefined,
     profileName: contact?.name,

@@ -97,9 +97,7 @@ export function parseVonageV01Payload(body: Record<string, unknown>, ctx: ParseC
       to,
       timestamp,
       type,
-      text: event.text,
-      media: event.media,
-      location: event.location,
+      ...event,
       raw: body,
     }),
   ];

@@ -22,7 +22,7 @@ import type { WebhookEvent } from '../../core/webhook-event.js';
 import { type DecodedContent, reactionContent, replyContent } from './content.js';
 import type { ParseContext } from './context.js';
 import { putCharges, unknownEvent } from './events.js';
-import { contentFields, readReferral } from './inbound-extras.js';
+import { readReferral } from './inbound-extras.js';
 import { asRecord, compact, compactOrUndefined, parseTimestamp, readOrder, str, strOrEmpty } from './util.js';
 import { decodeVonageContent } from './vonage-content.js';
 import { vonageStatusEvent } from './vonage-v0.1.js';
@@ -133,7 +133,7 @@ export function parseVonageV1Payload(body: Record<string, unknown>, ctx: ParseCo
       to,
       timestamp,
       type,
-      ...contentFields(event),
+      ...event,
       context: contextId ? { messageId: contextId } : undefined,
       profileName: str(profile?.name),
       referral: readReferral(asRecord(whatsapp?.referral)),
