@@ -12,6 +12,7 @@ import type {
   StatusEvent,
   TemplateStatusEvent,
   UnknownEvent,
+  UserEvent,
   WebhookEvent,
 } from '../../core/webhook-event.js';
 import type { ParseContext } from './context.js';
@@ -107,6 +108,28 @@ export function templateEvent(
   });
 }
 
+/** A `user` event: something about one customer (a preference, a new number or user id). */
+export function userEvent(
+  ctx: ParseContext,
+  raw: unknown,
+  phone: string | undefined,
+  userId: string | undefined,
+  parentUserId: string | undefined,
+  event: UserEvent['event'],
+  previous?: UserEvent['previous'],
+): UserEvent {
+  return compact({
+    kind: 'user' as const,
+    provider: ctx.provider,
+    phone,
+    userId,
+    parentUserId,
+    event,
+    previous,
+    raw,
+  });
+}
+
 /**
  * The `user` event of one marketing preference (`value` `stop` or `resume`; another word is kept as it is), or an
  * `unknown` one when it names no customer or no word.
@@ -121,7 +144,7 @@ export function preferenceEvent(
   const word = str(asRecord(raw)?.value)?.toLowerCase();
   if ((!phone && !userId) || !word) return unknownEvent(ctx, raw);
   const event = word === 'stop' ? 'marketing-stop' : word === 'resume' ? 'marketing-resume' : word;
-  return compact({ kind: 'user' as const, provider: ctx.provider, phone, userId, parentUserId, event, raw });
+  return userEvent(ctx, raw, phone, userId, parentUserId, event);
 }
 
 /** A `billing` event from a block with `references{gsId | id}` and `deductions{category | type}` (Gupshup). */

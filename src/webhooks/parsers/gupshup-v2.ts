@@ -37,6 +37,7 @@ import {
   statusEvent,
   templateEvent,
   unknownEvent,
+  userEvent,
 } from './events.js';
 import { asArray, asRecord, compact, parseTimestamp, readOrder, str, strOrEmpty } from './util.js';
 
@@ -217,7 +218,7 @@ function parseUserEvent(envelope: Envelope, body: Record<string, unknown>, ctx: 
   const userId = str(p.userId) ?? str(p.user_id);
   const event = str(p.type);
   if ((!phone && !userId) || !event) return unknownEvent(ctx, body);
-  return compact({ kind: 'user' as const, provider: ctx.provider, phone, userId, event, raw: body });
+  return userEvent(ctx, body, phone, userId, undefined, event);
 }
 
 function parsePreferenceEvent(

@@ -32,12 +32,7 @@
  */
 import { isBsuid } from '../../core/identity.js';
 import { normalizeSha256 } from '../../core/media/sha256.js';
-import type {
-  DeliveryStatus,
-  InboundMessageType,
-  UserEvent,
-  WebhookEvent,
-} from '../../core/webhook-event.js';
+import type { DeliveryStatus, InboundMessageType, WebhookEvent } from '../../core/webhook-event.js';
 import {
   type DecodedContent,
   locationContent,
@@ -55,6 +50,7 @@ import {
   statusEvent,
   templateEvent,
   unknownEvent,
+  userEvent,
 } from './events.js';
 import { readFlowResponse, readReferral } from './inbound-extras.js';
 import {
@@ -83,6 +79,9 @@ const STATUS_TABLE: Readonly<Record<string, DeliveryStatus>> = {
   // Not in the current Cloud API reference; On-Premises and some BSPs still send it.
   deleted: 'deleted',
 };
+
+/** A `revoke` message is reported as a status: the message is deleted. */
+const REVOKED: Readonly<Record<string, DeliveryStatus>> = { revoke: 'deleted' };
 
 /** The contacts of a change that carries none. */
 const NO_CONTACTS: readonly MetaContact[] = [];
@@ -265,17 +264,15 @@ function parseSystem(
       str(system?.previous_parent_user_id) ??
       (newParent && newParent !== parentUserId ? parentUserId : undefined),
   });
-  const user: UserEvent = compact({
-    kind: 'user' as const,
-    provider: ctx.provider,
-    phone: newPhone ?? from,
-    userId: newUserId ?? userId,
-    parentUserId: newParent ?? parentUserId,
+  return userEvent(
+    ctx,
+    raw,
+    newPhone ?? from,
+    newUserId ?? userId,
+    newParent ?? parentUserId,
     event,
     previous,
-    raw,
-  });
-  return user;
+  );
 }
 
 /**
@@ -292,17 +289,20 @@ function parseRevoke(
 ): WebhookEvent {
   const messageId = str(revoke?.original_message_id);
   if (!messageId) return unknownEvent(ctx, raw);
-  return compact({
-    kind: 'status' as const,
-    provider: ctx.provider,
+  const event = statusEvent(
+    ctx,
     messageId,
-    recipient: from,
-    recipientUserId: userId,
-    status: 'deleted' as const,
-    providerStatus: 'revoke',
-    timestamp: timestamp ?? ctx.receivedAt,
-    raw,
-  });
+    from,
+    userId,
+    'revoke',
+    REVOKED,
+    timestamp ?? ctx.receivedAt,
+    false,
+    undefined,
+    undefined,
+  );
+  event.raw = raw;
+  return event;
 }
 
 function parseStatus(item: unknown, contacts: readonly MetaContact[], ctx: ParseContext): WebhookEvent {
@@ -434,16 +434,15 @@ function parseIdentityChange(
       parentUserId: str(r.previous_parent_user_id),
     });
     events.push(
-      compact({
-        kind: 'user' as const,
-        provider: ctx.provider,
+      userEvent(
+        ctx,
+        item,
         phone,
         userId,
-        parentUserId: str(r.parent_user_id) ?? str(r.new_parent_user_id),
-        event: previous?.userId ? 'changed-user-id' : 'user-id',
+        str(r.parent_user_id) ?? str(r.new_parent_user_id),
+        previous?.userId ? 'changed-user-id' : 'user-id',
         previous,
-        raw: item,
-      }),
+      ),
     );
   }
 }
