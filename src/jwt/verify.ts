@@ -14,6 +14,8 @@
  * milliseconds of modules for it.
  * @module
  */
+
+import { isRecord } from '../core/record.js';
 import { hmacKey, sha256Hex, timingSafeEqualString, toBytes } from '../webhooks/crypto.js';
 import type { WebhookVerificationReason } from '../webhooks/types.js';
 import { base64UrlToBytes } from './base64url.js';
@@ -78,10 +80,7 @@ function jsonObject(bytes: Uint8Array | undefined): Record<string, unknown> | un
   } catch {
     return undefined;
   }
-  // Stryker disable next-line ConditionalExpression: a null let through is refused by every caller as undefined is.
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : undefined;
+  return isRecord(value) ? value : undefined;
 }
 
 /** A claim that must be a number when it is present. */

@@ -3,6 +3,7 @@
  * digests, and comparisons that do not exit early.
  * @module
  */
+import { toHex } from '../core/hex.js';
 
 const encoder = new TextEncoder();
 
@@ -11,15 +12,7 @@ export function toBytes(data: string | Uint8Array): Uint8Array<ArrayBuffer> {
   return (typeof data === 'string' ? encoder.encode(data) : data) as Uint8Array<ArrayBuffer>;
 }
 
-/** Lowercase hex of bytes. */
-export function toHex(bytes: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i++) out += HEX[bytes[i]!];
-  return out;
-}
-
-/** `HEX[b]` is the two lowercase hex digits of the byte `b`. */
-const HEX: readonly string[] = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+export { toHex };
 
 /** SHA-256 of the bytes (UTF-8 for strings) as lowercase hex. */
 export async function sha256Hex(data: string | Uint8Array): Promise<string> {

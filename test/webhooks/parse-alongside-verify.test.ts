@@ -170,7 +170,6 @@ describe('verifyAndParse', () => {
     rawBody,
     headers,
     url: URL_,
-    method: 'POST',
   });
 
   it("starts the verification's Web Crypto job before the parse runs, once the key is imported", async () => {

@@ -12,7 +12,7 @@
  * https://developers.facebook.com/docs/whatsapp/flows/guides/receiveflowresponse .
  * @module
  */
-import type { MessageEvent, Referral, StatusPricing } from '../../core/webhook-event.js';
+import type { Referral, StatusPricing } from '../../core/webhook-event.js';
 import { asRecord, compactOrUndefined, str } from './util.js';
 
 /** Reads a referral object (`source_url`, `source_id`, `source_type`, `headline`, `body`, media, `ctwa_clid`). */
@@ -71,17 +71,4 @@ export function readFlowResponse(response: unknown): Record<string, unknown> | u
   } catch {
     return undefined;
   }
-}
-
-/** The content fields a parser decoded, copied key by key (a fixed set: never a spread of payload data). */
-export function contentFields(event: Partial<MessageEvent>) {
-  return {
-    text: event.text,
-    media: event.media,
-    location: event.location,
-    reply: event.reply,
-    reaction: event.reaction,
-    contacts: event.contacts,
-    order: event.order,
-  };
 }

@@ -147,7 +147,7 @@ export function hasKeys(object: object): boolean {
 /** Returns `object` compacted, or undefined when it has no defined value at all. */
 export function compactOrUndefined<T extends Record<string, unknown>>(object: T): Compact<T> | undefined {
   const out = compact(object);
-  return Object.keys(out).length > 0 ? out : undefined;
+  return hasKeys(out) ? out : undefined;
 }
 
 /** Normalised status for a provider's status word; unknown words map to `unknown`. */
