@@ -129,6 +129,36 @@ describe('createWebhookHandler: the verdict decides before the body', () => {
   });
 });
 
+describe('every provider: a refused delivery is refused for its credentials, whatever its body', () => {
+  const cases = [
+    ['nexmo', { signatureSecret: 'vonage-secret' }, 'vonage-secret', 'missing_header'],
+    ['gupshup', { sharedSecret: 'gs-secret' }, 'gs-secret', 'missing_header'],
+    ['clevertap', { appSecret: 'ct-secret' }, 'ct-secret', 'missing_header'],
+  ] as const;
+
+  it.each(cases)(
+    '%s: 401 unsigned with a malformed body, 400 signed',
+    async (provider, secrets, secret, reason) => {
+      const onError = vi.fn();
+      const handler = createWebhookHandler({ provider, ...secrets, onError });
+      const refused = await handler(post(MALFORMED, {}));
+      expect(refused.status).toBe(401);
+      expect(await refused.text()).toBe(reason);
+      const forged = await handler(
+        post(MALFORMED, await signWebhookForTest(provider, MALFORMED, `${secret}-x`)),
+      );
+      expect(forged.status).toBe(401);
+      const signed = await handler(post(MALFORMED, await signWebhookForTest(provider, MALFORMED, secret)));
+      expect(signed.status).toBe(400);
+      expect(onError.mock.calls.map(([e]) => (e as Error).name)).toEqual([
+        'WebhookVerificationError',
+        'WebhookVerificationError',
+        'WebhookParseError',
+      ]);
+    },
+  );
+});
+
 describe('parseWebhookRequest: the verdict decides before the body', () => {
   it('rejects a forged delivery with a malformed body for its signature', async () => {
     const error = await parseWebhookRequest(
