@@ -58,20 +58,20 @@ export function statusEvent(
 }
 
 /**
- * Sets a status's `conversation` summary (its id, the category, when it expires) when the payload has a
- * conversation or pricing block and the summary is not empty, then its `pricing`.
+ * Sets a status's `conversation` summary (its id, the pricing category or else the conversation's, when it
+ * expires) when the payload has a conversation or pricing block and the summary is not empty, then its `pricing`.
  */
 export function putCharges(
   event: StatusEvent,
   conversation: Record<string, unknown> | undefined,
   pricing: Record<string, unknown> | undefined,
-  category: string | undefined,
+  conversationCategory: string | undefined,
   expiresAt?: Date,
 ): void {
   if (conversation || pricing) {
     const summary: NonNullable<StatusEvent['conversation']> = {};
     put(summary, 'id', str(conversation?.id));
-    put(summary, 'category', category);
+    put(summary, 'category', str(pricing?.category) ?? conversationCategory);
     put(summary, 'expiresAt', expiresAt);
     if (hasKeys(summary)) event.conversation = summary;
   }
