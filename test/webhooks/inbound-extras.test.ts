@@ -75,6 +75,16 @@ describe('readPricing', () => {
     expect(readPricing({ model: 'X' })?.model).toBe('X');
   });
 
+  it('keeps each field alone, and only the fields present are keys (none set to undefined)', () => {
+    const keys = (p: Record<string, unknown>) => Object.keys(readPricing(p) ?? { none: true });
+    expect(keys({ billable: false })).toEqual(['billable']);
+    expect(keys({ category: 'utility' })).toEqual(['category']);
+    expect(keys({ pricing_model: 'PMP' })).toEqual(['model']);
+    expect(keys({ type: 'free_entry_point' })).toEqual(['type']);
+    expect(keys({ billable: 'true', type: 'regular', extra: 1 })).toEqual(['billable', 'type']);
+    expect(readPricing({ type: 'regular' })).toStrictEqual({ type: 'regular' });
+  });
+
   it('is undefined for a missing or non-object block', () => {
     for (const p of [undefined, null, 'PMP', 3, []]) expect(readPricing(p)).toBeUndefined();
     expect(readPricing({})).toBeUndefined();

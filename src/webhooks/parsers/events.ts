@@ -17,7 +17,7 @@ import type {
 } from '../../core/webhook-event.js';
 import type { ParseContext } from './context.js';
 import { readPricing } from './inbound-extras.js';
-import { asRecord, compact, hasKeys, mapStatus, put, str } from './util.js';
+import { asRecord, compact, mapStatus, str } from './util.js';
 
 /** The event for a payload (or a part of one) in no shape a parser knows: its data is kept as `raw`. */
 export function unknownEvent(ctx: ParseContext, raw: unknown): UnknownEvent {
@@ -48,8 +48,11 @@ export function statusEvent(
   reason: string | undefined,
 ): StatusEvent {
   const event = { kind: 'status', provider: ctx.provider, messageId } as StatusEvent;
-  put(event, 'recipient', recipient);
-  put(event, 'recipientUserId', recipientUserId);
+  // Each optional field under its own name, only when present: a named store per field. (A shared
+  // `put(target, key, value)` helper made every store a keyed one across all the shapes it sees, a fifth of the
+  // time of building a batch's events in a profile.)
+  if (recipient !== undefined) event.recipient = recipient;
+  if (recipientUserId !== undefined) event.recipientUserId = recipientUserId;
   event.status = mapStatus(providerStatus, table);
   event.providerStatus = providerStatus;
   event.timestamp = timestamp;
@@ -69,13 +72,18 @@ export function putCharges(
   expiresAt?: Date,
 ): void {
   if (conversation || pricing) {
-    const summary: NonNullable<StatusEvent['conversation']> = {};
-    put(summary, 'id', str(conversation?.id));
-    put(summary, 'category', category);
-    put(summary, 'expiresAt', expiresAt);
-    if (hasKeys(summary)) event.conversation = summary;
+    const id = str(conversation?.id);
+    // Only what is there (no object built and then found empty), each field under its own name.
+    if (id || category || expiresAt) {
+      const summary: NonNullable<StatusEvent['conversation']> = {};
+      if (id !== undefined) summary.id = id;
+      if (category !== undefined) summary.category = category;
+      if (expiresAt !== undefined) summary.expiresAt = expiresAt;
+      event.conversation = summary;
+    }
   }
-  put(event, 'pricing', readPricing(pricing));
+  const priced = readPricing(pricing);
+  if (priced !== undefined) event.pricing = priced;
 }
 
 /** The ids and details a template update carries besides its kind and status. */

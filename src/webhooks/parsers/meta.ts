@@ -59,7 +59,6 @@ import {
   compact,
   compactOrUndefined,
   parseTimestamp,
-  put,
   readOrder,
   str,
   strOrEmpty,
@@ -348,7 +347,8 @@ function parseStatus(item: unknown, contacts: readonly MetaContact[], ctx: Parse
     errorCode,
     errorReason,
   );
-  put(event, 'clientRef', str(s.biz_opaque_callback_data));
+  const clientRef = str(s.biz_opaque_callback_data);
+  if (clientRef !== undefined) event.clientRef = clientRef;
   putCharges(
     event,
     conversation,
