@@ -61,18 +61,19 @@ export function statusEvent(
 }
 
 /**
- * Sets a status's `conversation` summary (its id, the category, when it expires) when the payload has a
- * conversation or pricing block and the summary is not empty, then its `pricing`.
+ * Sets a status's `conversation` summary (its id, the pricing category or else the conversation's, when it
+ * expires) when the payload has a conversation or pricing block and the summary is not empty, then its `pricing`.
  */
 export function putCharges(
   event: StatusEvent,
   conversation: Record<string, unknown> | undefined,
   pricing: Record<string, unknown> | undefined,
-  category: string | undefined,
+  conversationCategory: string | undefined,
   expiresAt?: Date,
 ): void {
   if (conversation || pricing) {
     const id = str(conversation?.id);
+    const category = str(pricing?.category) ?? conversationCategory;
     // Only what is there (no object built and then found empty), each field under its own name.
     if (id || category || expiresAt) {
       const summary: NonNullable<StatusEvent['conversation']> = {};

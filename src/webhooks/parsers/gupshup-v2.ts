@@ -169,13 +169,7 @@ function parseMessageEvent(
     code,
     reason,
   );
-  putCharges(
-    event,
-    conversation,
-    pricing,
-    str(pricing?.category) ?? str(conversation?.type),
-    parseTimestamp(conversation?.expiresAt),
-  );
+  putCharges(event, conversation, pricing, str(conversation?.type), parseTimestamp(conversation?.expiresAt));
   event.raw = body;
   return event;
 }

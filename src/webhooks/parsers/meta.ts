@@ -353,7 +353,7 @@ function parseStatus(item: unknown, contacts: readonly MetaContact[], ctx: Parse
     event,
     conversation,
     pricing,
-    str(pricing?.category) ?? str(asRecord(conversation?.origin)?.type),
+    str(asRecord(conversation?.origin)?.type),
     parseTimestamp(conversation?.expiration_timestamp),
   );
   event.raw = item;

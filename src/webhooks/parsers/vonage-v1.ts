@@ -102,12 +102,7 @@ export function parseVonageV1Payload(body: Record<string, unknown>, ctx: ParseCo
       code,
       reason,
     );
-    putCharges(
-      event,
-      conversation,
-      pricing,
-      str(pricing?.category) ?? str(asRecord(conversation?.origin)?.type),
-    );
+    putCharges(event, conversation, pricing, str(asRecord(conversation?.origin)?.type));
     event.raw = body;
     return [event];
   }
