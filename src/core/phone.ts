@@ -7,8 +7,9 @@ import { ValidationError } from './errors.js';
 import { maskPhone } from './redact.js';
 
 /** E.164 allows at most 15 digits; the shortest real international numbers have 8 (country code included). */
-const MIN_DIGITS = 8;
-const MAX_DIGITS = 15;
+export const E164_MIN_DIGITS = 8;
+/** See {@link E164_MIN_DIGITS}. */
+export const E164_MAX_DIGITS = 15;
 
 /**
  * Normalises a phone number to E.164 with a leading `+` (`+447700900123`).
@@ -35,8 +36,10 @@ export function normalizePhone(input: string, path: (string | number)[] = ['to']
     return fail('it contains characters other than digits, spaces, dots, dashes and parentheses');
   if (s.startsWith('0'))
     return fail('an international number cannot start with 0 after the + (country codes start 1-9)');
-  if (s.length < MIN_DIGITS) return fail(`it has ${s.length} digits, at least ${MIN_DIGITS} are needed`);
-  if (s.length > MAX_DIGITS) return fail(`it has ${s.length} digits, E.164 allows at most ${MAX_DIGITS}`);
+  if (s.length < E164_MIN_DIGITS)
+    return fail(`it has ${s.length} digits, at least ${E164_MIN_DIGITS} are needed`);
+  if (s.length > E164_MAX_DIGITS)
+    return fail(`it has ${s.length} digits, E.164 allows at most ${E164_MAX_DIGITS}`);
   return `+${s}`;
 }
 

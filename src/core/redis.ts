@@ -7,6 +7,7 @@
  * @module
  */
 import { ConfigError, StoreUnavailableError } from './errors.js';
+import { toHex } from './hex.js';
 
 /** The part of an `ioredis` client the Redis stores use. */
 export interface IoRedisLike {
@@ -77,7 +78,7 @@ export function redisScript(source: string): RedisScript {
 
 async function sha1(source: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-1', new TextEncoder().encode(source));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return toHex(new Uint8Array(digest));
 }
 
 /** Runs `script` with `EVALSHA`, loading it with `EVAL` when the server answers `NOSCRIPT`. */

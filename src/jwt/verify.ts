@@ -14,6 +14,8 @@
  * milliseconds of modules for it.
  * @module
  */
+
+import { isRecord } from '../core/record.js';
 import { hmacKey, sha256Hex, timingSafeEqualString, toBytes } from '../webhooks/crypto.js';
 import type { WebhookVerificationReason } from '../webhooks/types.js';
 import { base64UrlToBytes } from './base64url.js';
@@ -63,6 +65,9 @@ export type VonageSignatureResult =
   | { valid: true; claims: VonageSignatureClaims }
   | { valid: false; reason: WebhookVerificationReason };
 
+/** A refusal, saying which check failed. */
+const refused = (reason: WebhookVerificationReason): VonageSignatureResult => ({ valid: false, reason });
+
 /** Clock skew tolerated between Vonage and this host, for `iat`, `exp` and `nbf` alike. */
 const SKEW_SECONDS = 60;
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
@@ -78,10 +83,7 @@ function jsonObject(bytes: Uint8Array | undefined): Record<string, unknown> | un
   } catch {
     return undefined;
   }
-  // Stryker disable next-line ConditionalExpression: a null let through is refused by every caller as undefined is.
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : undefined;
+  return isRecord(value) ? value : undefined;
 }
 
 /** A claim that must be a number when it is present. */
@@ -117,20 +119,19 @@ export async function verifyVonageSignature(
   options: VerifyVonageSignatureOptions,
 ): Promise<VonageSignatureResult> {
   if (typeof options.signatureSecret !== 'string' || options.signatureSecret.length === 0) {
-    return { valid: false, reason: 'missing_secret' };
+    return refused('missing_secret');
   }
   const token = extractToken(options);
-  if (!token) return { valid: false, reason: 'missing_token' };
+  if (!token) return refused('missing_token');
 
   const segments = token.split('.');
   const header = jsonObject(base64UrlToBytes(segments[0]!));
-  if (!header) return { valid: false, reason: 'malformed_token' };
-  if (header.alg !== 'HS256') return { valid: false, reason: 'algorithm_not_allowed' };
-  if (segments.length !== 3 || Object.hasOwn(header, 'crit'))
-    return { valid: false, reason: 'malformed_token' };
+  if (!header) return refused('malformed_token');
+  if (header.alg !== 'HS256') return refused('algorithm_not_allowed');
+  if (segments.length !== 3 || Object.hasOwn(header, 'crit')) return refused('malformed_token');
   const payloadBytes = base64UrlToBytes(segments[1]!);
   const signature = base64UrlToBytes(segments[2]!);
-  if (!payloadBytes || !signature) return { valid: false, reason: 'malformed_token' };
+  if (!payloadBytes || !signature) return refused('malformed_token');
 
   const signed = await crypto.subtle.verify(
     'HMAC',
@@ -138,7 +139,7 @@ export async function verifyVonageSignature(
     signature,
     toBytes(`${segments[0]}.${segments[1]}`),
   );
-  if (!signed) return { valid: false, reason: 'signature_mismatch' };
+  if (!signed) return refused('signature_mismatch');
 
   const payload = jsonObject(payloadBytes);
   // RFC 7519 section 4.1: exp, nbf and iat, when present, are NumericDates (JSON numbers).
@@ -148,32 +149,29 @@ export async function verifyVonageSignature(
     !numericOrAbsent(payload.exp) ||
     !numericOrAbsent(payload.nbf)
   )
-    return { valid: false, reason: 'malformed_token' };
+    return refused('malformed_token');
 
-  if (payload.iss !== 'Vonage') return { valid: false, reason: 'issuer_mismatch' };
+  if (payload.iss !== 'Vonage') return refused('issuer_mismatch');
   const iat = payload.iat;
   // Stryker disable next-line ConditionalExpression: Number.isFinite is false for anything but a number.
-  if (typeof iat !== 'number' || !Number.isFinite(iat)) return { valid: false, reason: 'missing_iat' };
+  if (typeof iat !== 'number' || !Number.isFinite(iat)) return refused('missing_iat');
   const nowMs = options.now === undefined ? Date.now() : +options.now;
   const nowSeconds = Math.floor(nowMs / 1000);
   const maxAge = options.maxAgeSeconds ?? 300;
-  if (iat > nowSeconds + SKEW_SECONDS) return { valid: false, reason: 'iat_in_future' };
-  if (nowSeconds - iat > maxAge) return { valid: false, reason: 'iat_too_old' };
+  if (iat > nowSeconds + SKEW_SECONDS) return refused('iat_in_future');
+  if (nowSeconds - iat > maxAge) return refused('iat_too_old');
   // exp and nbf, when present, are numbers (checked above); their times are checked here, with the skew.
   const { exp, nbf } = payload;
   // Stryker disable next-line ConditionalExpression: exp is a number or absent (checked above), and an absent one compares false.
-  if (typeof exp === 'number' && nowSeconds >= exp + SKEW_SECONDS)
-    return { valid: false, reason: 'token_expired' };
+  if (typeof exp === 'number' && nowSeconds >= exp + SKEW_SECONDS) return refused('token_expired');
   // Stryker disable next-line ConditionalExpression: nbf is a number or absent (checked above), and an absent one compares false.
-  if (typeof nbf === 'number' && nowSeconds + SKEW_SECONDS < nbf)
-    return { valid: false, reason: 'token_not_yet_valid' };
+  if (typeof nbf === 'number' && nowSeconds + SKEW_SECONDS < nbf) return refused('token_not_yet_valid');
 
   if (options.rawBody !== undefined) {
     const expected = payload.payload_hash;
-    if (typeof expected !== 'string') return { valid: false, reason: 'payload_hash_missing' };
+    if (typeof expected !== 'string') return refused('payload_hash_missing');
     const actual = await sha256Hex(options.rawBody);
-    if (!timingSafeEqualString(actual, expected.toLowerCase()))
-      return { valid: false, reason: 'payload_hash_mismatch' };
+    if (!timingSafeEqualString(actual, expected.toLowerCase())) return refused('payload_hash_mismatch');
   }
   return { valid: true, claims: payload as VonageSignatureClaims };
 }

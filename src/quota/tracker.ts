@@ -146,13 +146,6 @@ export function createQuotaTracker(options: QuotaTrackerOptions): QuotaTracker {
   };
 
   const call = <T>(what: string, run: () => Promise<T>): Promise<T> => withTimeout(what, run, timeoutMs);
-  // The in-memory store answers synchronously and cannot hang: its decisions skip the timeout timer (a timer per
-  // decision cost more than the decision itself). Only while its acquire() is the class's own (not overridden by
-  // a subclass or replaced on the instance), so a customised store keeps the timeout.
-  const storeAcquire = (request: Parameters<QuotaStore['acquire']>[0]): Promise<StoreDecision> =>
-    store.acquire === MEMORY_ACQUIRE && store instanceof MemoryQuotaStore
-      ? Promise.resolve(store.acquireSync(request))
-      : call('acquire', () => store.acquire(request));
 
   const decide = (d: StoreDecision, at: number): QuotaDecision => {
     if (d.limit !== undefined) useLimit(d.limit);
@@ -168,6 +161,26 @@ export function createQuotaTracker(options: QuotaTrackerOptions): QuotaTracker {
     return decision;
   };
 
+  /** The store's answer as the tracker's decision, with its events. */
+  const settle = (raw: StoreDecision | undefined, at: number): QuotaDecision => {
+    if (raw === undefined) return { allowed: true, counted: false, used: 0, limit, remaining: limit };
+    const decision = decide(raw, at);
+    const base = () => ({ provider: undefined, timestamp: new Date(), scope, used: decision.used, limit });
+    if (decision.counted) {
+      for (const t of thresholds) {
+        if (decision.used === t.at) emit('quota.warning', { ...base(), threshold: t.threshold });
+      }
+    }
+    if (!decision.allowed) emit('quota.exceeded', { ...base(), retryAt: decision.retryAt });
+    return decision;
+  };
+
+  const openConversation = async (at: number): Promise<QuotaDecision> => {
+    const usage = await guarded(() => tracker.usage(at));
+    const used = usage?.used ?? 0;
+    return { allowed: true, counted: false, used, limit, remaining: Math.max(0, limit - used) };
+  };
+
   const tracker: QuotaTracker = {
     scope,
     get limit() {
@@ -180,25 +193,31 @@ export function createQuotaTracker(options: QuotaTrackerOptions): QuotaTracker {
         await call('setLimit', () => store.setLimit?.({ scope, limit: next }) as Promise<void>);
       useLimit(next);
     },
-    async acquire(recipient, acquireOptions = {}) {
-      const key = recipientKey(recipient);
-      const at = toMillis(acquireOptions.at, clock);
-      if (acquireOptions.conversationOpen) {
-        const usage = await guarded(() => tracker.usage(at));
-        const used = usage?.used ?? 0;
-        return { allowed: true, counted: false, used, limit, remaining: Math.max(0, limit - used) };
-      }
-      const raw = await guarded(() => storeAcquire({ scope, recipient: key, now: at, windowMs, limit }));
-      if (raw === undefined) return { allowed: true, counted: false, used: 0, limit, remaining: limit };
-      const decision = decide(raw, at);
-      const base = () => ({ provider: undefined, timestamp: new Date(), scope, used: decision.used, limit });
-      if (decision.counted) {
-        for (const t of thresholds) {
-          if (decision.used === t.at) emit('quota.warning', { ...base(), threshold: t.threshold });
+    // Not an async function: on the in-memory store the whole decision is synchronous, and the promise it
+    // returns is already settled (an async function costs a second promise and a suspension per decision).
+    // Every error still arrives as a rejection, never as a throw.
+    acquire(recipient, acquireOptions) {
+      try {
+        const key = recipientKey(recipient);
+        const at = toMillis(acquireOptions?.at, clock);
+        if (acquireOptions?.conversationOpen) return openConversation(at);
+        const request = { scope, recipient: key, now: at, windowMs, limit };
+        // The in-memory store answers synchronously and cannot hang: its decisions skip the timeout timer (a
+        // timer per decision cost more than the decision itself). Only while its acquire() is the class's own
+        // (not overridden by a subclass or replaced on the instance), so a customised store keeps the timeout.
+        if (store.acquire === MEMORY_ACQUIRE && store instanceof MemoryQuotaStore) {
+          let raw: StoreDecision | undefined;
+          try {
+            raw = store.acquireSync(request);
+          } catch (error) {
+            raw = failed(error);
+          }
+          return Promise.resolve(settle(raw, at));
         }
+        return guarded(() => call('acquire', () => store.acquire(request))).then((raw) => settle(raw, at));
+      } catch (error) {
+        return Promise.reject(error);
       }
-      if (!decision.allowed) emit('quota.exceeded', { ...base(), retryAt: decision.retryAt });
-      return decision;
     },
     async usage(at) {
       const now = toMillis(at, clock);
@@ -228,24 +247,29 @@ export function createQuotaTracker(options: QuotaTrackerOptions): QuotaTracker {
     try {
       return await run();
     } catch (error) {
-      const storeError = isWhatsAppError(error)
-        ? error
-        : new QuotaStoreError(
-            `The quota store failed (${error instanceof Error ? error.message : String(error)}); nothing was sent.`,
-            { cause: error },
-          );
-      if (!failOpen) throw storeError;
-      const message = `waba-kit: the quota store failed, the message was let through uncounted (failOpen): ${storeError.message}`;
-      emit('warning', {
-        provider: undefined,
-        timestamp: new Date(),
-        code: 'quota_store_unavailable',
-        message,
-        detail: { scope },
-      });
-      logger?.warn?.(message, { scope });
-      return undefined;
+      return failed(error);
     }
+  }
+
+  /** A store call failed with `error`: see {@link guarded}. */
+  function failed(error: unknown): undefined {
+    const storeError = isWhatsAppError(error)
+      ? error
+      : new QuotaStoreError(
+          `The quota store failed (${error instanceof Error ? error.message : String(error)}); nothing was sent.`,
+          { cause: error },
+        );
+    if (!failOpen) throw storeError;
+    const message = `waba-kit: the quota store failed, the message was let through uncounted (failOpen): ${storeError.message}`;
+    emit('warning', {
+      provider: undefined,
+      timestamp: new Date(),
+      code: 'quota_store_unavailable',
+      message,
+      detail: { scope },
+    });
+    logger?.warn?.(message, { scope });
+    return undefined;
   }
 
   return tracker;

@@ -3,6 +3,7 @@
  * digests, and comparisons that do not exit early.
  * @module
  */
+import { toHex } from '../core/hex.js';
 
 const encoder = new TextEncoder();
 
@@ -11,15 +12,7 @@ export function toBytes(data: string | Uint8Array): Uint8Array<ArrayBuffer> {
   return (typeof data === 'string' ? encoder.encode(data) : data) as Uint8Array<ArrayBuffer>;
 }
 
-/** Lowercase hex of bytes. */
-export function toHex(bytes: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i++) out += HEX[bytes[i]!];
-  return out;
-}
-
-/** `HEX[b]` is the two lowercase hex digits of the byte `b`. */
-const HEX: readonly string[] = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+export { toHex };
 
 /** SHA-256 of the bytes (UTF-8 for strings) as lowercase hex. */
 export async function sha256Hex(data: string | Uint8Array): Promise<string> {
@@ -28,36 +21,65 @@ export async function sha256Hex(data: string | Uint8Array): Promise<string> {
 
 /** How many imported HMAC keys are kept (one per configured app secret; a process has one or a few). */
 const HMAC_KEY_CACHE_SIZE = 16;
+
+/** An imported (or importing) HMAC key: the promise, and the key itself once it has resolved. */
+interface CachedHmacKey {
+  readonly imported: Promise<CryptoKey>;
+  key?: CryptoKey;
+}
+
 /**
  * Secret -> its imported, non-extractable HMAC `CryptoKey`, so each delivery costs one HMAC, not a key import
  * plus an HMAC. Module-private, never enumerated or printed; the oldest entry leaves first; failed imports are
  * not kept.
  */
-const hmacKeys = new Map<string, Promise<CryptoKey>>();
+const hmacKeys = new Map<string, CachedHmacKey>();
+
+function cachedHmacKey(secret: string): CachedHmacKey {
+  const hit = hmacKeys.get(secret);
+  if (hit) return hit;
+  const entry: CachedHmacKey = {
+    imported: crypto.subtle.importKey('raw', toBytes(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
+      'sign',
+      'verify',
+    ]),
+  };
+  hmacKeys.set(secret, entry);
+  if (hmacKeys.size > HMAC_KEY_CACHE_SIZE) hmacKeys.delete(hmacKeys.keys().next().value as string);
+  entry.imported.then(
+    (key) => {
+      entry.key = key;
+    },
+    () => {
+      if (hmacKeys.get(secret) === entry) hmacKeys.delete(secret);
+    },
+  );
+  return entry;
+}
 
 /**
  * The imported HMAC-SHA256 key of a secret (UTF-8 bytes), for `crypto.subtle.sign` and `crypto.subtle.verify`,
  * imported once per secret: Meta and CleverTap deliveries, and the HS256 tokens of Vonage signed webhooks.
  */
 export function hmacKey(secret: string): Promise<CryptoKey> {
-  const hit = hmacKeys.get(secret);
-  if (hit) return hit;
-  const imported = crypto.subtle.importKey('raw', toBytes(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
-    'sign',
-    'verify',
-  ]);
-  hmacKeys.set(secret, imported);
-  if (hmacKeys.size > HMAC_KEY_CACHE_SIZE) hmacKeys.delete(hmacKeys.keys().next().value as string);
-  imported.catch(() => {
-    if (hmacKeys.get(secret) === imported) hmacKeys.delete(secret);
-  });
-  return imported;
+  return cachedHmacKey(secret).imported;
 }
 
-/** HMAC-SHA256 of the bytes (UTF-8 for strings) keyed with `secret`, as lowercase hex. */
-export async function hmacSha256Hex(secret: string, data: string | Uint8Array): Promise<string> {
-  const key = await hmacKey(secret);
-  return toHex(new Uint8Array(await crypto.subtle.sign('HMAC', key, toBytes(data))));
+/**
+ * HMAC-SHA256 of the bytes (UTF-8 for strings) keyed with `secret`, as lowercase hex.
+ *
+ * Once the secret's key is imported, the Web Crypto job starts inside this call rather than a microtask later:
+ * on Node, `crypto.subtle.sign` hands it to libuv's thread pool synchronously, so a caller that keeps this
+ * thread busy before awaiting the result (the webhook handler parses the body meanwhile) runs both at once.
+ */
+export function hmacSha256Hex(secret: string, data: string | Uint8Array): Promise<string> {
+  const entry = cachedHmacKey(secret);
+  const bytes = toBytes(data);
+  const { key } = entry;
+  const mac = key
+    ? crypto.subtle.sign('HMAC', key, bytes)
+    : entry.imported.then((imported) => crypto.subtle.sign('HMAC', imported, bytes));
+  return mac.then((digest) => toHex(new Uint8Array(digest)));
 }
 
 /**

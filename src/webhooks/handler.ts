@@ -15,7 +15,7 @@ import type { WebhookEvent } from '../core/webhook-event.js';
 import { secretsEqual } from './crypto.js';
 import { createMemoryDedupeStore, type WebhookDedupeStore, webhookEventKey } from './dedupe.js';
 import { parseWebhookStrict } from './parse.js';
-import { assertVerified } from './parse-request.js';
+import { verifyAndParse } from './parse-request.js';
 import { BodyTooLargeError, normalizeDelivery } from './request.js';
 import { assertSecretsUsable, SECRET_NAMES } from './secrets.js';
 import type { WebhookSecrets } from './types.js';
@@ -120,7 +120,9 @@ function checkOptions(options: CreateWebhookHandlerOptions): void {
  * - `POST`: 413 above `maxBodyBytes`; 503 (retried by the provider) above `maxEvents` events, with no handler
  *   run; 401 when verification fails, its body the reason code (e.g. `signature_mismatch`, `missing_header`:
  *   see `verifyWebhook`; with no secret configured the delivery is parsed unverified, and the handler warns
- *   once at creation through `logger`); 400 when the body is not a JSON object; otherwise the
+ *   once at creation through `logger`), also when the body is not JSON either; 400 when a verified body is
+ *   not a JSON object (the body is parsed while the signature check runs, and nothing of it is used before the
+ *   check passed; see `parseWebhookRequest`); otherwise the
  *   events are deduplicated and dispatched to `on[kind]` in order, and the answer is 200 with an empty body.
  *   With `waitUntil` the handlers run after the response; without it they run first, and a handler that
  *   throws turns the answer into 500 (so the provider retries) after releasing that event's dedupe key.
@@ -220,8 +222,10 @@ export function createWebhookHandler(
     let events: WebhookEvent[];
     try {
       const delivery = await normalizeDelivery(request, maxBodyBytes);
-      await assertVerified(provider, delivery, options);
-      events = parseWebhookStrict(provider, delivery.rawBody);
+      // Parsed while the signature check runs; nothing is dispatched before it verified (see verifyAndParse).
+      events = await verifyAndParse(provider, delivery, options, (rawBody) =>
+        parseWebhookStrict(provider, rawBody),
+      );
     } catch (error) {
       await report(error);
       if (error instanceof BodyTooLargeError) return empty(413);

@@ -83,13 +83,16 @@ export function createRedisDedupeStore(
   /** Tokens of the claims this store holds, by key: a release never gives up another instance's claim. */
   const tokens = new Map<string, string>();
   const redisKey = (key: string) => `${prefix}dedupe:${key}`;
-  const refused = 'the delivery is refused (non-2xx) so the provider retries it; no handler ran.';
+  /** One Redis call, failing closed with what its failure means for the delivery. */
+  const guarded = <T>(consequence: string, call: () => Promise<T>) =>
+    failClosed('webhook dedupe store', consequence, call);
   return {
     async claim(key, ttlMs) {
       const token = crypto.randomUUID();
       const lease = Math.min(leaseMs, positiveMs(ttlMs, defaultTtl));
-      const reply = await failClosed('webhook dedupe store', refused, () =>
-        evalScript(run, CLAIM, [redisKey(key)], [String(lease), token]),
+      const reply = await guarded(
+        'the delivery is refused (non-2xx) so the provider retries it; no handler ran.',
+        () => evalScript(run, CLAIM, [redisKey(key)], [String(lease), token]),
       );
       const state = Number(reply);
       if (state === 1) {
@@ -100,20 +103,16 @@ export function createRedisDedupeStore(
     },
     async complete(key, ttlMs) {
       tokens.delete(key);
-      await failClosed(
-        'webhook dedupe store',
-        'the event was handled but may be handled again if the provider retries it.',
-        () => run(['SET', redisKey(key), 'd', 'PX', String(positiveMs(ttlMs, defaultTtl))]),
+      await guarded('the event was handled but may be handled again if the provider retries it.', () =>
+        run(['SET', redisKey(key), 'd', 'PX', String(positiveMs(ttlMs, defaultTtl))]),
       );
     },
     async release(key) {
       const token = tokens.get(key);
       tokens.delete(key);
       if (token === undefined) return;
-      await failClosed(
-        'webhook dedupe store',
-        'the claim stays until its lease ends; the retry is processed after that.',
-        () => evalScript(run, RELEASE, [redisKey(key)], [token]),
+      await guarded('the claim stays until its lease ends; the retry is processed after that.', () =>
+        evalScript(run, RELEASE, [redisKey(key)], [token]),
       );
     },
   };

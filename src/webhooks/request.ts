@@ -64,7 +64,6 @@ export interface NormalizedDelivery {
   rawBody: string | Uint8Array;
   headers: HeaderSource;
   url: string | undefined;
-  method: string;
 }
 
 /** Turns a `Request` or a {@link WebhookInput} into a {@link NormalizedDelivery}. */
@@ -72,19 +71,10 @@ export async function normalizeDelivery(
   input: Request | WebhookInput,
   maxBytes?: number,
 ): Promise<NormalizedDelivery> {
-  if (isRequest(input)) {
-    return {
-      rawBody: await readRawBody(input, maxBytes),
-      headers: input.headers,
-      url: input.url,
-      method: input.method.toUpperCase(),
-    };
-  }
   return {
-    rawBody: input.rawBody,
+    rawBody: isRequest(input) ? await readRawBody(input, maxBytes) : input.rawBody,
     headers: input.headers,
     url: input.url,
-    method: (input.method ?? 'POST').toUpperCase(),
   };
 }
 

@@ -3,12 +3,12 @@
  * @module
  */
 import type { ProviderId } from '../core/provider.js';
-import { bytesToBase64Url } from '../jwt/base64url.js';
+import { encodeJwsHeader, jwsCompact, jwsSigningInput } from '../jwt/compact.js';
 import { hmacKey, hmacSha256Hex, sha256Hex, toBytes } from './crypto.js';
 import { DEFAULT_SHARED_SECRET_HEADER, META_SIGNATURE_HEADER } from './verify.js';
 
 /** The protected header of the tokens Vonage signs webhooks with, base64url-encoded once. */
-const VONAGE_HEADER = bytesToBase64Url(toBytes('{"alg":"HS256","typ":"JWT"}'));
+const VONAGE_HEADER = encodeJwsHeader({ alg: 'HS256', typ: 'JWT' });
 
 /**
  * Options of {@link signWebhookForTest}.
@@ -62,10 +62,12 @@ export async function signWebhookForTest(
         iat: Math.floor(nowMs / 1000),
         jti: crypto.randomUUID(),
       };
-      // JWS compact serialisation (RFC 7515 section 7.1), HS256 over `header.payload` with the secret's key.
-      const input = `${VONAGE_HEADER}.${bytesToBase64Url(toBytes(JSON.stringify(claims)))}`;
-      const signature = await crypto.subtle.sign('HMAC', await hmacKey(secret), toBytes(input));
-      const token = `${input}.${bytesToBase64Url(new Uint8Array(signature))}`;
+      // HS256 over `header.payload` with the secret's key.
+      const input = jwsSigningInput(VONAGE_HEADER, claims);
+      const token = jwsCompact(
+        input,
+        await crypto.subtle.sign('HMAC', await hmacKey(secret), toBytes(input)),
+      );
       return { authorization: `Bearer ${token}` };
     }
     case 'meta':

@@ -14,21 +14,13 @@ import {
   DEFAULT_MAX_DOWNLOAD_BYTES,
   MEDIA_LIMITS,
 } from '../../src/core/media/limits.js';
+import { APP_BUNDLE } from '../setup/app-bundle.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /** `source` (importing from `./src/...`) bundled with tree shaking, not minified. */
 async function bundle(source: string): Promise<string> {
-  const result = await build({
-    stdin: { contents: source, resolveDir: root, loader: 'ts' },
-    bundle: true,
-    write: false,
-    format: 'esm',
-    platform: 'neutral',
-    mainFields: ['module', 'main'],
-    external: ['node:*', 'ioredis', 'redis'],
-    logLevel: 'silent',
-  });
+  const result = await build({ ...APP_BUNDLE, stdin: { contents: source, resolveDir: root, loader: 'ts' } });
   return result.outputFiles[0]?.text ?? '';
 }
 

@@ -115,6 +115,61 @@ describe('store calls', () => {
     expect((error as Error).cause).toBe(boom);
   });
 
+  it('the memory store failing inside its synchronous fast path lets the message through on failOpen', async () => {
+    const store = new MemoryQuotaStore();
+    store.acquireSync = () => {
+      throw new Error('boom');
+    };
+    const warn = vi.fn();
+    const quota = createQuotaTracker({ tier: 10, store, clock: () => T0, failOpen: true, logger: { warn } });
+    const warnings: { code: string; message: string }[] = [];
+    quota.on('warning', (w) => warnings.push(w));
+    await expect(quota.acquire('+447700900001')).resolves.toEqual({
+      allowed: true,
+      counted: false,
+      used: 0,
+      limit: 10,
+      remaining: 10,
+    });
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({ code: 'quota_store_unavailable' });
+    expect(warnings[0]?.message).toContain('boom');
+    expect(warn).toHaveBeenCalledTimes(1);
+  });
+
+  it.each([
+    ['the memory store', () => new MemoryQuotaStore()],
+    ['another store', () => fakeStore()],
+  ])('with %s, acquire() never throws: bad input arrives as a rejected promise', async (_, make) => {
+    const quota = createQuotaTracker({ tier: 10, store: make(), clock: () => T0 });
+    for (const run of [
+      () => quota.acquire(''),
+      () => quota.acquire(undefined as never),
+      () => quota.acquire('+447700900001', { at: Number.NaN }),
+      () => quota.acquire('+447700900001', { at: new Date('nope'), conversationOpen: true }),
+    ]) {
+      let result: unknown;
+      expect(() => {
+        result = run();
+      }).not.toThrow();
+      expect(result).toBeInstanceOf(Promise);
+      await expect(result).rejects.toMatchObject({ name: 'ValidationError' });
+    }
+  });
+
+  it('the memory store decision is a promise of the same decision as through the store’s own acquire()', async () => {
+    const direct = createQuotaTracker({ tier: 2, clock: () => T0 });
+    const viaAcquire = new MemoryQuotaStore();
+    const original = viaAcquire.acquire.bind(viaAcquire);
+    viaAcquire.acquire = (request) => original(request);
+    const routed = createQuotaTracker({ tier: 2, store: viaAcquire, clock: () => T0 });
+    for (const to of ['+447700900001', '447700900001', '+447700900002', '+447700900003']) {
+      const a = direct.acquire(to);
+      expect(a).toBeInstanceOf(Promise);
+      expect(await a).toEqual(await routed.acquire(to));
+    }
+  });
+
   it('the plain memory store decides without ever starting a timer, a customised one with one', () => {
     vi.useFakeTimers();
     void createQuotaTracker({ tier: 10, clock: () => T0 }).acquire('+447700900001');

@@ -6,12 +6,7 @@
  * string, https://developers.facebook.com/docs/whatsapp/flows/guides/receiveflowresponse).
  */
 import { describe, expect, it } from 'vitest';
-import {
-  contentFields,
-  readFlowResponse,
-  readPricing,
-  readReferral,
-} from '../../src/webhooks/parsers/inbound-extras.js';
+import { readFlowResponse, readPricing, readReferral } from '../../src/webhooks/parsers/inbound-extras.js';
 
 describe('readReferral', () => {
   it('maps every documented field (numbers read as strings, objects dropped)', () => {
@@ -80,6 +75,16 @@ describe('readPricing', () => {
     expect(readPricing({ model: 'X' })?.model).toBe('X');
   });
 
+  it('keeps each field alone, and only the fields present are keys (none set to undefined)', () => {
+    const keys = (p: Record<string, unknown>) => Object.keys(readPricing(p) ?? { none: true });
+    expect(keys({ billable: false })).toEqual(['billable']);
+    expect(keys({ category: 'utility' })).toEqual(['category']);
+    expect(keys({ pricing_model: 'PMP' })).toEqual(['model']);
+    expect(keys({ type: 'free_entry_point' })).toEqual(['type']);
+    expect(keys({ billable: 'true', type: 'regular', extra: 1 })).toEqual(['billable', 'type']);
+    expect(readPricing({ type: 'regular' })).toStrictEqual({ type: 'regular' });
+  });
+
   it('is undefined for a missing or non-object block', () => {
     for (const p of [undefined, null, 'PMP', 3, []]) expect(readPricing(p)).toBeUndefined();
     expect(readPricing({})).toBeUndefined();
@@ -98,32 +103,5 @@ describe('readFlowResponse', () => {
   it('is undefined for absent, invalid or non-object JSON, and never throws', () => {
     for (const r of [undefined, '', '{', 'null', '[1]', '"s"', '42', 7])
       expect(readFlowResponse(r)).toBeUndefined();
-  });
-});
-
-describe('contentFields', () => {
-  it('copies exactly the content fields, nothing else', () => {
-    const media = { kind: 'image', id: 'm1' };
-    const out = contentFields({
-      text: 'hi',
-      media: media as never,
-      location: { latitude: 1, longitude: 2 } as never,
-      reply: { id: 'r' } as never,
-      reaction: { emoji: '👍', messageId: 'w' } as never,
-      contacts: [] as never,
-      order: { catalogId: 'c' } as never,
-      from: '+1555',
-      id: 'wamid',
-    } as never);
-    expect(out).toEqual({
-      text: 'hi',
-      media,
-      location: { latitude: 1, longitude: 2 },
-      reply: { id: 'r' },
-      reaction: { emoji: '👍', messageId: 'w' },
-      contacts: [],
-      order: { catalogId: 'c' },
-    });
-    expect(out.media).toBe(media);
   });
 });

@@ -12,19 +12,10 @@ import {
   type StatusEvent,
   signWebhookForTest,
 } from '../../src/webhooks/index.js';
+import { metaStatusChange } from './helpers.js';
 
 const SECRET = 'large-batch-app-secret';
 const ITEMS = 130_000;
-
-/** One Meta change with `n` statuses, each with its own id (so dedupe keeps them all). */
-function bigChange(n: number): string {
-  const statuses = Array.from(
-    { length: n },
-    (_, i) =>
-      `{"id":"wamid.${i}","status":"delivered","timestamp":"1750263773","recipient_id":"16505551234"}`,
-  );
-  return `{"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"messages","value":{"messaging_product":"whatsapp","metadata":{"display_phone_number":"15550001234","phone_number_id":"1"},"statuses":[${statuses.join(',')}]}}]}]}`;
-}
 
 async function signed(body: string): Promise<Request> {
   const headers = await signWebhookForTest('meta', body, SECRET);
@@ -36,7 +27,7 @@ async function signed(body: string): Promise<Request> {
 }
 
 describe('a Meta change with 130 000 statuses', () => {
-  const body = bigChange(ITEMS);
+  const body = metaStatusChange(ITEMS);
 
   it('parseWebhook reads every status (no spread into push)', () => {
     const events = parseWebhook('meta', body);

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { describe, expect, it, vi } from 'vitest';
 import { signWebhookForTest } from '../../src/webhooks/sign-for-test.js';
+import { APP_BUNDLE } from '../setup/app-bundle.js';
 import { fixtureText } from './helpers.js';
 
 const loaded = vi.hoisted(() => [] as string[]);
@@ -29,17 +30,7 @@ const entry = (name: string) => fileURLToPath(new URL(`../../src/entries/${name}
 
 /** The node_modules packages esbuild bundles into `import * from <entry>`. */
 async function bundledPackages(name: string): Promise<string[]> {
-  const result = await build({
-    entryPoints: [entry(name)],
-    bundle: true,
-    write: false,
-    format: 'esm',
-    platform: 'neutral',
-    mainFields: ['module', 'main'],
-    external: ['node:*', 'ioredis', 'redis'],
-    metafile: true,
-    logLevel: 'silent',
-  });
+  const result = await build({ ...APP_BUNDLE, entryPoints: [entry(name)], metafile: true });
   const packages = Object.keys(result.metafile.inputs).flatMap((path) => {
     const match = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(path);
     return match ? [match[1] as string] : [];

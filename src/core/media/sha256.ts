@@ -5,6 +5,7 @@
  * @internal
  * @module
  */
+import { toHex } from '../hex.js';
 
 /**
  * The round constants, built on the first hash rather than at load: bundlers keep a module-level `new` (the
@@ -151,9 +152,7 @@ export function normalizeSha256(value: string | undefined): string | undefined {
   try {
     const binary = atob(v.replace(/-/g, '+').replace(/_/g, '/').padEnd(44, '='));
     if (binary.length !== 32) return undefined;
-    let out = '';
-    for (let i = 0; i < binary.length; i++) out += binary.charCodeAt(i).toString(16).padStart(2, '0');
-    return out;
+    return toHex(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
   } catch {
     return undefined;
   }

@@ -18,6 +18,8 @@ interface Budget {
   counted: Set<string>;
   queue: TimeQueue;
   latest: number;
+  /** The scope's stored limit ({@link MemoryQuotaStore.setLimit}), kept here so a decision looks up one map. */
+  limit: number | undefined;
 }
 
 interface Windows {
@@ -39,23 +41,30 @@ export class MemoryQuotaStore implements QuotaStore {
     const now = Math.max(request.now, budget.latest);
     budget.latest = now;
     this.#expire(budget, now - request.windowMs);
-    const used = budget.counted.size;
-    const stored = this.#limits.get(request.scope);
-    const limit = stored ?? request.limit;
-    const decision = (allowed: boolean, counted: boolean, n: number): StoreDecision =>
-      stored === undefined
-        ? { allowed, counted, used: n, oldestAt: budget.queue.peekTime() }
-        : { allowed, counted, used: n, oldestAt: budget.queue.peekTime(), limit: stored };
-    if (budget.counted.has(request.recipient)) return decision(true, false, used);
-    if (used >= limit) return decision(false, false, used);
-    budget.counted.add(request.recipient);
-    budget.queue.push(request.recipient, now);
-    return decision(true, true, used + 1);
+    const { counted: recipients, queue, limit: stored } = budget;
+    // One lookup decides the common case (already counted: allowed, not counted again).
+    let allowed = true;
+    let counted = false;
+    if (!recipients.has(request.recipient)) {
+      if (recipients.size >= (stored ?? request.limit)) allowed = false;
+      else {
+        recipients.add(request.recipient);
+        queue.push(request.recipient, now);
+        counted = true;
+      }
+    }
+    const used = recipients.size;
+    const oldestAt = queue.peekTime();
+    return stored === undefined
+      ? { allowed, counted, used, oldestAt }
+      : { allowed, counted, used, oldestAt, limit: stored };
   }
 
   /** {@inheritDoc QuotaStore.setLimit} */
   async setLimit(request: { scope: string; limit: number }): Promise<void> {
     this.#limits.set(request.scope, request.limit);
+    const budget = this.#budgets.get(request.scope);
+    if (budget) budget.limit = request.limit;
   }
 
   /** {@inheritDoc QuotaStore.acquire} */
@@ -109,7 +118,12 @@ export class MemoryQuotaStore implements QuotaStore {
   #budget(scope: string): Budget {
     let budget = this.#budgets.get(scope);
     if (!budget) {
-      budget = { counted: new Set(), queue: new TimeQueue(), latest: Number.NEGATIVE_INFINITY };
+      budget = {
+        counted: new Set(),
+        queue: new TimeQueue(),
+        latest: Number.NEGATIVE_INFINITY,
+        limit: this.#limits.get(scope),
+      };
       this.#budgets.set(scope, budget);
     }
     return budget;

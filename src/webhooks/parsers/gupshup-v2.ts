@@ -19,29 +19,27 @@
  * @module
  */
 import { isBsuid } from '../../core/identity.js';
-import type {
-  DeliveryStatus,
-  InboundMessageType,
-  MessageEvent,
-  StatusEvent,
-  WebhookEvent,
-} from '../../core/webhook-event.js';
-import type { ParseContext } from './context.js';
-import { contentFields, readPricing } from './inbound-extras.js';
+import type { DeliveryStatus, InboundMessageType, WebhookEvent } from '../../core/webhook-event.js';
 import {
-  asArray,
-  asRecord,
-  compact,
-  compactOrUndefined,
-  hasKeys,
-  mapStatus,
-  num,
-  parseTimestamp,
-  put,
-  readOrder,
-  str,
-  strOrEmpty,
-} from './util.js';
+  type DecodedContent,
+  locationContent,
+  mediaContent,
+  reactionContent,
+  replyContent,
+  textContent,
+} from './content.js';
+import type { ParseContext } from './context.js';
+import {
+  accountEvent,
+  billingEvent,
+  preferenceEvent,
+  putCharges,
+  statusEvent,
+  templateEvent,
+  unknownEvent,
+  userEvent,
+} from './events.js';
+import { asArray, asRecord, compact, parseTimestamp, readOrder, str, strOrEmpty } from './util.js';
 
 const STATUS_TABLE: Readonly<Record<string, DeliveryStatus>> = {
   enqueued: 'accepted',
@@ -68,6 +66,50 @@ interface Envelope {
   payload: Record<string, unknown> | undefined;
 }
 
+/** Decodes the content of an inbound message: `declared` is its `type`, `q` its inner `payload`. */
+function decodeContent(
+  declared: string,
+  q: Record<string, unknown>,
+  context: Record<string, unknown> | undefined,
+): DecodedContent {
+  if ((declared === 'text' || declared === 'quick_reply') && str(q.type) === 'button') {
+    // Template quick-reply tap (the inner `type: "button"` is the reliable flag).
+    return replyContent({ title: str(q.text), payload: str(q.postbackText) });
+  }
+  if (declared === 'text') return textContent(strOrEmpty(q.text));
+  if (declared === 'button_reply' || declared === 'list_reply' || declared === 'quick_reply') {
+    return replyContent({
+      id: str(q.id),
+      title: str(q.title) ?? str(q.text),
+      payload: str(q.postbackText) ?? str(q.reply),
+    });
+  }
+  if (Object.hasOwn(MEDIA, declared)) {
+    return mediaContent(MEDIA[declared] ?? 'document', {
+      url: str(q.url),
+      caption: str(q.caption),
+      mimeType: str(q.contentType) ?? str(q['content-type']),
+      filename: str(q.name),
+      // `urlExpiry` (epoch ms): the filemanager link stops working then (https://docs.gupshup.io/docs/media).
+      expiresAt: parseTimestamp(q.urlExpiry),
+    });
+  }
+  if (declared === 'location') return locationContent(q.latitude, q.longitude, q);
+  if (declared === 'contact' || declared === 'contacts') {
+    return { type: 'contacts', event: { contacts: asArray(q.contacts) } };
+  }
+  if (declared === 'reaction') {
+    // Not on Gupshup's v2 pages; read by analogy with Meta's reaction (emoji, the reacted-to message id).
+    return reactionContent(
+      strOrEmpty(q.emoji),
+      str(q.msgId) ?? str(q.message_id) ?? str(q.id) ?? str(context?.id),
+    );
+  }
+  // Not on Gupshup's v2 pages; the cart as Meta sends it (catalog_id, product_items), also nested in `order`.
+  if (declared === 'order') return { type: 'order', event: { order: readOrder(asRecord(q.order) ?? q) } };
+  return { type: 'unsupported', event: {} };
+}
+
 function parseInbound(envelope: Envelope, body: Record<string, unknown>, ctx: ParseContext): WebhookEvent {
   const p = envelope.payload;
   const sender = asRecord(p?.sender);
@@ -76,59 +118,9 @@ function parseInbound(envelope: Envelope, body: Record<string, unknown>, ctx: Pa
   const userId = str(sender?.userId) ?? str(sender?.user_id) ?? (isBsuid(source) ? source : undefined);
   const from = isBsuid(source) ? str(sender?.phone) : source;
   const id = str(p?.id);
-  if (!p || !id || (!from && !userId)) return { kind: 'unknown', provider: ctx.provider, raw: body };
+  if (!p || !id || (!from && !userId)) return unknownEvent(ctx, body);
   const context = asRecord(p.context);
-  const q = asRecord(p.payload) ?? {};
-  const declared = str(p.type) ?? '';
-  const event: Partial<MessageEvent> = {};
-  let type: InboundMessageType = 'unsupported';
-  const innerType = str(q.type);
-
-  if ((declared === 'text' || declared === 'quick_reply') && innerType === 'button') {
-    // Template quick-reply tap (the inner `type: "button"` is the reliable flag).
-    type = 'reply';
-    event.reply = compact({ title: str(q.text), payload: str(q.postbackText) });
-    event.text = str(q.text);
-  } else if (declared === 'text') {
-    type = 'text';
-    event.text = strOrEmpty(q.text);
-  } else if (declared === 'button_reply' || declared === 'list_reply' || declared === 'quick_reply') {
-    type = 'reply';
-    const title = str(q.title) ?? str(q.text);
-    event.reply = compact({ id: str(q.id), title, payload: str(q.postbackText) ?? str(q.reply) });
-    event.text = title;
-  } else if (Object.hasOwn(MEDIA, declared)) {
-    type = MEDIA[declared] ?? 'document';
-    event.media = compactOrUndefined({
-      url: str(q.url),
-      caption: str(q.caption),
-      mimeType: str(q.contentType) ?? str(q['content-type']),
-      filename: str(q.name),
-      // `urlExpiry` (epoch ms): the filemanager link stops working then (https://docs.gupshup.io/docs/media).
-      expiresAt: parseTimestamp(q.urlExpiry),
-    });
-    if (event.media?.caption) event.text = event.media.caption;
-  } else if (declared === 'location') {
-    type = 'location';
-    const latitude = num(q.latitude);
-    const longitude = num(q.longitude);
-    if (latitude !== undefined && longitude !== undefined) {
-      event.location = compact({ latitude, longitude, name: str(q.name), address: str(q.address) });
-    }
-  } else if (declared === 'contact' || declared === 'contacts') {
-    type = 'contacts';
-    event.contacts = asArray(q.contacts);
-  } else if (declared === 'reaction') {
-    // Not on Gupshup's v2 pages; read by analogy with Meta's reaction (emoji, the reacted-to message id).
-    type = 'reaction';
-    const messageId = str(q.msgId) ?? str(q.message_id) ?? str(q.id) ?? str(context?.id);
-    if (messageId) event.reaction = { emoji: strOrEmpty(q.emoji) ?? '', messageId };
-  } else if (declared === 'order') {
-    // Not on Gupshup's v2 pages; the cart as Meta sends it (catalog_id, product_items), also nested in `order`.
-    type = 'order';
-    event.order = readOrder(asRecord(q.order) ?? q);
-  }
-
+  const { type, event } = decodeContent(str(p.type) ?? '', asRecord(p.payload) ?? {}, context);
   const contextId = str(context?.gsId) ?? str(context?.id);
   return compact({
     kind: 'message' as const,
@@ -141,7 +133,7 @@ function parseInbound(envelope: Envelope, body: Record<string, unknown>, ctx: Pa
     to: envelope.phone,
     timestamp: envelope.timestamp ?? ctx.receivedAt,
     type,
-    ...contentFields(event),
+    ...event,
     context: contextId ? { messageId: contextId } : undefined,
     profileName: str(sender?.name),
     raw: body,
@@ -156,7 +148,7 @@ function parseMessageEvent(
   const p = envelope.payload;
   const messageId = str(p?.gsId) ?? str(p?.id);
   const providerStatus = str(p?.type);
-  if (!p || !messageId || !providerStatus) return { kind: 'unknown', provider: ctx.provider, raw: body };
+  if (!p || !messageId || !providerStatus) return unknownEvent(ctx, body);
   const q = asRecord(p.payload);
   const code = str(q?.code);
   const reason = str(q?.reason);
@@ -164,27 +156,20 @@ function parseMessageEvent(
   const destinationIsBsuid = isBsuid(destination);
   const conversation = asRecord(p.conversation);
   const pricing = asRecord(p.pricing);
-  // Built field by field in the order of the type: no literal with undefined values to copy.
-  const event = { kind: 'status', provider: ctx.provider, messageId } as StatusEvent;
-  put(event, 'recipient', destinationIsBsuid ? undefined : destination);
-  put(
-    event,
-    'recipientUserId',
+  const event = statusEvent(
+    ctx,
+    messageId,
+    destinationIsBsuid ? undefined : destination,
     str(p.userId) ?? str(p.user_id) ?? (destinationIsBsuid ? destination : undefined),
+    providerStatus,
+    STATUS_TABLE,
+    // `payload.ts` is Meta's time in seconds; the envelope's is Gupshup's in ms.
+    parseTimestamp(q?.ts) ?? envelope.timestamp ?? ctx.receivedAt,
+    providerStatus === 'failed' || code,
+    code,
+    reason,
   );
-  event.status = mapStatus(providerStatus, STATUS_TABLE);
-  event.providerStatus = providerStatus;
-  // `payload.ts` is Meta's time in seconds; the envelope's is Gupshup's in ms.
-  event.timestamp = parseTimestamp(q?.ts) ?? envelope.timestamp ?? ctx.receivedAt;
-  if (providerStatus === 'failed' || code) event.error = compact({ code: code ?? 'unknown', reason });
-  if (conversation || pricing) {
-    const summary: NonNullable<StatusEvent['conversation']> = {};
-    put(summary, 'id', str(conversation?.id));
-    put(summary, 'category', str(pricing?.category) ?? str(conversation?.type));
-    put(summary, 'expiresAt', parseTimestamp(conversation?.expiresAt));
-    if (hasKeys(summary)) event.conversation = summary;
-  }
-  put(event, 'pricing', readPricing(pricing));
+  putCharges(event, conversation, pricing, str(conversation?.type), parseTimestamp(conversation?.expiresAt));
   event.raw = body;
   return event;
 }
@@ -196,34 +181,27 @@ function parseTemplateEvent(
 ): WebhookEvent {
   const p = envelope.payload ?? {};
   const kind = str(p.type);
-  const base = {
-    kind: 'template-status' as const,
-    provider: ctx.provider,
-    templateId: str(p.id),
-    name: str(p.elementName),
-    language: str(p.languageCode),
-    raw: body,
-  };
+  const ids = { templateId: str(p.id), name: str(p.elementName), language: str(p.languageCode) };
   if (kind === 'category-update') {
-    return compact({
-      ...base,
-      update: 'category' as const,
-      status: (str(p.newCategory) ?? str(p.new_category) ?? str(p.category) ?? 'UNKNOWN').toUpperCase(),
-      previousCategory: str(p.oldCategory) ?? str(p.previous_category),
-    });
+    return templateEvent(
+      ctx,
+      body,
+      'category',
+      str(p.newCategory) ?? str(p.new_category) ?? str(p.category),
+      {
+        ...ids,
+        previousCategory: str(p.oldCategory) ?? str(p.previous_category),
+      },
+    );
   }
   if (kind === 'quality-update') {
-    return compact({
-      ...base,
-      update: 'quality' as const,
-      status: (str(p.quality) ?? str(p.new_quality_score) ?? 'UNKNOWN').toUpperCase(),
+    return templateEvent(ctx, body, 'quality', str(p.quality) ?? str(p.new_quality_score), {
+      ...ids,
       previousQuality: str(p.previousQuality) ?? str(p.previous_quality_score),
     });
   }
-  return compact({
-    ...base,
-    update: 'status' as const,
-    status: (str(p.status) ?? 'UNKNOWN').toUpperCase(),
+  return templateEvent(ctx, body, 'status', str(p.status), {
+    ...ids,
     reason: str(p.rejectedReason) ?? str(p.reason) ?? str(p.description),
   });
 }
@@ -233,8 +211,8 @@ function parseUserEvent(envelope: Envelope, body: Record<string, unknown>, ctx: 
   const phone = str(p.phone);
   const userId = str(p.userId) ?? str(p.user_id);
   const event = str(p.type);
-  if ((!phone && !userId) || !event) return { kind: 'unknown', provider: ctx.provider, raw: body };
-  return compact({ kind: 'user' as const, provider: ctx.provider, phone, userId, event, raw: body });
+  if ((!phone && !userId) || !event) return unknownEvent(ctx, body);
+  return userEvent(ctx, body, phone, userId, undefined, event);
 }
 
 function parsePreferenceEvent(
@@ -244,15 +222,16 @@ function parsePreferenceEvent(
 ): WebhookEvent[] {
   const inner = asRecord(envelope.payload?.payload) ?? envelope.payload ?? {};
   const prefs = asArray(inner.user_preferences);
-  if (prefs.length === 0) return [{ kind: 'unknown', provider: ctx.provider, raw: body }];
-  return prefs.map((p): WebhookEvent => {
+  if (prefs.length === 0) return [unknownEvent(ctx, body)];
+  return prefs.map((p) => {
     const pref = asRecord(p);
-    const phone = str(pref?.wa_id) ?? str(pref?.phone);
-    const userId = str(pref?.user_id) ?? str(pref?.userId);
-    const word = str(pref?.value)?.toLowerCase();
-    if ((!phone && !userId) || !word) return { kind: 'unknown', provider: ctx.provider, raw: p };
-    const event = word === 'stop' ? 'marketing-stop' : word === 'resume' ? 'marketing-resume' : word;
-    return compact({ kind: 'user' as const, provider: ctx.provider, phone, userId, event, raw: p });
+    return preferenceEvent(
+      ctx,
+      p,
+      str(pref?.wa_id) ?? str(pref?.phone),
+      str(pref?.user_id) ?? str(pref?.userId),
+      undefined,
+    );
   });
 }
 
@@ -261,16 +240,7 @@ function parseBillingEvent(
   body: Record<string, unknown>,
   ctx: ParseContext,
 ): WebhookEvent {
-  const p = envelope.payload ?? {};
-  const references = asRecord(p.references);
-  const deductions = asRecord(p.deductions);
-  return compact({
-    kind: 'billing' as const,
-    provider: ctx.provider,
-    messageId: str(references?.gsId) ?? str(references?.id),
-    category: str(deductions?.category) ?? str(deductions?.type),
-    raw: body,
-  });
+  return billingEvent(ctx, envelope.payload ?? {}, body);
 }
 
 /** Parses a Gupshup v2 callback. */
@@ -294,17 +264,9 @@ export function parseGupshupV2Payload(body: Record<string, unknown>, ctx: ParseC
     case 'billing-event':
       return [parseBillingEvent(envelope, body, ctx)];
     case 'account-event':
-      return [
-        {
-          kind: 'account',
-          provider: ctx.provider,
-          event: str(envelope.payload?.type) ?? 'account-event',
-          detail: envelope.payload,
-          raw: body,
-        },
-      ];
+      return [accountEvent(ctx, str(envelope.payload?.type) ?? 'account-event', envelope.payload, body)];
     default:
-      return [{ kind: 'unknown', provider: ctx.provider, raw: body }];
+      return [unknownEvent(ctx, body)];
   }
 }
 

@@ -12,8 +12,8 @@
  * https://developers.facebook.com/docs/whatsapp/flows/guides/receiveflowresponse .
  * @module
  */
-import type { MessageEvent, Referral, StatusPricing } from '../../core/webhook-event.js';
-import { asRecord, compactOrUndefined, hasKeys, put, str } from './util.js';
+import type { Referral, StatusPricing } from '../../core/webhook-event.js';
+import { asRecord, compactOrUndefined, str } from './util.js';
 
 /** Reads a referral object (`source_url`, `source_id`, `source_type`, `headline`, `body`, media, `ctwa_clid`). */
 export function readReferral(referral: Record<string, unknown> | undefined): Referral | undefined {
@@ -44,12 +44,19 @@ function bool(value: unknown): boolean | undefined {
 export function readPricing(pricing: unknown): StatusPricing | undefined {
   const p = asRecord(pricing);
   if (!p) return undefined;
+  const billable = bool(p.billable);
+  const category = str(p.category);
+  const model = str(p.pricing_model) ?? str(p.policy) ?? str(p.model);
+  const type = str(p.type);
+  if (billable === undefined && category === undefined && model === undefined && type === undefined)
+    return undefined;
+  // Each field under its own name, only when present: this runs once per status of a batch of up to thousands.
   const out: StatusPricing = {};
-  put(out, 'billable', bool(p.billable));
-  put(out, 'category', str(p.category));
-  put(out, 'model', str(p.pricing_model) ?? str(p.policy) ?? str(p.model));
-  put(out, 'type', str(p.type));
-  return hasKeys(out) ? out : undefined;
+  if (billable !== undefined) out.billable = billable;
+  if (category !== undefined) out.category = category;
+  if (model !== undefined) out.model = model;
+  if (type !== undefined) out.type = type;
+  return out;
 }
 
 /**
@@ -64,17 +71,4 @@ export function readFlowResponse(response: unknown): Record<string, unknown> | u
   } catch {
     return undefined;
   }
-}
-
-/** The content fields a parser decoded, copied key by key (a fixed set: never a spread of payload data). */
-export function contentFields(event: Partial<MessageEvent>) {
-  return {
-    text: event.text,
-    media: event.media,
-    location: event.location,
-    reply: event.reply,
-    reaction: event.reaction,
-    contacts: event.contacts,
-    order: event.order,
-  };
 }

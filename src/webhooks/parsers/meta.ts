@@ -32,26 +32,33 @@
  */
 import { isBsuid } from '../../core/identity.js';
 import { normalizeSha256 } from '../../core/media/sha256.js';
-import type {
-  DeliveryStatus,
-  InboundMessageType,
-  MessageEvent,
-  StatusEvent,
-  UserEvent,
-  WebhookEvent,
-} from '../../core/webhook-event.js';
+import type { DeliveryStatus, InboundMessageType, WebhookEvent } from '../../core/webhook-event.js';
+import {
+  type DecodedContent,
+  locationContent,
+  mediaContent,
+  reactionContent,
+  replyContent,
+  textContent,
+} from './content.js';
 import type { ParseContext } from './context.js';
-import { contentFields, readFlowResponse, readPricing, readReferral } from './inbound-extras.js';
+import {
+  accountEvent,
+  billingEvent,
+  preferenceEvent,
+  putCharges,
+  statusEvent,
+  templateEvent,
+  unknownEvent,
+  userEvent,
+} from './events.js';
+import { readFlowResponse, readReferral } from './inbound-extras.js';
 import {
   asArray,
   asRecord,
   compact,
   compactOrUndefined,
-  hasKeys,
-  mapStatus,
-  num,
   parseTimestamp,
-  put,
   readOrder,
   str,
   strOrEmpty,
@@ -71,6 +78,9 @@ const STATUS_TABLE: Readonly<Record<string, DeliveryStatus>> = {
   // Not in the current Cloud API reference; On-Premises and some BSPs still send it.
   deleted: 'deleted',
 };
+
+/** A `revoke` message is reported as a status: the message is deleted. */
+const REVOKED: Readonly<Record<string, DeliveryStatus>> = { revoke: 'deleted' };
 
 /** The contacts of a change that carries none. */
 const NO_CONTACTS: readonly MetaContact[] = [];
@@ -108,20 +118,11 @@ function readContacts(value: Record<string, unknown>): MetaContact[] {
  * Decodes the content of one message: `declared` is its type and `message` the object holding the field named
  * after it (the message itself, or the new version inside an `edit`).
  */
-function decodeContent(
-  declared: string,
-  message: Record<string, unknown>,
-): { type: InboundMessageType; event: Partial<MessageEvent> } {
+function decodeContent(declared: string, message: Record<string, unknown>): DecodedContent {
   const body = asRecord(message[declared]);
-  let type: InboundMessageType = 'unsupported';
-  const event: Partial<MessageEvent> = {};
-
-  if (declared === 'text') {
-    type = 'text';
-    event.text = strOrEmpty(body?.body);
-  } else if (MEDIA_TYPES.has(declared)) {
-    type = declared as InboundMessageType;
-    event.media = compactOrUndefined({
+  if (declared === 'text') return textContent(strOrEmpty(body?.body));
+  if (MEDIA_TYPES.has(declared)) {
+    return mediaContent(declared as InboundMessageType, {
       id: str(body?.id),
       url: str(body?.url) ?? str(body?.link),
       caption: str(body?.caption),
@@ -133,51 +134,36 @@ function decodeContent(
       sha256: normalizeSha256(str(body?.sha256)),
       size: wholeBytes(body?.file_size),
     });
-    if (event.media?.caption) event.text = event.media.caption;
-  } else if (declared === 'location') {
-    type = 'location';
-    const latitude = num(body?.latitude);
-    const longitude = num(body?.longitude);
-    if (latitude !== undefined && longitude !== undefined) {
-      event.location = compact({ latitude, longitude, name: str(body?.name), address: str(body?.address) });
-    }
-  } else if (declared === 'contacts') {
-    type = 'contacts';
-    event.contacts = asArray(message.contacts);
-  } else if (declared === 'interactive') {
-    type = 'reply';
+  }
+  if (declared === 'location') return locationContent(body?.latitude, body?.longitude, body);
+  if (declared === 'contacts') return { type: 'contacts', event: { contacts: asArray(message.contacts) } };
+  if (declared === 'interactive') {
     const kind = str(body?.type);
     const reply =
       asRecord(body?.button_reply) ?? asRecord(body?.list_reply) ?? asRecord(kind ? body?.[kind] : undefined);
     const nfm = asRecord(body?.nfm_reply);
     const permission = asRecord(body?.call_permission_reply);
-    event.reply = nfm
-      ? compact({
-          id: str(nfm.name),
-          title: str(nfm.body),
-          payload: str(nfm.response_json),
-          response: readFlowResponse(nfm.response_json),
-        })
-      : permission
-        ? compact({ id: 'call_permission_reply', title: str(permission.response) })
-        : compact({ id: str(reply?.id), title: str(reply?.title) });
-    event.text = event.reply.title;
-  } else if (declared === 'button') {
-    // Template quick-reply tap.
-    type = 'reply';
-    event.reply = compact({ title: str(body?.text), payload: str(body?.payload) });
-    event.text = event.reply.title;
-  } else if (declared === 'reaction') {
-    type = 'reaction';
-    const messageId = str(body?.message_id);
-    if (messageId) event.reaction = { emoji: strOrEmpty(body?.emoji) ?? '', messageId };
-  } else if (declared === 'order') {
-    type = 'order';
-    event.order = readOrder(body);
-    if (event.order.text) event.text = event.order.text;
+    return replyContent(
+      nfm
+        ? {
+            id: str(nfm.name),
+            title: str(nfm.body),
+            payload: str(nfm.response_json),
+            response: readFlowResponse(nfm.response_json),
+          }
+        : permission
+          ? { id: 'call_permission_reply', title: str(permission.response) }
+          : { id: str(reply?.id), title: str(reply?.title) },
+    );
   }
-
-  return { type, event };
+  // Template quick-reply tap.
+  if (declared === 'button') return replyContent({ title: str(body?.text), payload: str(body?.payload) });
+  if (declared === 'reaction') return reactionContent(strOrEmpty(body?.emoji), str(body?.message_id));
+  if (declared === 'order') {
+    const order = readOrder(body);
+    return { type: 'order', event: { text: order.text, order } };
+  }
+  return { type: 'unsupported', event: {} };
 }
 
 /** The contact entry of a sender: matched by phone or BSUID, or the only entry of the change. */
@@ -199,7 +185,7 @@ function parseMessage(
   ctx: ParseContext,
 ): WebhookEvent {
   const m = asRecord(item);
-  if (!m) return { kind: 'unknown', provider: ctx.provider, raw: item };
+  if (!m) return unknownEvent(ctx, item);
   const id = str(m.id);
   const sender = str(m.from);
   const senderUserId = str(m.from_user_id);
@@ -209,7 +195,7 @@ function parseMessage(
   const userId = senderUserId ?? contact?.userId ?? bsuidFrom;
   const from = (bsuidFrom ? undefined : sender) ?? contact?.waId;
   // A message whose sender has only a BSUID (a user with a username) is still a message.
-  if (!id || (!from && !userId)) return { kind: 'unknown', provider: ctx.provider, raw: item };
+  if (!id || (!from && !userId)) return unknownEvent(ctx, item);
   const metadata = asRecord(value.metadata);
   const declared = str(m.type) ?? 'unsupported';
   const body = asRecord(m[declared]);
@@ -236,7 +222,7 @@ function parseMessage(
     to: str(metadata?.display_phone_number) ?? str(metadata?.phone_number_id),
     timestamp: timestamp ?? ctx.receivedAt,
     type,
-    ...contentFields(event),
+    ...event,
     context: contextId ? { messageId: contextId } : undefined,
     edited: edit && edited ? { messageId: edited } : undefined,
     profileName: contact?.name,
@@ -277,17 +263,15 @@ function parseSystem(
       str(system?.previous_parent_user_id) ??
       (newParent && newParent !== parentUserId ? parentUserId : undefined),
   });
-  const user: UserEvent = compact({
-    kind: 'user' as const,
-    provider: ctx.provider,
-    phone: newPhone ?? from,
-    userId: newUserId ?? userId,
-    parentUserId: newParent ?? parentUserId,
+  return userEvent(
+    ctx,
+    raw,
+    newPhone ?? from,
+    newUserId ?? userId,
+    newParent ?? parentUserId,
     event,
     previous,
-    raw,
-  });
-  return user;
+  );
 }
 
 /**
@@ -303,32 +287,35 @@ function parseRevoke(
   raw: unknown,
 ): WebhookEvent {
   const messageId = str(revoke?.original_message_id);
-  if (!messageId) return { kind: 'unknown', provider: ctx.provider, raw };
-  return compact({
-    kind: 'status' as const,
-    provider: ctx.provider,
+  if (!messageId) return unknownEvent(ctx, raw);
+  const event = statusEvent(
+    ctx,
     messageId,
-    recipient: from,
-    recipientUserId: userId,
-    status: 'deleted' as const,
-    providerStatus: 'revoke',
-    timestamp: timestamp ?? ctx.receivedAt,
-    raw,
-  });
+    from,
+    userId,
+    'revoke',
+    REVOKED,
+    timestamp ?? ctx.receivedAt,
+    false,
+    undefined,
+    undefined,
+  );
+  event.raw = raw;
+  return event;
 }
 
 function parseStatus(item: unknown, contacts: readonly MetaContact[], ctx: ParseContext): WebhookEvent {
   const s = asRecord(item);
-  if (!s) return { kind: 'unknown', provider: ctx.provider, raw: item };
+  if (!s) return unknownEvent(ctx, item);
   const providerStatus = str(s.status);
   if (!providerStatus) {
     // Gupshup v3 sends `{ "type": "set-callback" }` when a subscription is set.
     const type = str(s.type);
-    if (type) return { kind: 'account', provider: ctx.provider, event: type, detail: item, raw: item };
-    return { kind: 'unknown', provider: ctx.provider, raw: item };
+    if (type) return accountEvent(ctx, type, item, item);
+    return unknownEvent(ctx, item);
   }
   const messageId = str(s.gs_id) ?? str(s.id);
-  if (!messageId) return { kind: 'unknown', provider: ctx.provider, raw: item };
+  if (!messageId) return unknownEvent(ctx, item);
   const errors = s.errors;
   const firstError = Array.isArray(errors) ? asRecord(errors[0]) : undefined;
   const errorCode = str(firstError?.code) ?? str(s.code);
@@ -344,68 +331,58 @@ function parseStatus(item: unknown, contacts: readonly MetaContact[], ctx: Parse
   const contact = contactOf(contacts, recipientId, recipientUserId);
   // A BSUID in `recipient_id` (a send to a BSUID, as some BSPs report it) is the recipient's user id.
   const bsuidRecipient = isBsuid(recipientId) ? recipientId : undefined;
-  // Built field by field in the order of the type (no literal with undefined values to copy): this runs once per
-  // status of a batch of up to thousands.
-  const event = { kind: 'status', provider: ctx.provider, messageId } as StatusEvent;
-  put(event, 'recipient', (bsuidRecipient ? undefined : recipientId) ?? contact?.waId);
-  put(
-    event,
-    'recipientUserId',
+  const event = statusEvent(
+    ctx,
+    messageId,
+    (bsuidRecipient ? undefined : recipientId) ?? contact?.waId,
     recipientUserId ??
       contact?.userId ??
       bsuidRecipient ??
       str(s.parent_recipient_user_id) ??
       str(s.recipient_parent_user_id),
+    providerStatus,
+    STATUS_TABLE,
+    parseTimestamp(s.timestamp) ?? ctx.receivedAt,
+    errorCode || errorReason,
+    errorCode,
+    errorReason,
   );
-  event.status = mapStatus(providerStatus, STATUS_TABLE);
-  event.providerStatus = providerStatus;
-  event.timestamp = parseTimestamp(s.timestamp) ?? ctx.receivedAt;
-  if (errorCode || errorReason) event.error = compact({ code: errorCode ?? 'unknown', reason: errorReason });
-  put(event, 'clientRef', str(s.biz_opaque_callback_data));
-  if (conversation || pricing) {
-    const summary: NonNullable<StatusEvent['conversation']> = {};
-    put(summary, 'id', str(conversation?.id));
-    put(summary, 'category', str(pricing?.category) ?? str(asRecord(conversation?.origin)?.type));
-    put(summary, 'expiresAt', parseTimestamp(conversation?.expiration_timestamp));
-    if (hasKeys(summary)) event.conversation = summary;
-  }
-  put(event, 'pricing', readPricing(pricing));
+  const clientRef = str(s.biz_opaque_callback_data);
+  if (clientRef !== undefined) event.clientRef = clientRef;
+  putCharges(
+    event,
+    conversation,
+    pricing,
+    str(asRecord(conversation?.origin)?.type),
+    parseTimestamp(conversation?.expiration_timestamp),
+  );
   event.raw = item;
   return event;
 }
 
 function parseTemplateChange(field: string, value: Record<string, unknown>, ctx: ParseContext): WebhookEvent {
-  const base = {
-    kind: 'template-status' as const,
-    provider: ctx.provider,
+  const ids = {
     templateId: str(value.message_template_id),
     name: str(value.message_template_name),
     language: str(value.message_template_language),
-    raw: value,
   };
   if (field === 'message_template_quality_update') {
-    return compact({
-      ...base,
-      update: 'quality' as const,
-      status: (str(value.new_quality_score) ?? 'UNKNOWN').toUpperCase(),
+    return templateEvent(ctx, value, 'quality', str(value.new_quality_score), {
+      ...ids,
       previousQuality: str(value.previous_quality_score),
     });
   }
   if (field === 'template_category_update') {
-    return compact({
-      ...base,
-      update: 'category' as const,
-      status: (str(value.new_category) ?? str(value.correct_category) ?? 'UNKNOWN').toUpperCase(),
+    return templateEvent(ctx, value, 'category', str(value.new_category) ?? str(value.correct_category), {
+      ...ids,
       previousCategory: str(value.previous_category),
     });
   }
   if (field === 'message_template_components_update') {
-    return compact({ ...base, update: 'components' as const, status: 'COMPONENTS_UPDATED' });
+    return templateEvent(ctx, value, 'components', 'COMPONENTS_UPDATED', ids);
   }
-  return compact({
-    ...base,
-    update: 'status' as const,
-    status: (str(value.event) ?? 'UNKNOWN').toUpperCase(),
+  return templateEvent(ctx, value, 'status', str(value.event), {
+    ...ids,
     reason: str(value.reason) ?? str(asRecord(value.rejection_info)?.reason),
   });
 }
@@ -421,30 +398,12 @@ const TEMPLATE_FIELDS = new Set([
 function parseUserPreferences(value: Record<string, unknown>, ctx: ParseContext, out: WebhookEvent[]): void {
   const prefs = asArray(value.user_preferences);
   if (prefs.length === 0) {
-    out.push({ kind: 'unknown', provider: ctx.provider, raw: value });
+    out.push(unknownEvent(ctx, value));
     return;
   }
   for (const p of prefs) {
     const pref = asRecord(p);
-    const phone = str(pref?.wa_id);
-    const userId = str(pref?.user_id);
-    const word = str(pref?.value)?.toLowerCase();
-    if ((!phone && !userId) || !word) {
-      out.push({ kind: 'unknown', provider: ctx.provider, raw: p });
-      continue;
-    }
-    const event = word === 'stop' ? 'marketing-stop' : word === 'resume' ? 'marketing-resume' : word;
-    out.push(
-      compact({
-        kind: 'user' as const,
-        provider: ctx.provider,
-        phone,
-        userId,
-        parentUserId: str(pref?.parent_user_id),
-        event,
-        raw: p,
-      }),
-    );
+    out.push(preferenceEvent(ctx, p, str(pref?.wa_id), str(pref?.user_id), str(pref?.parent_user_id)));
   }
 }
 
@@ -467,7 +426,7 @@ function parseIdentityChange(
     const userId = str(r?.user_id) ?? str(r?.new_user_id) ?? str(current?.user_id) ?? str(current?.id);
     const phone = str(r?.wa_id) ?? str(r?.phone) ?? str(r?.phone_number);
     if (!r || (!userId && !phone)) {
-      events.push({ kind: 'unknown', provider: ctx.provider, raw: item });
+      events.push(unknownEvent(ctx, item));
       continue;
     }
     const previous = compactOrUndefined({
@@ -475,32 +434,22 @@ function parseIdentityChange(
       parentUserId: str(r.previous_parent_user_id),
     });
     events.push(
-      compact({
-        kind: 'user' as const,
-        provider: ctx.provider,
+      userEvent(
+        ctx,
+        item,
         phone,
         userId,
-        parentUserId: str(r.parent_user_id) ?? str(r.new_parent_user_id),
-        event: previous?.userId ? 'changed-user-id' : 'user-id',
+        str(r.parent_user_id) ?? str(r.new_parent_user_id),
+        previous?.userId ? 'changed-user-id' : 'user-id',
         previous,
-        raw: item,
-      }),
+      ),
     );
   }
 }
 
 /** Gupshup v3 `field: "billing-event"`: `value.billing{deductions, references}`. */
 function parseBilling(value: Record<string, unknown>, ctx: ParseContext): WebhookEvent {
-  const billing = asRecord(value.billing) ?? value;
-  const references = asRecord(billing.references);
-  const deductions = asRecord(billing.deductions);
-  return compact({
-    kind: 'billing' as const,
-    provider: ctx.provider,
-    messageId: str(references?.gsId) ?? str(references?.id),
-    category: str(deductions?.category) ?? str(deductions?.type),
-    raw: value,
-  });
+  return billingEvent(ctx, asRecord(value.billing) ?? value, value);
 }
 
 /** Appends the events of one change to `out`: one per message, status, echo and error, or one for the change. */
@@ -508,7 +457,7 @@ function parseChange(change: unknown, ctx: ParseContext, out: WebhookEvent[]): v
   const c = asRecord(change);
   const value = asRecord(c?.value);
   if (!c || !value) {
-    out.push({ kind: 'unknown', provider: ctx.provider, raw: change });
+    out.push(unknownEvent(ctx, change));
     return;
   }
   const field = str(c.field) ?? (value.messages || value.statuses ? 'messages' : undefined);
@@ -520,19 +469,18 @@ function parseChange(change: unknown, ctx: ParseContext, out: WebhookEvent[]): v
     for (const status of asArray(value.statuses)) out.push(parseStatus(status, contacts, ctx));
     // Coexistence: messages the business sent from the WhatsApp Business app, echoed (not a customer's message).
     for (const echo of asArray(value.message_echoes)) {
-      out.push({ kind: 'account', provider: ctx.provider, event: 'message_echo', detail: echo, raw: echo });
+      out.push(accountEvent(ctx, 'message_echo', echo, echo));
     }
     for (const error of asArray(value.errors)) {
-      out.push({ kind: 'account', provider: ctx.provider, event: 'error', detail: error, raw: error });
+      out.push(accountEvent(ctx, 'error', error, error));
     }
-    if (out.length === before) out.push({ kind: 'unknown', provider: ctx.provider, raw: change });
+    if (out.length === before) out.push(unknownEvent(ctx, change));
   } else if (field && TEMPLATE_FIELDS.has(field)) out.push(parseTemplateChange(field, value, ctx));
   else if (field === 'user_preferences') parseUserPreferences(value, ctx, out);
   else if (field === 'user_id_update' || field === 'contacts') parseIdentityChange(field, value, ctx, out);
   else if (field === 'billing-event') out.push(parseBilling(value, ctx));
-  else if (field)
-    out.push({ kind: 'account', provider: ctx.provider, event: field, detail: value, raw: change });
-  else out.push({ kind: 'unknown', provider: ctx.provider, raw: change });
+  else if (field) out.push(accountEvent(ctx, field, value, change));
+  else out.push(unknownEvent(ctx, change));
 }
 
 /**
@@ -545,12 +493,12 @@ export function parseMetaPayload(body: Record<string, unknown>, ctx: ParseContex
   for (const entry of entries) {
     const changes = asRecord(entry)?.changes;
     if (!Array.isArray(changes)) {
-      events.push({ kind: 'unknown', provider: ctx.provider, raw: entry });
+      events.push(unknownEvent(ctx, entry));
       continue;
     }
     for (const change of changes) parseChange(change, ctx, events);
   }
-  if (events.length === 0) events.push({ kind: 'unknown', provider: ctx.provider, raw: body });
+  if (events.length === 0) events.push(unknownEvent(ctx, body));
   return events;
 }
 

@@ -72,13 +72,17 @@ const UTC_SPACED = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s
  * undefined for anything else, or for a date outside the range `Date` can hold.
  */
 export function parseTimestamp(value: unknown): Date | undefined {
+  // Unix seconds as a digit string (Meta's `"1750263773"`, once per message and status of a batch): read without
+  // running either regular expression; the same value as through `num` below. At most 15 digits is below 1e15
+  // ms (or 1e14 ms from seconds), inside the +-8.64e15 ms a `Date` holds, so the `Date` is always valid.
+  if (typeof value === 'string' && isShortDigits(value)) return new Date(unixMs(Number(value)));
   let ms: number | undefined;
   // The canonical form (`2020-01-01T14:00:00.000Z`, as Vonage v0.1 and v1 send it) is what the spaced-form branch
   // below would rebuild character for character: parse it as it is.
   if (typeof value === 'string' && ISO_UTC.test(value)) return dateOf(Date.parse(value));
   const n = num(value);
   if (n !== undefined) {
-    ms = Math.abs(n) >= MS_THRESHOLD ? n : n * 1000;
+    ms = unixMs(n);
   } else if (typeof value === 'string') {
     const text = value.trim();
     const spaced = UTC_SPACED.exec(text);
@@ -90,6 +94,11 @@ export function parseTimestamp(value: unknown): Date | undefined {
         : NaN;
   }
   return ms === undefined ? undefined : dateOf(ms);
+}
+
+/** A unix time in ms: values from {@link MS_THRESHOLD} up are ms already, smaller ones are seconds. */
+function unixMs(n: number): number {
+  return Math.abs(n) >= MS_THRESHOLD ? n : n * 1000;
 }
 
 /** The `Date` of a time in ms, or undefined when it is not finite or outside the range `Date` holds. */
@@ -138,7 +147,7 @@ export function hasKeys(object: object): boolean {
 /** Returns `object` compacted, or undefined when it has no defined value at all. */
 export function compactOrUndefined<T extends Record<string, unknown>>(object: T): Compact<T> | undefined {
   const out = compact(object);
-  return Object.keys(out).length > 0 ? out : undefined;
+  return hasKeys(out) ? out : undefined;
 }
 
 /** Normalised status for a provider's status word; unknown words map to `unknown`. */

@@ -3,8 +3,9 @@
  * content sits differs (v0.1 `message.content`, v1 the payload itself), so each parser passes the container.
  * @module
  */
-import type { InboundMessageType, MessageEvent } from '../../core/webhook-event.js';
-import { asRecord, compact, compactOrUndefined, num, str, strOrEmpty } from './util.js';
+import type { InboundMessageType } from '../../core/webhook-event.js';
+import { type DecodedContent, locationContent, mediaContent, textContent } from './content.js';
+import { asRecord, str, strOrEmpty } from './util.js';
 
 /** Vonage media content types and the neutral type each becomes (`file` is a document). */
 const MEDIA: Readonly<Record<string, InboundMessageType>> = {
@@ -15,12 +16,6 @@ const MEDIA: Readonly<Record<string, InboundMessageType>> = {
   sticker: 'sticker',
 };
 
-/** The neutral type and fields of one decoded content. */
-export interface VonageContent {
-  type: InboundMessageType;
-  event: Partial<MessageEvent>;
-}
-
 /**
  * Decodes `text`, the media types and `location` from `container` (the object holding `text` and the field named
  * after the declared type). Returns `undefined` for any other type, which each version handles itself.
@@ -30,25 +25,18 @@ export interface VonageContent {
 export function decodeVonageContent(
   declared: string,
   container: Record<string, unknown>,
-): VonageContent | undefined {
+): DecodedContent | undefined {
   const inner = asRecord(container[declared]);
-  if (declared === 'text') return { type: 'text', event: { text: strOrEmpty(container.text) } };
+  if (declared === 'text') return textContent(strOrEmpty(container.text));
   if (Object.hasOwn(MEDIA, declared)) {
-    const media = compactOrUndefined({
+    return mediaContent(MEDIA[declared] ?? 'document', {
       url: str(inner?.url),
       caption: str(inner?.caption),
       filename: str(inner?.name),
     });
-    return { type: MEDIA[declared] ?? 'document', event: compact({ media, text: media?.caption }) };
   }
   if (declared === 'location') {
-    const latitude = num(inner?.lat ?? inner?.latitude);
-    const longitude = num(inner?.long ?? inner?.longitude);
-    const location =
-      latitude !== undefined && longitude !== undefined
-        ? compact({ latitude, longitude, name: str(inner?.name), address: str(inner?.address) })
-        : undefined;
-    return { type: 'location', event: location ? { location } : {} };
+    return locationContent(inner?.lat ?? inner?.latitude, inner?.long ?? inner?.longitude, inner);
   }
   return undefined;
 }

@@ -7,15 +7,10 @@
  * coordinates are strings in the spec's examples; they become numbers.
  * @module
  */
-import type {
-  DeliveryStatus,
-  InboundMessageType,
-  MessageEvent,
-  StatusEvent,
-  WebhookEvent,
-} from '../../core/webhook-event.js';
+import type { DeliveryStatus, StatusEvent, WebhookEvent } from '../../core/webhook-event.js';
 import type { ParseContext } from './context.js';
-import { asRecord, compact, mapStatus, num, parseTimestamp, put, str } from './util.js';
+import { statusEvent, unknownEvent } from './events.js';
+import { asRecord, compact, num, parseTimestamp, put, str } from './util.js';
 import { decodeVonageContent } from './vonage-content.js';
 
 /** Vonage status words (v0.1 and v1 share them): there is no `failed`, `rejected`/`undeliverable` mean it. */
@@ -38,29 +33,41 @@ export function vonagePrice(usage: unknown): { amount: number; currency: string 
 }
 
 /**
- * Sets the status fields v0.1 and v1 share, in the order of the type after the recipient: the status (mapped and
- * verbatim), its time, the error when a code or reason is given, `client_ref` and the `usage` price.
+ * A status of either version, up to its `client_ref` and `usage` price (v1 adds its conversation and pricing
+ * after them): the error is set when a code or reason is given.
  */
-export function putVonageStatus(
-  event: StatusEvent,
+export function vonageStatusEvent(
+  ctx: ParseContext,
   body: Record<string, unknown>,
+  messageId: string,
+  recipient: string | undefined,
+  recipientUserId: string | undefined,
   providerStatus: string,
   timestamp: Date,
   code: string | undefined,
   reason: string | undefined,
-): void {
-  event.status = mapStatus(providerStatus, VONAGE_STATUS_TABLE);
-  event.providerStatus = providerStatus;
-  event.timestamp = timestamp;
-  if (code || reason) event.error = compact({ code: code ?? 'unknown', reason });
+): StatusEvent {
+  const event = statusEvent(
+    ctx,
+    messageId,
+    recipient,
+    recipientUserId,
+    providerStatus,
+    VONAGE_STATUS_TABLE,
+    timestamp,
+    code || reason,
+    code,
+    reason,
+  );
   put(event, 'clientRef', str(body.client_ref));
   put(event, 'price', vonagePrice(body.usage));
+  return event;
 }
 
 /** Parses a Vonage v0.1 inbound message or status. */
 export function parseVonageV01Payload(body: Record<string, unknown>, ctx: ParseContext): WebhookEvent[] {
   const id = str(body.message_uuid);
-  if (!id) return [{ kind: 'unknown', provider: ctx.provider, raw: body }];
+  if (!id) return [unknownEvent(ctx, body)];
   const toAddress = asRecord(body.to);
   const to = str(toAddress?.number) ?? str(toAddress?.id);
   const timestamp = parseTimestamp(body.timestamp) ?? ctx.receivedAt;
@@ -70,10 +77,7 @@ export function parseVonageV01Payload(body: Record<string, unknown>, ctx: ParseC
     const error = asRecord(body.error);
     const code = str(error?.code);
     const reason = str(error?.reason);
-    // Built field by field in the order of the type: no literal with undefined values to copy.
-    const event = { kind: 'status', provider: ctx.provider, messageId: id } as StatusEvent;
-    put(event, 'recipient', to);
-    putVonageStatus(event, body, providerStatus, timestamp, code, reason);
+    const event = vonageStatusEvent(ctx, body, id, to, undefined, providerStatus, timestamp, code, reason);
     event.raw = body;
     return [event];
   }
@@ -81,11 +85,9 @@ export function parseVonageV01Payload(body: Record<string, unknown>, ctx: ParseC
   const fromAddress = asRecord(body.from);
   const from = str(fromAddress?.number) ?? str(fromAddress?.id);
   const content = asRecord(asRecord(body.message)?.content);
-  if (!content || !from) return [{ kind: 'unknown', provider: ctx.provider, raw: body }];
+  if (!content || !from) return [unknownEvent(ctx, body)];
   const declared = str(content.type) ?? '';
-  const decoded = decodeVonageContent(declared, content);
-  const type: InboundMessageType = decoded?.type ?? 'unsupported';
-  const event: Partial<MessageEvent> = decoded?.event ?? {};
+  const { type, event } = decodeVonageContent(declared, content) ?? { type: 'unsupported', event: {} };
   return [
     compact({
       kind: 'message' as const,
@@ -95,9 +97,7 @@ export function parseVonageV01Payload(body: Record<string, unknown>, ctx: ParseC
       to,
       timestamp,
       type,
-      text: event.text,
-      media: event.media,
-      location: event.location,
+      ...event,
       raw: body,
     }),
   ];

@@ -18,27 +18,14 @@
  * @module
  */
 import { isBsuid } from '../../core/identity.js';
-import type {
-  InboundMessageType,
-  MessageEvent,
-  StatusEvent,
-  WebhookEvent,
-} from '../../core/webhook-event.js';
+import type { WebhookEvent } from '../../core/webhook-event.js';
+import { type DecodedContent, reactionContent, replyContent } from './content.js';
 import type { ParseContext } from './context.js';
-import { contentFields, readPricing, readReferral } from './inbound-extras.js';
-import {
-  asRecord,
-  compact,
-  compactOrUndefined,
-  hasKeys,
-  parseTimestamp,
-  put,
-  readOrder,
-  str,
-  strOrEmpty,
-} from './util.js';
+import { putCharges, unknownEvent } from './events.js';
+import { readReferral } from './inbound-extras.js';
+import { asRecord, compact, compactOrUndefined, parseTimestamp, readOrder, str, strOrEmpty } from './util.js';
 import { decodeVonageContent } from './vonage-content.js';
-import { putVonageStatus } from './vonage-v0.1.js';
+import { vonageStatusEvent } from './vonage-v0.1.js';
 
 /**
  * The customer's ids: a BSUID in `address` (the payload's `from` or `to`) is the user id, anything else the phone;
@@ -61,10 +48,37 @@ function errorCode(error: Record<string, unknown> | undefined): string | undefin
   return title ?? (fromType && /^\d+$/.test(fromType) ? fromType : undefined) ?? str(error?.code);
 }
 
+/** Decodes the content types v1 adds to those v0.1 has: contacts, replies, reactions and orders. */
+function decodeV1Content(
+  declared: string,
+  body: Record<string, unknown>,
+  context: Record<string, unknown> | undefined,
+): DecodedContent {
+  const inner = asRecord(body[declared]);
+  if (declared === 'vcard' || declared === 'contact') {
+    return {
+      type: 'contacts',
+      event: {
+        media: compactOrUndefined({ url: str(inner?.url), filename: str(inner?.name) }),
+        contacts: inner ? [inner] : [],
+      },
+    };
+  }
+  if (declared === 'reply') return replyContent({ id: str(inner?.id), title: str(inner?.title) });
+  // Template quick-reply tap.
+  if (declared === 'button') return replyContent({ title: str(inner?.text), payload: str(inner?.payload) });
+  if (declared === 'reaction') {
+    const removed = str(inner?.action) === 'unreact';
+    return reactionContent(removed ? '' : strOrEmpty(inner?.emoji), str(context?.message_uuid));
+  }
+  if (declared === 'order') return { type: 'order', event: { order: readOrder(inner) } };
+  return { type: 'unsupported', event: {} };
+}
+
 /** Parses a Vonage v1 inbound message or status. */
 export function parseVonageV1Payload(body: Record<string, unknown>, ctx: ParseContext): WebhookEvent[] {
   const id = str(body.message_uuid);
-  if (!id) return [{ kind: 'unknown', provider: ctx.provider, raw: body }];
+  if (!id) return [unknownEvent(ctx, body)];
   const timestamp = parseTimestamp(body.timestamp) ?? ctx.receivedAt;
   const to = str(body.to);
   const whatsapp = asRecord(body.whatsapp);
@@ -77,18 +91,18 @@ export function parseVonageV1Payload(body: Record<string, unknown>, ctx: ParseCo
     const conversation = asRecord(whatsapp?.conversation);
     const pricing = asRecord(whatsapp?.pricing);
     const recipient = customerIds(to, asRecord(whatsapp?.recipient));
-    // Built field by field in the order of the type: no literal with undefined values to copy.
-    const event = { kind: 'status', provider: ctx.provider, messageId: id } as StatusEvent;
-    put(event, 'recipient', recipient.phone);
-    put(event, 'recipientUserId', recipient.userId ?? recipient.parentUserId);
-    putVonageStatus(event, body, providerStatus, timestamp, code, reason);
-    if (conversation || pricing) {
-      const summary: NonNullable<StatusEvent['conversation']> = {};
-      put(summary, 'id', str(conversation?.id));
-      put(summary, 'category', str(pricing?.category) ?? str(asRecord(conversation?.origin)?.type));
-      if (hasKeys(summary)) event.conversation = summary;
-    }
-    put(event, 'pricing', readPricing(pricing));
+    const event = vonageStatusEvent(
+      ctx,
+      body,
+      id,
+      recipient.phone,
+      recipient.userId ?? recipient.parentUserId,
+      providerStatus,
+      timestamp,
+      code,
+      reason,
+    );
+    putCharges(event, conversation, pricing, str(asRecord(conversation?.origin)?.type));
     event.raw = body;
     return [event];
   }
@@ -98,36 +112,9 @@ export function parseVonageV1Payload(body: Record<string, unknown>, ctx: ParseCo
   const declared = str(body.message_type);
   const sender = customerIds(str(body.from), asRecord(whatsapp?.sender));
   if (!declared || (!sender.phone && !sender.userId && !sender.parentUserId)) {
-    return [{ kind: 'unknown', provider: ctx.provider, raw: body }];
+    return [unknownEvent(ctx, body)];
   }
-  const inner = asRecord(body[declared]);
-  const decoded = decodeVonageContent(declared, body);
-  const event: Partial<MessageEvent> = decoded?.event ?? {};
-  let type: InboundMessageType = decoded?.type ?? 'unsupported';
-  if (decoded) {
-    // text, media or location: decoded above.
-  } else if (declared === 'vcard' || declared === 'contact') {
-    type = 'contacts';
-    event.media = compactOrUndefined({ url: str(inner?.url), filename: str(inner?.name) });
-    event.contacts = inner ? [inner] : [];
-  } else if (declared === 'reply') {
-    type = 'reply';
-    event.reply = compact({ id: str(inner?.id), title: str(inner?.title) });
-    event.text = event.reply.title;
-  } else if (declared === 'button') {
-    // Template quick-reply tap.
-    type = 'reply';
-    event.reply = compact({ title: str(inner?.text), payload: str(inner?.payload) });
-    event.text = event.reply.title;
-  } else if (declared === 'reaction') {
-    type = 'reaction';
-    const messageId = str(context?.message_uuid);
-    const removed = str(inner?.action) === 'unreact';
-    if (messageId) event.reaction = { emoji: removed ? '' : (strOrEmpty(inner?.emoji) ?? ''), messageId };
-  } else if (declared === 'order') {
-    type = 'order';
-    event.order = readOrder(inner);
-  }
+  const { type, event } = decodeVonageContent(declared, body) ?? decodeV1Content(declared, body, context);
   const contextId = str(context?.message_uuid);
   return [
     compact({
@@ -141,7 +128,7 @@ export function parseVonageV1Payload(body: Record<string, unknown>, ctx: ParseCo
       to,
       timestamp,
       type,
-      ...contentFields(event),
+      ...event,
       context: contextId ? { messageId: contextId } : undefined,
       profileName: str(profile?.name),
       referral: readReferral(asRecord(whatsapp?.referral)),
