@@ -43,9 +43,11 @@ async function metaDeliveryBench(ctx: BenchContext, id: string, count: number): 
   await anchor();
   if (statuses !== 1) throw new Error('whatsapp-api-js did not report the status');
   const given = Buffer.from(signature.slice('sha256='.length), 'hex');
+  // One encoder for the floors, as waba-kit keeps one: the floors pay only the encoding itself.
+  const encoder = new TextEncoder();
   const key = await crypto.subtle.importKey(
     'raw',
-    new TextEncoder().encode(APP_SECRET),
+    encoder.encode(APP_SECRET),
     { name: 'HMAC', hash: 'SHA-256' },
     false,
     ['verify'],
@@ -61,12 +63,12 @@ async function metaDeliveryBench(ctx: BenchContext, id: string, count: number): 
       return JSON.parse(raw);
     },
     floor: async () => {
-      if (!(await crypto.subtle.verify('HMAC', key, given, new TextEncoder().encode(raw))))
+      if (!(await crypto.subtle.verify('HMAC', key, given, encoder.encode(raw))))
         throw new Error('bad signature');
       return JSON.parse(raw);
     },
     floorAtOnce: async () => {
-      const verdict = crypto.subtle.verify('HMAC', key, given, new TextEncoder().encode(raw));
+      const verdict = crypto.subtle.verify('HMAC', key, given, encoder.encode(raw));
       const parsed = JSON.parse(raw);
       if (!(await verdict)) throw new Error('bad signature');
       return parsed;
