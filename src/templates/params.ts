@@ -153,11 +153,12 @@ export function checkTemplateParams(
         ['header'],
         `The header has the variable ${quote(headerVars[0]?.raw ?? '')}; pass header: { type: 'text', text: '...' }.`,
       );
-    } else if (given.type !== 'text') {
+    } else if (!isRecord(given) || given.type !== 'text') {
+      // `null`, a string or a number is no header parameter either: named, not read (a property of null throws).
       add(
         'params.header_mismatch',
-        ['header', 'type'],
-        `The header is TEXT but the parameter is ${given.type}; pass { type: 'text', text }.`,
+        isRecord(given) ? ['header', 'type'] : ['header'],
+        `The header is TEXT but the parameter is ${givenType}; pass { type: 'text', text }.`,
       );
     } else checkValue(given.text, ['header', 'text'], 'The header value');
   } else {

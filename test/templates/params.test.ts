@@ -204,6 +204,24 @@ describe('checkTemplateParams', () => {
     expect(codesOf(template, params)).toContainEqual([code, metaCode]);
   });
 
+  // Found by the property test (seed -1351182718): `{ header: null }` for a TEXT header with a variable read
+  // `null.type` and threw a TypeError instead of reporting the mismatch.
+  it.each([
+    [null, 'null'],
+    ['Jane', 'a string'],
+    [7, 'a number'],
+    [['Jane'], 'an array'],
+  ])('a TEXT header with a variable given %j is a header mismatch, not a throw', (header, named) => {
+    const template = { components: [{ type: 'HEADER', format: 'TEXT', text: 'Hi {{1}}' }] };
+    const result = checkTemplateParams(template, { header } as never);
+    expect(result.valid).toBe(false);
+    const issue = result.issues.find((i) => i.code === 'params.header_mismatch');
+    expect(issue?.path).toEqual(['header']);
+    expect(issue?.message).toBe(
+      `The header is TEXT but the parameter is ${named}; pass { type: 'text', text }.`,
+    );
+  });
+
   it('rendered body at exactly 1024 code points passes, 1025 fails', () => {
     const t = bodyOnly('Hi {{1}}.', { body_text: [['x']] }); // 4 fixed code points
     const ok = checkTemplateParams(t, { body: ['😀'.repeat(1020)] });
