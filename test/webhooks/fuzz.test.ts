@@ -298,8 +298,10 @@ describe.each(PROVIDERS)('fuzz: %s', (provider) => {
     // corpus also holds user, template and account payloads, so each kind is a share of the runs, not most.)
     expect(kindsSeen.get('message') ?? 0).toBeGreaterThan(MUTATED_RUNS / 10);
     expect(kindsSeen.get('status') ?? 0).toBeGreaterThan(MUTATED_RUNS / 20);
-    // Vonage sends no user events.
-    if (provider !== 'nexmo') expect(kindsSeen.get('user') ?? 0).toBeGreaterThan(MUTATED_RUNS / 50);
+    // Vonage sends no user events. User payloads are a small share of a corpus (Gupshup: about 265 of 12 000 runs,
+    // a standard deviation of about 16), so the bound sits far below it: at MUTATED_RUNS / 50 (240) a random seed
+    // failed it now and then with nothing changed in the parsers.
+    if (provider !== 'nexmo') expect(kindsSeen.get('user') ?? 0).toBeGreaterThan(MUTATED_RUNS / 100);
   });
 
   it(`${GENERATED_RUNS} generated payloads`, () => {
