@@ -10,6 +10,7 @@
  */
 import type { Issue } from '../core/errors.js';
 import { ConfigError } from '../core/errors.js';
+import { createKeyCache } from '../core/key-cache.js';
 import { INSPECT, REDACTED } from '../core/redact.js';
 import { encodeJwsHeader, jwsCompact, jwsSigningInput } from './compact.js';
 import {
@@ -293,37 +294,12 @@ async function resolveKey(prepared: ParsedPrivateKey | CryptoKey): Promise<Crypt
 /** How many imported PEM keys {@link signApplicationJwt} keeps (a process rarely uses more than one or two). */
 const KEY_CACHE_SIZE = 8;
 
-/** One PEM's import: its promise, and the `CryptoKey` itself once the import has succeeded. */
-interface ImportedKey {
-  readonly imported: Promise<CryptoKey>;
-  key: CryptoKey | undefined;
-}
-
 /**
  * PEM text -> its imported, non-extractable `CryptoKey`. Importing (PEM parsing, ASN.1, key setup) costs more
- * than the RSA signature itself, so repeated {@link signApplicationJwt} calls with the same PEM import it once.
- * Only successfully imported keys stay; the oldest entry leaves first. The map is module-private and never
- * enumerated or printed.
+ * than the RSA signature itself, so repeated {@link signApplicationJwt} calls with the same PEM import it once;
+ * bad keys throw synchronously (from `readPrivateKeyPem`), failed imports are not kept.
  */
-const importedKeys = new Map<string, ImportedKey>();
-
-/** The import of a PEM string, started once (see {@link importedKeys}); bad keys throw synchronously. */
-function cachedPemKey(pem: string): ImportedKey {
-  const hit = importedKeys.get(pem);
-  if (hit) return hit;
-  const entry: ImportedKey = { imported: importRs256PrivateKey(readPrivateKeyPem(pem)), key: undefined };
-  importedKeys.set(pem, entry);
-  if (importedKeys.size > KEY_CACHE_SIZE) importedKeys.delete(importedKeys.keys().next().value as string);
-  entry.imported.then(
-    (key) => {
-      entry.key = key;
-    },
-    () => {
-      if (importedKeys.get(pem) === entry) importedKeys.delete(pem);
-    },
-  );
-  return entry;
-}
+const cachedPemKey = createKeyCache(KEY_CACHE_SIZE, (pem) => importRs256PrivateKey(readPrivateKeyPem(pem)));
 
 /**
  * Signs one Vonage application JWT (RS256, header `{ alg: 'RS256', typ: 'JWT' }`) with claims `application_id`,

@@ -4,6 +4,7 @@
  * @module
  */
 import { toHex } from '../core/hex.js';
+import { createKeyCache } from '../core/key-cache.js';
 
 const encoder = new TextEncoder();
 
@@ -22,40 +23,16 @@ export async function sha256Hex(data: string | Uint8Array): Promise<string> {
 /** How many imported HMAC keys are kept (one per configured app secret; a process has one or a few). */
 const HMAC_KEY_CACHE_SIZE = 16;
 
-/** An imported (or importing) HMAC key: the promise, and the key itself once it has resolved. */
-interface CachedHmacKey {
-  readonly imported: Promise<CryptoKey>;
-  key?: CryptoKey;
-}
-
 /**
  * Secret -> its imported, non-extractable HMAC `CryptoKey`, so each delivery costs one HMAC, not a key import
- * plus an HMAC. Module-private, never enumerated or printed; the oldest entry leaves first; failed imports are
- * not kept.
+ * plus an HMAC; failed imports are not kept.
  */
-const hmacKeys = new Map<string, CachedHmacKey>();
-
-function cachedHmacKey(secret: string): CachedHmacKey {
-  const hit = hmacKeys.get(secret);
-  if (hit) return hit;
-  const entry: CachedHmacKey = {
-    imported: crypto.subtle.importKey('raw', toBytes(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
-      'sign',
-      'verify',
-    ]),
-  };
-  hmacKeys.set(secret, entry);
-  if (hmacKeys.size > HMAC_KEY_CACHE_SIZE) hmacKeys.delete(hmacKeys.keys().next().value as string);
-  entry.imported.then(
-    (key) => {
-      entry.key = key;
-    },
-    () => {
-      if (hmacKeys.get(secret) === entry) hmacKeys.delete(secret);
-    },
-  );
-  return entry;
-}
+const cachedHmacKey = createKeyCache(HMAC_KEY_CACHE_SIZE, (secret) =>
+  crypto.subtle.importKey('raw', toBytes(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
+    'sign',
+    'verify',
+  ]),
+);
 
 /**
  * The imported HMAC-SHA256 key of a secret (UTF-8 bytes), for `crypto.subtle.sign` and `crypto.subtle.verify`,
